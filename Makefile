@@ -1,0 +1,43 @@
+# kommunlager: two commands on a fresh machine, `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DO_NOT_TRACK := 1
+export GX_ANALYTICS_ENABLED := false
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: run test lint ui accuracy bench env clean
+
+run: $(STAMP)  ## build the warehouse from the shipped sample reports
+	$(BIN)/kommunlager build --raw-dir data/raw --warehouse data/warehouse.duckdb
+
+test: lint  ## lint and the whole test suite
+	$(BIN)/pytest -n 2 --dist loadfile tests
+
+lint: $(STAMP)
+	$(BIN)/ruff check extract orchestration expectations tests bench
+	$(BIN)/ruff format --check extract orchestration expectations tests bench
+	$(BIN)/sqlfluff lint dbt_project/models dbt_project/tests
+
+ui: $(STAMP)  ## the Dagster UI with assets, checks, schedule and sensor
+	$(BIN)/python -m orchestration.dagster_home
+	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+accuracy: $(STAMP)  ## gold facts found / wrong / missing per rendering
+	$(BIN)/python -m bench.accuracy
+
+bench: $(STAMP)  ## throughput, scaling, incremental cost, memory
+	$(BIN)/python -m bench.run
+
+env: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip uv
+	$(BIN)/uv pip sync --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
+	touch $(STAMP)
+
+clean:
+	rm -rf data/extracted data/quality data/warehouse.duckdb* dbt_project/target dbt_project/logs .dagster_home

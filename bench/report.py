@@ -1,0 +1,87 @@
+"""The benchmark's Markdown report and chart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402 - the backend must be chosen first
+
+THROUGHPUT_STAGES = ("floor", "naive", "extract_1", "extract_2", "build_full")
+LABELS = {
+    "floor": "pypdfium2 text (floor)",
+    "naive": "naive pdfplumber extract_tables",
+    "extract_1": "kommunlager extraction, 1 worker",
+    "extract_2": "kommunlager extraction, 2 workers",
+    "build_full": "kommunlager whole build",
+    "build_unchanged": "rebuild, nothing changed",
+    "build_one_changed": "rebuild, one report changed",
+}
+
+
+def pages_per_second(result: dict) -> float:
+    """Given a stage's measurements, return its throughput in pages per second."""
+    return result["pages"] / result["seconds"] if result["seconds"] else float("inf")
+
+
+def summary_lines(results: dict[str, dict]) -> list[str]:
+    """Given all measurements, return the ratios the targets are stated in."""
+    rate = {name: pages_per_second(result) for name, result in results.items()}
+    full = results["build_full"]["seconds"]
+    return [
+        f"- extraction (1 worker) vs naive pdfplumber: **{rate['extract_1'] / rate['naive']:.1f}x**"
+        " (target >= 5x)",
+        f"- 2 workers vs 1 worker: **{rate['extract_2'] / rate['extract_1']:.2f}x**"
+        " (target >= 1.8x)",
+        f"- extraction (1 worker) vs the pypdfium2 floor: {rate['extract_1'] / rate['floor']:.3f}x",
+        f"- rebuild with nothing changed: **{results['build_unchanged']['seconds'] / full:.1%}**"
+        " of a full build (target <= 10 %)",
+        f"- rebuild with one report changed: {results['build_one_changed']['seconds']:.1f} s"
+        f" ({results['build_one_changed']['seconds'] / full:.1%} of a full build)",
+        f"- peak memory of any stage: **{max(r['peak_rss_mb'] for r in results.values()):.0f} MB**"
+        " (target < 1 GB)",
+    ]
+
+
+def write_report(results: dict[str, dict], reports: int, out_dir: Path) -> str:
+    """Given all measurements, write bench.md, bench.json and bench.png; return the Markdown."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows = [
+        f"| {LABELS[name]} | {result['pages']} | {result['seconds']:.2f} | "
+        f"{pages_per_second(result):.1f} | {result['peak_rss_mb']:.0f} |"
+        for name, result in results.items()
+    ]
+    markdown = "\n".join(
+        [
+            f"# kommunlager benchmark ({reports} reports)",
+            "",
+            "| stage | pages | seconds | pages/s | peak RSS MB |",
+            "|---|---:|---:|---:|---:|",
+            *rows,
+            "",
+            *summary_lines(results),
+            "",
+            "![throughput](bench.png)",
+            "",
+        ]
+    )
+    (out_dir / "bench.md").write_text(markdown, encoding="utf-8")
+    (out_dir / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    _chart(results, out_dir / "bench.png")
+    return markdown
+
+
+def _chart(results: dict[str, dict], path: Path) -> None:
+    """Given all measurements, draw pages/s per stage on a log scale."""
+    names = [name for name in THROUGHPUT_STAGES if name in results]
+    figure, axis = plt.subplots(figsize=(8, 3.5))
+    axis.barh([LABELS[name] for name in names], [pages_per_second(results[n]) for n in names])
+    axis.set_xscale("log")
+    axis.set_xlabel("pages per second (log scale)")
+    axis.invert_yaxis()
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)

@@ -1,0 +1,81 @@
+"""`make bench`: throughput, scaling, incremental cost and memory, side by side.
+
+Builds a corpus of N distinct reports from the sample PDFs, then runs each
+stage in its own process: pypdfium2 text (the floor), naive pdfplumber
+`extract_tables` on every page, kommunlager's extraction with 1 and 2
+workers, and the whole build (full, nothing changed, one report changed).
+Writes `bench/results/bench.md`, `bench.json` and `bench.png`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.corpus import build_corpus, sample_pdfs, touch_one
+from bench.report import write_report
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_stage(stage: str, corpus: Path, work: Path, workers: int = 1) -> dict:
+    """Given a stage, run it in a fresh process and return its measurements."""
+    command = [sys.executable, "-m", "bench.stages", stage, str(corpus), str(work)]
+    command += ["--workers", str(workers)]
+    finished = subprocess.run(command, check=True, capture_output=True, text=True, cwd=REPO)
+    result = json.loads(finished.stdout.strip().splitlines()[-1])
+    print(
+        f"  {stage:<8} workers={workers}: {result['seconds']:8.2f} s, "
+        f"{result['pages']} pages, peak {result['peak_rss_mb']} MB",
+        flush=True,
+    )
+    return result
+
+
+def measure(corpus: Path, work: Path, naive_corpus: Path) -> dict[str, dict]:
+    """Given a corpus, run every stage once and return the measurements by name."""
+    results = {
+        "floor": run_stage("floor", corpus, work),
+        "naive": run_stage("naive", naive_corpus, work),
+        "extract_1": run_stage("extract", corpus, work / "w1", workers=1),
+        "extract_2": run_stage("extract", corpus, work / "w2", workers=2),
+        "build_full": run_stage("build", corpus, work / "build"),
+        "build_unchanged": run_stage("build", corpus, work / "build"),
+    }
+    touch_one(sorted(corpus.glob("*.pdf"))[0])
+    results["build_one_changed"] = run_stage("build", corpus, work / "build")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Given command-line arguments, run the benchmark and write its report."""
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--reports", type=int, default=200, help="corpus size (default 200)")
+    parser.add_argument(
+        "--naive-reports",
+        type=int,
+        default=None,
+        help="measure naive pdfplumber on the first K reports only (pages/s is per page)",
+    )
+    parser.add_argument("--raw-dir", type=Path, default=REPO / "data" / "raw")
+    parser.add_argument("--work-dir", type=Path, default=REPO / "bench" / "work")
+    parser.add_argument("--results-dir", type=Path, default=REPO / "bench" / "results")
+    args = parser.parse_args(argv)
+    corpus = args.work_dir / "corpus"
+    print(f"building a corpus of {args.reports} reports in {corpus}", flush=True)
+    paths = build_corpus(sample_pdfs(args.raw_dir), args.reports, corpus)
+    naive_corpus = corpus
+    if args.naive_reports and args.naive_reports < len(paths):
+        naive_corpus = args.work_dir / "naive_corpus"
+        build_corpus(sample_pdfs(args.raw_dir), args.naive_reports, naive_corpus)
+    results = measure(corpus, args.work_dir, naive_corpus)
+    report = write_report(results, args.reports, args.results_dir)
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,112 @@
+"""One benchmark stage per process, so each one's time and peak memory are its own.
+
+`python -m bench.stages STAGE CORPUS_DIR WORK_DIR [--workers N]` prints one JSON
+line: {"stage", "seconds", "pages", "peak_rss_mb"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from bench.corpus import count_pages
+from extract.pipeline import extract_report
+
+
+def pdfium_text(paths: list[Path]) -> None:
+    """Given PDFs, extract the raw text of every page with pypdfium2 (the floor)."""
+    for path in paths:
+        document = pdfium.PdfDocument(path)
+        for page in document:
+            page.get_textpage().get_text_range()
+        document.close()
+
+
+def naive_tables(paths: list[Path]) -> None:
+    """Given PDFs, run pdfplumber's default `extract_tables` on every page."""
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_tables()
+                page.close()
+
+
+def _extract_one(job: tuple[Path, Path]) -> str:
+    """Given a file and an output folder, extract it and return its status."""
+    path, out_dir = job
+    return extract_report(path, out_dir).status
+
+
+def extraction(paths: list[Path], workers: int, work_dir: Path) -> None:
+    """Given PDFs, run kommunlager's extraction stage with `workers` processes."""
+    out_dir = work_dir / f"extracted_{workers}"
+    jobs = [(path, out_dir) for path in paths]
+    if workers == 1:
+        list(map(_extract_one, jobs))
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(_extract_one, jobs, chunksize=1))
+
+
+def build(corpus_dir: Path, warehouse: Path) -> None:
+    """Given a folder of reports, run the whole build (extract, dbt, checks) as a user would."""
+    command = [sys.executable, "-m", "orchestration.cli", "build"]
+    command += ["--raw-dir", str(corpus_dir), "--warehouse", str(warehouse), "--quiet"]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+
+def peak_rss_mb() -> float:
+    """Return the peak resident memory of this process and its children, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def run_stage(stage: str, corpus_dir: Path, work_dir: Path, workers: int) -> dict:
+    """Given a stage name, run it once over the corpus and return its measurements."""
+    paths = sorted(corpus_dir.glob("*.pdf"))
+    started = time.perf_counter()
+    if stage == "floor":
+        pdfium_text(paths)
+    elif stage == "naive":
+        naive_tables(paths)
+    elif stage == "extract":
+        extraction(paths, workers, work_dir)
+    elif stage == "build":
+        build(corpus_dir, work_dir / "warehouse.duckdb")
+    else:
+        raise ValueError(f"unknown stage {stage}")
+    seconds = time.perf_counter() - started
+    return {
+        "stage": stage,
+        "workers": workers,
+        "seconds": round(seconds, 3),
+        "pages": count_pages(paths),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Given command-line arguments, run one stage and print its measurements as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m bench.stages")
+    parser.add_argument("stage", choices=["floor", "naive", "extract", "build"])
+    parser.add_argument("corpus_dir", type=Path)
+    parser.add_argument("work_dir", type=Path)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args(argv)
+    args.work_dir.mkdir(parents=True, exist_ok=True)
+    print(json.dumps(run_stage(args.stage, args.corpus_dir, args.work_dir, args.workers)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
