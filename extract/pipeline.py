@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract import frames, report_rows
-from extract.detect import detect_metadata
+from extract.detect import detect_metadata, tables_to_blocks
 from extract.limits import time_limit
 from extract.manifest import read_manifest
 from extract.model import Document, ReadError
 from extract.parquet_io import remove_report, write_report
-from extract.prose import find_prose_facts
+from extract.prose import scan_prose
 from extract.readers import read_document, supported_suffixes
 from extract.report_rows import report_key_for_sha
 from extract.structure import structure_table
@@ -103,9 +103,12 @@ def extract_report(
         message = f"unexpected {type(error).__name__} while reading: {error}"
         return _write_failed(path, out_dir, sha256, manifest_row, message, started)
     tables = [structure_table(table) for table in document.tables]
-    facts = find_prose_facts(document.text_blocks)
-    metadata = detect_metadata(document.text_blocks, path.name)
+    prose = scan_prose(document.text_blocks)
+    facts = prose.facts
+    table_text = tables_to_blocks(document.tables)
+    metadata = detect_metadata(document.text_blocks, path.name, table_text=table_text)
     report = report_rows.report_row(path, sha256, document, metadata, manifest_row)
+    report["warnings"] = [*report["warnings"], *prose.warnings]
     content = frames.document_frames(report_key, document, tables, facts)
     write_report(out_dir, report_key, {**content, "reports": report_rows.report_frame(report)})
     return ReportOutcome(

@@ -1,0 +1,121 @@
+"""Swedish vocabulary for metadata detection and prose facts, read from CSV.
+
+A new synonym is a row in one of the CSV files beside this module, not a code
+change. The municipality list is the dbt seed, read where it lies so the two
+never drift apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+VOCABULARY_DIR = Path(__file__).resolve().parent
+MUNICIPALITIES_CSV = VOCABULARY_DIR.parents[1] / "dbt_project" / "seeds" / "kommuner.csv"
+FRAGMENT_TOKEN = re.compile(r"\{([A-Z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Municipality:
+    """One row of the SCB municipality list."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """A title word that names the kind of report and the period it covers."""
+
+    pattern: re.Pattern[str]
+    report_kind: str
+    period_kind: str
+
+
+@dataclass(frozen=True)
+class ProsePattern:
+    """A sentence pattern whose named groups are facts, `population` and `target`."""
+
+    name: str
+    regex: re.Pattern[str]
+
+
+@cache
+def read_rows(file_name: str) -> tuple[dict[str, str], ...]:
+    """Given a CSV file name beside this module, return its rows as dicts."""
+    with (VOCABULARY_DIR / file_name).open(encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+def column(file_name: str, name: str) -> tuple[str, ...]:
+    """Given a CSV file name and a column name, return that column's values."""
+    return tuple(row[name] for row in read_rows(file_name))
+
+
+@cache
+def municipalities() -> tuple[Municipality, ...]:
+    """Given nothing, return the 290 municipalities of the dbt seed."""
+    with MUNICIPALITIES_CSV.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            Municipality(row["municipality_code"], row["municipality_name"])
+            for row in csv.DictReader(handle)
+        )
+
+
+@cache
+def months() -> dict[str, int]:
+    """Given nothing, return Swedish month names (lowercase) mapped to 1..12."""
+    return {row["word"]: int(row["month"]) for row in read_rows("months.csv")}
+
+
+@cache
+def report_kinds() -> tuple[ReportKind, ...]:
+    """Given nothing, return the report kind words in priority order."""
+    return tuple(
+        ReportKind(
+            re.compile(rf"\b(?:{row['pattern']})\b", re.IGNORECASE),
+            row["report_kind"],
+            row["period_kind"],
+        )
+        for row in read_rows("report_kinds.csv")
+    )
+
+
+@cache
+def committee_aliases() -> dict[str, str]:
+    """Given nothing, return lowercase office names mapped to their committee."""
+    return {row["alias"]: row["committee_name"] for row in read_rows("committee_aliases.csv")}
+
+
+@cache
+def municipality_aliases() -> dict[str, str]:
+    """Given nothing, return other names of a municipality mapped to its SCB code."""
+    rows = read_rows("municipality_aliases.csv")
+    return {row["alias"]: row["municipality_code"] for row in rows}
+
+
+def expand_fragments(regex: str, fragments: dict[str, str]) -> str:
+    """Given a regex with `{NAME}` tokens, return it with the fragments substituted."""
+    while FRAGMENT_TOKEN.search(regex):
+        regex = FRAGMENT_TOKEN.sub(lambda token: fragments[token.group(1)], regex)
+    return regex
+
+
+@cache
+def prose_topics() -> dict[str, re.Pattern[str]]:
+    """Given nothing, return the words that show a sentence is about a fact."""
+    return {row["fact"]: re.compile(row["regex"]) for row in read_rows("prose_topics.csv")}
+
+
+@cache
+def prose_patterns() -> tuple[ProsePattern, ...]:
+    """Given nothing, return the compiled prose fact patterns."""
+    fragments = {row["name"]: row["regex"] for row in read_rows("prose_fragments.csv")}
+    fragments["MONTH"] = "|".join(months())
+    return tuple(
+        ProsePattern(row["name"], re.compile(expand_fragments(row["regex"], fragments)))
+        for row in read_rows("prose_patterns.csv")
+    )
