@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract import frames, report_rows
+from extract import frames, report_rows, sniff
 from extract.detect import detect_metadata, tables_to_blocks
 from extract.limits import time_limit
 from extract.manifest import read_manifest
@@ -135,6 +135,8 @@ def _read_within_limits(path: Path, settings: ExtractSettings) -> Document:
         raise ReadError("empty file (0 bytes)")
     if size > settings.max_file_bytes:
         raise ReadError(f"file is {size} bytes, over the limit of {settings.max_file_bytes}")
+    if path.suffix.lower() == ".pdf" and (found := sniff.describe(path)) != "a PDF":
+        raise ReadError(f"not a PDF: the file is {found}")
     with time_limit(settings.max_seconds):
         return read_document(path, max_pages=settings.max_pages)
 

@@ -1,0 +1,75 @@
+with columns_classified as (
+    select * from {{ ref('int_columns_classified') }}
+),
+
+tables_classified as (
+    select * from {{ ref('int_tables_classified') }}
+),
+
+reports as (
+    select * from {{ ref('stg_extracted__reports') }}
+),
+
+in_context as (
+    select
+        columns_classified.*,
+        tables_classified.has_forecast_column,
+        reports.period_kind,
+        reports.fiscal_year as report_fiscal_year,
+        coalesce(columns_classified.header_year, reports.fiscal_year) as fiscal_year
+    from columns_classified
+    inner join tables_classified
+        on
+            columns_classified.report_key = tables_classified.report_key
+            and columns_classified.table_id = tables_classified.table_id
+    inner join reports
+        on columns_classified.report_key = reports.report_key
+),
+
+resolved as (
+    select
+        *,
+        case
+            when header_role = 'outcome' and period_kind = 'interim' and has_ytd_marker
+                then
+                    case
+                        when fiscal_year = report_fiscal_year - 1 then 'outcome_ytd_prior_year'
+                        else 'outcome_ytd'
+                    end
+            -- an undated outcome of an earlier year is that year's full-year outcome (bokslut)
+            when header_role = 'outcome' and fiscal_year < report_fiscal_year
+                then
+                    case
+                        when fiscal_year = report_fiscal_year - 1 then 'outcome_prior_year'
+                        else 'outcome'
+                    end
+            when header_role = 'outcome' and period_kind = 'interim' then 'outcome_ytd'
+            when header_role = 'outcome' and has_ytd_marker then 'outcome_ytd'
+            when header_role = 'outcome' then 'outcome'
+            when header_role = 'budget' and has_ytd_marker then 'budget_ytd'
+            when header_role = 'deviation' and mentions_forecast then 'deviation_forecast'
+            when header_role = 'deviation' and has_ytd_marker then 'deviation_ytd'
+            when header_role = 'deviation' and has_forecast_column then 'deviation_forecast'
+            else header_role
+        end as measure
+    from in_context
+),
+
+final as (
+    select
+        report_key,
+        table_id,
+        col_index,
+        column_header,
+        header_role,
+        measure,
+        fiscal_year,
+        has_ytd_marker,
+        case
+            when header_role = 'deviation' and measure = 'deviation' and period_kind != 'annual'
+                then 'deviation of unknown basis: no forecast, no date, not an annual report'
+        end as measure_warning
+    from resolved
+)
+
+select * from final

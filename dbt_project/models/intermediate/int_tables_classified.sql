@@ -1,0 +1,123 @@
+with tables as (
+    select * from {{ ref('stg_extracted__tables') }}
+),
+
+columns_classified as (
+    select * from {{ ref('int_columns_classified') }}
+),
+
+cells as (
+    select * from {{ ref('int_cells_stitched') }}
+),
+
+table_units as (
+    select * from {{ ref('int_tables_unit_resolved') }}
+),
+
+kind_vocabulary as (
+    select * from {{ ref('table_kind_vocabulary') }}
+),
+
+cost_vocabulary as (
+    select * from {{ ref('cost_vocabulary') }}
+),
+
+header_texts as (
+    -- every header cell, the label column's (`Kostnad förtroendemannaorganisation (tkr)`) included
+    select
+        report_key,
+        table_id,
+        string_agg(cell_text, ' ' order by row_index, col_index) as header_text
+    from cells
+    where is_header
+    group by report_key, table_id
+),
+
+column_summary as (
+    select
+        report_key,
+        table_id,
+        bool_or(header_role = 'forecast') as has_forecast_column,
+        bool_or(
+            header_role in ('budget', 'outcome', 'forecast', 'deviation', 'plan')
+        ) as has_money_column
+    from columns_classified
+    group by report_key, table_id
+),
+
+described as (
+    select
+        tables.report_key,
+        tables.table_id,
+        tables.page_first,
+        tables.caption,
+        coalesce(column_summary.has_forecast_column, false) as has_forecast_column,
+        coalesce(column_summary.has_money_column, false) as has_money_column,
+        lower(tables.caption || ' ' || coalesce(header_texts.header_text, '')) as title_text,
+        lower(
+            tables.caption || ' ' || coalesce(header_texts.header_text, '') || ' ' || tables.context
+        ) as description_text
+    from tables
+    left join column_summary
+        on tables.report_key = column_summary.report_key and tables.table_id = column_summary.table_id
+    left join header_texts
+        on tables.report_key = header_texts.report_key and tables.table_id = header_texts.table_id
+),
+
+with_kind as (
+    select
+        described.*,
+        kind_vocabulary.table_kind as named_kind
+    from described
+    left join kind_vocabulary
+        -- spaces dropped too: a word wrapped in a narrow cell comes back split (`investe ringar`)
+        on regexp_matches(
+            case kind_vocabulary.applies_to
+                when 'title' then described.title_text
+                else described.description_text
+            end,
+            kind_vocabulary.pattern
+        ) or regexp_matches(
+            replace(
+                case kind_vocabulary.applies_to
+                    when 'title' then described.title_text
+                    else described.description_text
+                end,
+                ' ', ''
+            ),
+            kind_vocabulary.pattern
+        )
+    qualify row_number() over (
+        partition by described.report_key, described.table_id
+        -- what the caption and header say outweighs the text around the table
+        order by
+            regexp_matches(replace(described.title_text, ' ', ''), kind_vocabulary.pattern) desc nulls last,
+            kind_vocabulary.priority desc nulls last
+    ) = 1
+),
+
+final as (
+    select
+        with_kind.report_key,
+        with_kind.table_id,
+        with_kind.page_first,
+        with_kind.caption,
+        with_kind.has_forecast_column,
+        table_units.unit,
+        table_units.factor_sek,
+        table_units.unit_source,
+        case
+            when with_kind.named_kind is not null then with_kind.named_kind
+            -- money columns in a known unit and no other kind named: an operating table
+            when with_kind.has_money_column and table_units.unit is not null then 'operating'
+        end as table_kind,
+        exists(
+            select 1 from cost_vocabulary
+            where regexp_matches(with_kind.title_text, cost_vocabulary.pattern)
+        ) as is_cost_table
+    from with_kind
+    left join table_units
+        on with_kind.report_key = table_units.report_key and with_kind.table_id = table_units.table_id
+)
+
+select * from final

@@ -1,0 +1,30 @@
+with cells as (
+    select * from {{ ref('int_cells_stitched') }}
+),
+
+org_unit_vocabulary as (
+    select * from {{ ref('org_unit_vocabulary') }}
+),
+
+label_headers as (
+    select
+        report_key,
+        table_id,
+        lower(trim(string_agg(cell_text, ' ' order by row_index, col_index))) as label_header
+    from cells
+    where is_header and is_label
+    group by report_key, table_id
+),
+
+final as (
+    -- the label column's header says the lines are units or activities of the committee
+    select distinct
+        label_headers.report_key,
+        label_headers.table_id,
+        label_headers.label_header
+    from label_headers
+    inner join org_unit_vocabulary
+        on regexp_matches(label_headers.label_header, org_unit_vocabulary.pattern)
+)
+
+select * from final

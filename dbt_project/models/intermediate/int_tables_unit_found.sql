@@ -1,0 +1,77 @@
+with tables as (
+    select * from {{ ref('stg_extracted__tables') }}
+),
+
+cells as (
+    select * from {{ ref('int_cells_stitched') }}
+),
+
+unit_vocabulary as (
+    select * from {{ ref('unit_vocabulary') }}
+),
+
+header_texts as (
+    select
+        report_key,
+        table_id,
+        string_agg(cell_text, ' ' order by row_index, col_index) as header_text
+    from cells
+    where is_header
+    group by report_key, table_id
+),
+
+candidate_texts as (
+    select
+        report_key,
+        table_id,
+        'header' as unit_source,
+        1 as source_rank,
+        lower(header_text) as source_text
+    from header_texts
+    union all
+    select
+        report_key,
+        table_id,
+        'caption' as unit_source,
+        2 as source_rank,
+        lower(caption) as source_text
+    from tables
+    union all
+    select
+        report_key,
+        table_id,
+        'context' as unit_source,
+        3 as source_rank,
+        lower(context) as source_text
+    from tables
+),
+
+matches as (
+    select
+        candidate_texts.report_key,
+        candidate_texts.table_id,
+        candidate_texts.unit_source,
+        unit_vocabulary.unit,
+        unit_vocabulary.factor_sek
+    from candidate_texts
+    inner join unit_vocabulary
+        on regexp_matches(candidate_texts.source_text, unit_vocabulary.pattern)
+    qualify row_number() over (
+        partition by candidate_texts.report_key, candidate_texts.table_id
+        order by candidate_texts.source_rank asc, unit_vocabulary.priority desc
+    ) = 1
+),
+
+final as (
+    select
+        tables.report_key,
+        tables.table_id,
+        matches.unit,
+        matches.factor_sek,
+        matches.unit_source
+    from tables
+    left join matches
+        on tables.report_key = matches.report_key and tables.table_id = matches.table_id
+)
+
+select * from final

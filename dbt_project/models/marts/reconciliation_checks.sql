@@ -1,0 +1,46 @@
+with sum_of_lines as (
+    select * from {{ ref('int_reconciliation_sum_of_lines') }}
+),
+
+deviations as (
+    select * from {{ ref('int_reconciliation_deviations') }}
+),
+
+headcounts as (
+    select * from {{ ref('int_reconciliation_headcounts') }}
+),
+
+unioned as (
+    select * from sum_of_lines
+    union all by name
+    select * from deviations
+    union all by name
+    select * from headcounts
+),
+
+final as (
+    select
+        left(md5(concat_ws(
+            '|', report_key, relation, table_id, row_index, col_index, check_name, measure, line_item
+        )), 16) as check_key,
+        report_key,
+        relation,
+        table_id,
+        row_index,
+        col_index,
+        page,
+        check_name,
+        measure,
+        line_item,
+        expected,
+        -- an unreadable total cannot be confirmed either: the check stays open, not passed
+        case when expected is not null then actual end as actual,
+        round(actual - expected, 2) as difference,
+        -- printed figures are rounded: each term may be off by half its last digit
+        round(n_terms * half_unit, 2) as tolerance,
+        n_terms,
+        detail
+    from unioned
+)
+
+select * from final

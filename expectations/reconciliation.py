@@ -1,0 +1,94 @@
+"""The reconciliation suite: every printed total, deviation and sum must agree within tolerance.
+
+Real reports contain real errors, so a failing row is recorded (`passed = false`
+in `quality_reconciliation`) and reported, never raised and never fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import great_expectations.expectations as gxe
+import pandas as pd
+
+from expectations.runner import SuiteOutcome, run_suite
+
+SUITE_NAME = "reconciliation"
+SOURCE_RELATION = "reconciliation_checks"
+OUTPUT_TABLE = "quality_reconciliation"
+
+# Column name -> DuckDB type of quality_reconciliation (the warehouse contract plus keys).
+QUALITY_COLUMNS = {
+    "report_key": "varchar",
+    "relation": "varchar",
+    "table_id": "integer",
+    "check_name": "varchar",
+    "measure": "varchar",
+    "line_item": "varchar",
+    "expected": "double",
+    "actual": "double",
+    "difference": "double",
+    "tolerance": "double",
+    "passed": "boolean",
+    "detail": "varchar",
+}
+
+
+@dataclass(frozen=True)
+class ReconciliationResult:
+    """What one reconciliation run found: how many checks, and the failing rows."""
+
+    n_checks: int
+    failures: tuple[dict, ...]
+    outcome: SuiteOutcome
+
+
+def reconciliation_expectations() -> list:
+    """Given nothing, return the reconciliation rule as GE expectations."""
+    return [
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="tolerance", column_B="abs_difference", or_equal=True
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(column="actual"),
+    ]
+
+
+def validate_reconciliation(
+    checks: pd.DataFrame, docs_dir: Path | None = None
+) -> tuple[pd.DataFrame, SuiteOutcome]:
+    """Given reconciliation_checks rows, return them with GE's per-row `passed` verdict."""
+    frame = checks.reset_index(drop=True)
+    frame = frame.assign(abs_difference=pd.to_numeric(frame["difference"]).abs())
+    outcome = run_suite(frame, SUITE_NAME, reconciliation_expectations(), docs_dir)
+    errors = [e.error for e in outcome.expectations if e.error]
+    if errors:
+        raise ValueError(f"GE could not evaluate the reconciliation suite: {errors}")
+    failed = outcome.failed_rows()
+    frame["passed"] = [i not in failed for i in frame.index]
+    for column in QUALITY_COLUMNS:
+        if column not in frame:
+            frame[column] = None
+    return frame[list(QUALITY_COLUMNS)], outcome
+
+
+def write_quality_reconciliation(
+    warehouse_path: Path, docs_dir: Path | None = None
+) -> ReconciliationResult:
+    """Given a warehouse file, validate its reconciliation checks; write quality_reconciliation."""
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        checks = con.sql(f"select * from {SOURCE_RELATION}").df()
+    verdicts, outcome = validate_reconciliation(checks, docs_dir)
+    casts = ", ".join(f"cast({name} as {kind}) as {name}" for name, kind in QUALITY_COLUMNS.items())
+    with duckdb.connect(str(warehouse_path)) as con:
+        con.register("verdicts", verdicts)
+        con.execute(f"create or replace table {OUTPUT_TABLE} as select {casts} from verdicts")
+        con.unregister("verdicts")
+    failures = verdicts.loc[~verdicts["passed"]].astype(object)
+    failures = failures.where(failures.notna(), None)
+    return ReconciliationResult(
+        n_checks=len(verdicts),
+        failures=tuple(failures.to_dict("records")),
+        outcome=outcome,
+    )

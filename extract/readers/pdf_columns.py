@@ -1,0 +1,154 @@
+"""Columns of a borderless table, found from where its row cells stand.
+
+Label cells are left-aligned, so label columns cluster on their left edges;
+numbers are right-aligned, so number columns cluster on their right edges.
+A cell with no value simply has nothing in that column, so a missing cell
+lands in its right column by x alignment alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from extract.readers.pdf_words import Word, first_number
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its kind, its printed extent and how many rows fill it."""
+
+    numeric: bool
+    x0: float
+    x1: float
+    support: int
+    tolerance: float
+
+    @property
+    def anchor(self) -> float:
+        """The aligned edge: right for numbers, left for labels."""
+        return self.x1 if self.numeric else self.x0
+
+    @property
+    def right(self) -> float:
+        return self.x1
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def block_columns(rows: Sequence[Sequence[Word]], tolerance: float) -> list[Column]:
+    """Given the cells of each table row, return the table's columns left to right."""
+    labels: list[Word] = []
+    numbers: list[Word] = []
+    for cells in rows:
+        first = first_number(cells)
+        labels += cells[:first]
+        numbers += cells[first:]
+    columns = _cluster(labels, lambda w: w.x0, False, tolerance)
+    columns += _cluster(numbers, lambda w: w.x1, True, tolerance)
+    return sorted(columns, key=lambda c: c.centre)
+
+
+def _cluster(words: list[Word], edge, numeric: bool, tolerance: float) -> list[Column]:
+    """Given cells and the edge they align on, return one Column per cluster of that edge."""
+    groups: list[list[Word]] = []
+    for word in sorted(words, key=edge):
+        if groups and edge(word) - edge(groups[-1][-1]) <= tolerance:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return [
+        Column(
+            numeric=numeric,
+            x0=min(w.x0 for w in group),
+            x1=max(w.x1 for w in group),
+            support=len({round(w.top) for w in group}),
+            tolerance=tolerance,
+        )
+        for group in groups
+    ]
+
+
+def widen_labels(columns: list[Column], lines: Sequence[Sequence[Word]]) -> list[Column]:
+    """Given columns and the label-only lines of a table, return label columns widened to them.
+
+    Wrapped label lines are often wider than the first line of a label, and a
+    mid-word break is judged against the column's full width.
+    """
+    widths = {i: c.x1 for i, c in enumerate(columns)}
+    for cells in lines:
+        for cell, _, index in assign(cells, columns, strict=False):
+            if not columns[index].numeric:
+                widths[index] = max(widths[index], cell.x1)
+    return [replace(c, x1=widths[i]) for i, c in enumerate(columns)]
+
+
+def assign(
+    cells: Sequence[Word], columns: Sequence[Column], strict: bool = True
+) -> list[tuple[Word, int, int]] | None:
+    """Given a line's cells, return (cell, span, column index) for each.
+
+    Strict (header lines): None unless every cell falls inside the table, no
+    cell covers both a label and a number column or runs into a column it is
+    not placed in (that is prose or a heading), no two cells share a column
+    and at least one cell stands over a number column.
+    """
+    placed = [(cell, *_place(cell, columns)) for cell in cells]
+    if not strict:
+        return [(cell, span, index) for cell, index, span in placed]
+    left = columns[0].x0 - columns[0].tolerance
+    right = columns[-1].x1 + columns[-1].tolerance
+    indices = [index for _, index, _ in placed]
+    for cell, index, span in placed:
+        covered = columns[index : index + span]
+        if cell.x0 < left or cell.x1 > right:
+            return None
+        if len({c.numeric for c in covered}) > 1 or _overlaps_others(cell, columns, covered):
+            return None
+    if len(set(indices)) < len(indices):
+        return None
+    if not any(columns[i].numeric for i in indices):
+        return None
+    return [(cell, span, index) for cell, index, span in placed]
+
+
+def _overlaps_others(cell: Word, columns: Sequence[Column], covered: Sequence[Column]) -> bool:
+    """Given a cell and the columns it is placed in, return whether it runs into others."""
+    return any(
+        min(cell.x1, c.x1) - max(cell.x0, c.x0) > c.tolerance for c in columns if c not in covered
+    )
+
+
+def _place(cell: Word, columns: Sequence[Column]) -> tuple[int, int]:
+    """Given a cell, return (first column index, span) it stands over."""
+    covered = [i for i, c in enumerate(columns) if cell.x0 <= c.centre <= cell.x1]
+    if len(covered) > 1:
+        return covered[0], len(covered)
+    return column_of(cell, columns), 1
+
+
+def column_of(word: Word, columns: Sequence[Column]) -> int:
+    """Given a word, return the index of the column its centre falls in."""
+    centre = (word.x0 + word.x1) / 2
+    for index, boundary in enumerate(_boundaries(columns)):
+        if centre < boundary:
+            return index
+    return len(columns) - 1
+
+
+def _boundaries(columns: Sequence[Column]) -> list[float]:
+    """Given columns, return the x where each one ends and the next begins.
+
+    Text over a number column starts right after the column to its left, so a
+    boundary sits just right of the left column, except between two label
+    columns, which are told apart by where the right one starts.
+    """
+    bounds = []
+    for current, following in zip(columns, columns[1:], strict=False):
+        if not current.numeric and not following.numeric:
+            bounds.append(following.x0 - current.tolerance)
+        else:
+            bounds.append(current.x1 + current.tolerance)
+    return bounds

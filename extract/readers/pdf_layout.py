@@ -1,0 +1,163 @@
+"""From tables and lines per page to the Document's tables and text blocks.
+
+Settles what needs more than one page: a table's caption and context (the
+running text since the previous table), paragraphs, and tables that continue
+on the next page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from extract.model import RawCell, RawTable, TextBlock
+from extract.readers.pdf_tables import PageTable
+from extract.readers.pdf_words import Line, Word, union
+from extract.readers.pdf_wrap import join_wrapped
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """Tunables for paragraphs, context and page joins."""
+
+    paragraph_gap: float = 0.5  # lines closer than this (x text height) share a paragraph
+    context_chars: int = 600
+    margin_chars: int = 60  # running heads/footers a continued table may have around it
+    column_tolerance: float = 6.0  # points between column edges of a continued table
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """What one page holds: its tables and the lines outside them, top to bottom."""
+
+    page: int
+    tables: list[PageTable]
+    lines: list[Line]
+
+
+def outside(lines: Sequence[Line], tables: Sequence[PageTable]) -> list[Line]:
+    """Given a page's lines and tables, return the lines that stand in no table."""
+    return [line for line in lines if not any(_inside(line, t) for t in tables)]
+
+
+def _inside(line: Line, table: PageTable) -> bool:
+    x0, top, x1, bottom = table.bbox
+    centre = (line.top + line.bottom) / 2
+    return top - 1 <= centre <= bottom + 1 and line.x1 > x0 and line.x0 < x1
+
+
+def assemble(
+    pages: Sequence[PageContent], settings: LayoutSettings
+) -> tuple[list[RawTable], list[TextBlock]]:
+    """Given the content of each page, return the document's tables and text blocks."""
+    tables: list[RawTable] = []
+    blocks: list[TextBlock] = []
+    ending: PageTable | None = None  # previous page's last table, if it ended that page
+    for content in pages:
+        paragraphs = _paragraphs(content, settings)
+        blocks += [TextBlock(content.page, text) for _, text in paragraphs]
+        upper = 0.0
+        for position, table in enumerate(sorted(content.tables, key=lambda t: t.bbox[1])):
+            above = [
+                ln for ln in content.lines if upper <= ln.top and ln.bottom <= table.bbox[1] + 1
+            ]
+            if position == 0 and ending is not None and _continues(ending, table, above, settings):
+                tables[-1] = _merge(tables[-1], ending, table, above, settings)
+            else:
+                texts = [text for top, text in paragraphs if upper <= top < table.bbox[1]]
+                tables.append(_raw_table(table, above, texts, settings))
+            upper = table.bbox[3]
+        last = max(content.tables, key=lambda t: t.bbox[3], default=None)
+        ending = last if last is not None and _last_on_page(last, content, settings) else None
+    return tables, blocks
+
+
+def _raw_table(
+    table: PageTable, above: list[Line], context: list[str], settings: LayoutSettings
+) -> RawTable:
+    """Given a page table, the lines above it and the text since the last table, return it.
+
+    Context starts at the previous table or the page top, whichever is nearer.
+    """
+    caption = above[-1].text if above else ""
+    text = " ".join(context)[-settings.context_chars :].strip()
+    return RawTable(table.rows, table.page, table.method, caption, text)
+
+
+def _paragraphs(content: PageContent, settings: LayoutSettings) -> list[tuple[float, str]]:
+    """Given a page's lines outside tables, return (top, text) per paragraph."""
+    paragraphs: list[list[Line]] = []
+    for line in content.lines:
+        if paragraphs and _same_paragraph(paragraphs[-1][-1], line, content, settings):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return [(p[0].top, " ".join(ln.text for ln in p)) for p in paragraphs]
+
+
+def _same_paragraph(above: Line, below: Line, content: PageContent, settings) -> bool:
+    if below.top - above.bottom > settings.paragraph_gap * above.height:
+        return False
+    return not any(above.bottom <= t.bbox[1] <= below.top for t in content.tables)
+
+
+def _last_on_page(table: PageTable, content: PageContent, settings) -> bool:
+    """Given the page's last table, return whether only margin text follows it."""
+    below = [ln.text for ln in content.lines if ln.top >= table.bbox[3] - 1]
+    return len(" ".join(below)) <= settings.margin_chars
+
+
+def _continues(previous: PageTable, table: PageTable, above: list[Line], settings) -> bool:
+    """Given the previous page's last table and this page's first, return whether they join."""
+    if table.page != previous.page + 1:
+        return False
+    if len(" ".join(ln.text for ln in above)) > settings.margin_chars:
+        return False
+    if len(table.column_edges) != len(previous.column_edges):
+        return False
+    return all(
+        abs(a - b) <= settings.column_tolerance
+        for a, b in zip(table.column_edges, previous.column_edges, strict=True)
+    )
+
+
+def _merge(
+    first: RawTable, ending: PageTable, table: PageTable, above: list[Line], settings
+) -> RawTable:
+    """Given a table and its continuation, return one table (a repeated header dropped).
+
+    A row can break across the page: label lines standing in the first column
+    above the continuation (borderless), or a first row holding only a label that
+    starts in lower case (ruled), finish the last row's label.
+    """
+    rows = table.rows
+    if rows and [c.text for c in rows[0]] == [c.text for c in first.rows[0]]:
+        rows = rows[1:]
+    label_lines = [union(ln.words) for ln in above if _in_label_column(ln, ending, settings)]
+    if rows and _label_only(rows[0]) and rows[0][0].text[:1].islower():
+        label_lines.append(_as_word(rows[0][0]))  # a ruled row broken by the page
+        rows = rows[1:]
+    head = first.rows
+    if label_lines and head[-1][0].bbox is not None:
+        head = head[:-1] + [[_extend(head[-1][0], label_lines, ending), *head[-1][1:]]]
+    return replace(first, rows=head + rows)
+
+
+def _label_only(row: list[RawCell]) -> bool:
+    return bool(row[0].text and row[0].bbox) and not any(c.text for c in row[1:])
+
+
+def _as_word(cell: RawCell) -> Word:
+    return Word(cell.text, *cell.bbox, cell.italic)
+
+
+def _in_label_column(line: Line, table: PageTable, settings: LayoutSettings) -> bool:
+    left = table.bbox[0]
+    tolerance = settings.column_tolerance
+    return abs(line.x0 - left) <= tolerance + 6 and line.x1 <= table.label_right + tolerance
+
+
+def _extend(cell: RawCell, lines: list[Word], table: PageTable) -> RawCell:
+    """Given a label cell and its lines continued on the next page, return the whole label."""
+    joined = join_wrapped([_as_word(cell), *lines], table.label_right)
+    return replace(cell, text=joined.text)

@@ -1,0 +1,66 @@
+"""One page at a time: a cheap pass over pdfium's text runs, tables where they may stand.
+
+The text runs decide which pages can hold a numeric table; only those get
+word-level analysis (pdfium words, see `pdf_pdfium`). The other pages only
+need their text, and their runs serve as lines for the text blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from extract.readers.pdf_borderless import BorderlessSettings, lines_to_borderless_tables
+from extract.readers.pdf_layout import PageContent, outside
+from extract.readers.pdf_tables import PageTable
+from extract.readers.pdf_words import Line, Word, merge_numbers, words_to_lines
+
+# A line that ends in two or more printed numbers (or dashes) reads like a table row.
+_NUMBER_TOKEN = r"[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?\s?[%*]?|[-−–]"
+ROW_LIKE = re.compile(rf"(?:^|\s)(?:{_NUMBER_TOKEN})\s+(?:{_NUMBER_TOKEN})\s*$")
+
+
+def pdfium_lines(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, line_tolerance: float
+) -> list[Line]:
+    """Given a pdfium page, return its text lines (one Word per text run), top to bottom."""
+    height = page.get_height()
+    words = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = textpage.get_text_bounded(left, bottom, right, top).strip()
+        if text:
+            words.append(Word(text, left, right, height - top, height - bottom))
+    return words_to_lines(words, line_tolerance)
+
+
+def image_share(page: pdfium.PdfPage) -> float:
+    """Given a pdfium page, return the share of its area that images cover (scans, pictures)."""
+    area = 0.0
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = image.get_bounds()
+        area += (right - left) * (top - bottom)
+    width, height = page.get_size()
+    return min(area / (width * height), 1.0)
+
+
+def may_hold_table(lines: list[Line], min_rows: int) -> bool:
+    """Given a page's lines, return whether enough of them read like table rows."""
+    return sum(1 for line in lines if ROW_LIKE.search(line.text)) >= min_rows
+
+
+def words_to_content(
+    words: list[Word],
+    ruled: list[PageTable],
+    page_number: int,
+    line_tolerance: float,
+    number_gap: float,
+    settings: BorderlessSettings,
+) -> PageContent:
+    """Given a page's words and its ruled tables, add its borderless tables and other lines."""
+    lines = [merge_numbers(line, number_gap) for line in words_to_lines(words, line_tolerance)]
+    rest = outside(lines, ruled)
+    borderless = lines_to_borderless_tables(rest, page_number, settings)
+    return PageContent(page_number, ruled + borderless, outside(rest, borderless))

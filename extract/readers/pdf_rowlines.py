@@ -1,0 +1,56 @@
+"""One table row from its printed lines: each line's cells placed in the table's columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.model import RawCell
+from extract.readers.pdf_columns import Column, assign, column_of
+from extract.readers.pdf_tables import empty_cell
+from extract.readers.pdf_words import Line, Word, union
+from extract.readers.pdf_wrap import join_wrapped
+
+
+@dataclass(frozen=True)
+class SplitLine:
+    """A printed line, its cells, and whether it reads as a table row."""
+
+    line: Line
+    cells: list[Word]
+    is_row: bool
+
+
+def cells_from_lines(
+    group: list[SplitLine], columns: list[Column], page_number: int, by_word: bool = False
+) -> list[RawCell]:
+    """Given lines that form one row, return a rectangular list of cells.
+
+    Header lines keep their cells whole (a group header spans columns); data
+    lines are placed word by word, since text in neighbouring columns
+    (`Ej aktuellt` `Ej aktuellt`) can stand closer than a cell gap.
+    """
+    pieces: dict[int, list[Word]] = {}
+    spans: dict[int, int] = {}
+    for item in group:
+        for word, span, index in _placed(item, columns, by_word):
+            pieces.setdefault(index, []).append(word)
+            spans[index] = max(spans.get(index, 1), span)
+    row: list[RawCell] = []
+    for index, column in enumerate(columns):
+        if index not in pieces:
+            row.append(empty_cell(page_number))
+            continue
+        cell = join_wrapped(pieces[index], right_limit=column.right)
+        bbox = (cell.x0, cell.top, cell.x1, cell.bottom)
+        row.append(RawCell(cell.text, page_number, bbox, cell.italic, spans[index]))
+    return row
+
+
+def _placed(item: SplitLine, columns: list[Column], by_word: bool) -> list[tuple[Word, int, int]]:
+    """Given one line, return (text, span, column) for each column it fills."""
+    if not by_word:
+        return assign(item.cells, columns, strict=False)
+    words: dict[int, list[Word]] = {}
+    for word in item.line.words:
+        words.setdefault(column_of(word, columns), []).append(word)
+    return [(union(ws), 1, index) for index, ws in sorted(words.items())]

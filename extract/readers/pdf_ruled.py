@@ -1,0 +1,111 @@
+"""Ruled tables: pdfplumber's table finder builds the grid from drawn lines, words fill it.
+
+The finder runs on the rules pdfium read (`pdf_pdfium.rule_edges`): pdfplumber's
+own page parse costs about five times pdfium's and is not needed for lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pdfplumber.table import TableFinder
+
+from extract.model import RawCell
+from extract.readers.pdf_tables import PageTable, empty_cell
+from extract.readers.pdf_words import Word, union, words_to_lines
+from extract.readers.pdf_wrap import join_wrapped
+
+# Only stroked lines count as rules: Word exports shade banded rows with filled
+# rectangles (Simrishamn: one per text line), whose edges are not cell borders.
+TABLE_SETTINGS = {"vertical_strategy": "lines_strict", "horizontal_strategy": "lines_strict"}
+MIN_COLUMNS = 2  # a single framed box is a text frame, not a table
+
+
+@dataclass(frozen=True)
+class RuledPage:
+    """What pdfplumber's TableFinder reads of a page under the lines strategies."""
+
+    edges: list[dict]
+    bbox: tuple[float, float, float, float]
+
+
+def page_to_ruled_tables(
+    page: RuledPage, words: Sequence[Word], page_number: int, line_tolerance: float
+) -> list[PageTable]:
+    """Given a page's rules and words, return the ruled tables on it (pdfplumber's finder)."""
+    tables = []
+    for found in TableFinder(page, TABLE_SETTINGS).tables:
+        edges = _column_edges(found)
+        if len(edges) < MIN_COLUMNS:
+            continue
+        inner = _inner_edges(edges, found.cells, words)
+        rows = [
+            _row_to_cells(row.cells, edges, inner, words, page_number, line_tolerance)
+            for row in found.rows
+        ]
+        rights = tuple(x1 for _, x1 in edges)
+        tables.append(PageTable(rows, page_number, "ruled", tuple(found.bbox), rights, rights[0]))
+    return tables
+
+
+def _column_edges(found) -> list[tuple[float, float]]:
+    """Given a pdfplumber table, return the (x0, x1) of each grid column."""
+    xs = sorted({round(c[0], 1) for c in found.cells} | {round(c[2], 1) for c in found.cells})
+    return list(zip(xs, xs[1:], strict=False))
+
+
+def _inner_edges(edges, cells, words: Sequence[Word]) -> list[tuple[float, float]]:
+    """Given grid columns, return where text may stand in them (the cell padding removed).
+
+    The padding is the smallest gap between a cell's left rule and its text; the
+    same padding holds on the right, where wrapped text ends.
+    """
+    gaps = [
+        w.x0 - c[0]
+        for c in cells
+        for w in words
+        if c[0] <= w.x0 < c[2] and c[1] <= (w.top + w.bottom) / 2 <= c[3]
+    ]
+    padding = min((g for g in gaps if g >= 0), default=0.0)
+    return [(x0 + padding, x1 - padding) for x0, x1 in edges]
+
+
+def _row_to_cells(cells, edges, inner, words, page_number: int, tolerance: float) -> list[RawCell]:
+    """Given one pdfplumber row (None where a merged cell covers), return its RawCells.
+
+    pdfplumber reports only the cells that start in this row and column, so the
+    columns are rebuilt from the grid's x positions: a cell covering several
+    columns gets `span`, and the positions it covers get blank cells.
+    """
+    out: list[RawCell] = []
+    for index, (x0, _) in enumerate(edges):
+        bbox = next((c for c in cells if c and abs(c[0] - x0) < 1 and c[2] > x0), None)
+        if bbox is None:
+            out.append(empty_cell(page_number))
+            continue
+        span = sum(1 for ex0, _ in edges if bbox[0] - 1 < ex0 < bbox[2] - 1)
+        right = inner[index + span - 1][1]  # text of a merged cell may reach its last column
+        out.append(_cell(bbox, span, right, words, page_number, tolerance))
+    return out
+
+
+def _cell(bbox, span: int, right: float, words, page_number: int, tolerance: float) -> RawCell:
+    """Given a cell's bbox and the page words, return the cell with its lines joined."""
+    x0, top, x1, bottom = bbox
+    inside = [
+        w
+        for w in words
+        if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
+    ]
+    if not inside:
+        return RawCell(text="", page=page_number, bbox=tuple(bbox), span=span)
+    lines = [union(line.words) for line in words_to_lines(inside, tolerance)]
+    cell = join_wrapped(lines, right_limit=right)
+    return RawCell(
+        text=cell.text,
+        page=page_number,
+        bbox=(cell.x0, cell.top, cell.x1, cell.bottom),
+        italic=cell.italic,
+        span=span,
+    )

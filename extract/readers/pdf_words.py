@@ -1,0 +1,163 @@
+"""Words and lines of a PDF page, with Swedish numbers merged back together.
+
+pdfplumber splits `30 000` and `- 6 279` into several words because Swedish
+prints a space as the thousands separator. Everything downstream (table
+columns, cell text) works on the merged words built here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# A printed number as one token: sign, 1-3 digit group, thousands groups, decimals,
+# an optional footnote star or percent sign (`-6 279`, `- 6 279`, `190,7`, `-400*`).
+NUMBER = re.compile(r"^[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?\s?[%*]?$")
+# Digits with spaces that are not a valid grouping (`-26 62`): printed as one value, kept as is.
+NUMBER_AS_PRINTED = re.compile(r"^[-−–+]?\s?\d[\d \u00a0]*(?:[,.]\d+)?\s?[%*]?$")
+CODE = re.compile(r"^\d+$")  # an activity or account code opening a label
+DASH = re.compile(r"^[-−–]$")  # a lone dash printed in a number column
+SIGN = re.compile(r"^[-−–]$")
+LEADING_GROUP = re.compile(r"^[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})*)$")
+THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[,.]\d+)?[%*]?$")
+ITALIC_FONT = re.compile(r"italic|oblique", re.IGNORECASE)
+BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A run of printed text on one line, as pdfplumber or pdfium reported it."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    italic: bool = False
+    bold: bool = False
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def is_number(self) -> bool:
+        return bool(NUMBER.match(self.text) or NUMBER_AS_PRINTED.match(self.text))
+
+
+@dataclass(frozen=True)
+class Line:
+    """Words that share a baseline, left to right."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def union(words: Sequence[Word], sep: str = " ") -> Word:
+    """Given words in reading order, return one Word covering them all."""
+    return Word(
+        text=sep.join(w.text for w in words),
+        x0=min(w.x0 for w in words),
+        x1=max(w.x1 for w in words),
+        top=min(w.top for w in words),
+        bottom=max(w.bottom for w in words),
+        italic=all(w.italic for w in words),
+        bold=all(w.bold for w in words),
+    )
+
+
+def words_to_lines(words: Iterable[Word], tolerance: float) -> list[Line]:
+    """Given words, return lines (words whose vertical centres lie within tolerance)."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        centre = (word.top + word.bottom) / 2
+        if lines and abs(centre - _centre(lines[-1])) <= tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+
+
+def _centre(words: list[Word]) -> float:
+    return sum((w.top + w.bottom) / 2 for w in words) / len(words)
+
+
+def merge_numbers(line: Line, gap_ratio: float) -> Line:
+    """Given a line, return it with split numbers (`30` `000`, `-` `6` `279`) re-joined.
+
+    Two words join when the gap between them is at most `gap_ratio` times the
+    text height and either the left word is a lone sign followed by digits, or
+    the left word is a 1-3 digit group and the right one exactly 3 digits.
+    """
+    merged: list[Word] = []
+    for word in line.words:
+        if merged and _joins_number(merged[-1], word, gap_ratio):
+            merged[-1] = union([merged[-1], word])
+        else:
+            merged.append(word)
+    return Line(tuple(merged))
+
+
+def _joins_number(left: Word, right: Word, gap_ratio: float) -> bool:
+    if right.x0 - left.x1 > gap_ratio * max(left.height, right.height):
+        return False
+    if SIGN.match(left.text):
+        return bool(LEADING_GROUP.match(right.text) or NUMBER.match(right.text))
+    return bool(LEADING_GROUP.match(left.text) and THOUSANDS_GROUP.match(right.text))
+
+
+def segments(line: Line, gap_ratio: float, number_gap: float) -> list[Word]:
+    """Given a line, return its cells: runs of words separated by small gaps.
+
+    Two numbers share a cell only when a thousands space separates them, even
+    if their grouping is wrong (`-26 62` stays one cell, as printed); adjacent
+    number columns can otherwise stand as close as words of a label.
+    """
+    cells: list[list[Word]] = []
+    for word in line.words:
+        if cells and _same_cell(cells[-1][-1], word, gap_ratio, number_gap):
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    return [union(c) for c in cells]
+
+
+def _same_cell(left: Word, right: Word, gap_ratio: float, number_gap: float) -> bool:
+    height = max(left.height, right.height)
+    if left.is_number and right.is_number:
+        return right.x0 - left.x1 <= number_gap * height
+    return right.x0 - left.x1 <= gap_ratio * height
+
+
+def first_number(cells: Sequence[Word]) -> int | None:
+    """Given a line's cells, return the index of the first number cell, if any.
+
+    A plain unsigned integer that opens a line is a code in the label column
+    (`10` over a wrapped `Nämnder/Styrelser`), not a value.
+    """
+    start = 1 if cells and CODE.match(cells[0].text) else 0
+    return next((i for i, c in enumerate(cells) if i >= start and c.is_number), None)

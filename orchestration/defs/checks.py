@@ -1,0 +1,94 @@
+"""Great Expectations behind Dagster: the reconciliation table and asset checks.
+
+A failed reconciliation is the source document's own inconsistency (WARN);
+a fact row without lineage keys or with an unknown measure is a broken
+warehouse contract (ERROR).
+"""
+
+import dagster as dg
+
+from expectations.facts import FACT_TABLES, check_fact_table
+from expectations.reconciliation import (
+    OUTPUT_TABLE,
+    SOURCE_RELATION,
+    ReconciliationResult,
+    write_quality_reconciliation,
+)
+from orchestration.defs.resources import KommunlagerPaths
+
+QUALITY_KEY = dg.AssetKey(OUTPUT_TABLE)
+RECONCILIATION_CHECK = "reconciliation_agrees"
+MAX_LISTED_FAILURES = 50  # keeps check metadata readable; the table holds them all
+FAILURE_FIELDS = ("report_key", "check_name", "measure", "line_item", "expected", "actual")
+
+
+@dg.asset(
+    key=QUALITY_KEY,
+    deps=[dg.AssetKey(SOURCE_RELATION)],
+    group_name="quality",
+    kinds={"duckdb", "great_expectations"},
+    check_specs=[dg.AssetCheckSpec(RECONCILIATION_CHECK, asset=QUALITY_KEY)],
+)
+def quality_reconciliation(paths: KommunlagerPaths) -> dg.MaterializeResult:
+    """Given reconciliation_checks, write GE's per-row verdicts and the HTML Data Docs."""
+    result = write_quality_reconciliation(paths.warehouse(), paths.quality())
+    return dg.MaterializeResult(
+        metadata={
+            "checks": result.n_checks,
+            "failed": len(result.failures),
+            "data_docs": dg.MetadataValue.path(str(paths.quality() / "index.html")),
+        },
+        check_results=[reconciliation_check_result(result)],
+    )
+
+
+def reconciliation_check_result(result: ReconciliationResult) -> dg.AssetCheckResult:
+    """Given a reconciliation run, return a WARN check that lists the failing checks."""
+    listed = [_failure_line(row) for row in result.failures[:MAX_LISTED_FAILURES]]
+    return dg.AssetCheckResult(
+        check_name=RECONCILIATION_CHECK,
+        passed=not result.failures,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "checks": result.n_checks,
+            "failed": len(result.failures),
+            "failures": dg.MetadataValue.md("\n".join(f"- {line}" for line in listed) or "none"),
+        },
+    )
+
+
+def _failure_line(row: dict) -> str:
+    """Given one failing reconciliation row, return it as one readable line."""
+    return ", ".join(f"{name}={row.get(name)}" for name in FAILURE_FIELDS)
+
+
+def fact_contract_check(relation: str) -> dg.AssetChecksDefinition:
+    """Given a fact table name, return its ERROR-severity GE contract check."""
+
+    @dg.asset_check(asset=dg.AssetKey(relation), name="contract_holds")
+    def _check(paths: KommunlagerPaths) -> dg.AssetCheckResult:
+        outcome = check_fact_table(paths.warehouse(), relation, paths.quality())
+        broken = [e for e in outcome.expectations if not e.success]
+        return dg.AssetCheckResult(
+            passed=outcome.success,
+            severity=dg.AssetCheckSeverity.ERROR,
+            metadata={
+                "broken_expectations": len(broken),
+                "detail": dg.MetadataValue.md(
+                    "\n".join(_broken_line(e) for e in broken) or "contract holds"
+                ),
+            },
+        )
+
+    return _check
+
+
+def _broken_line(expectation) -> str:
+    """Given a failed expectation outcome, return what broke and how many rows."""
+    reason = expectation.error or f"{len(expectation.unexpected_index)} rows"
+    return f"- {expectation.expectation} on `{expectation.column}`: {reason}"
+
+
+def fact_contract_checks(known_assets: set[dg.AssetKey]) -> list[dg.AssetChecksDefinition]:
+    """Given the asset keys the dbt project defines, return a contract check per fact table."""
+    return [fact_contract_check(t) for t in FACT_TABLES if dg.AssetKey(t) in known_assets]

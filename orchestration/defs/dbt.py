@@ -1,0 +1,141 @@
+"""dbt models as Dagster assets, with every `extracted.*` source drawn from the extract asset."""
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+
+from orchestration.defs.assets import EXTRACT_ASSET_KEYS, EXTRACT_SOURCE
+from orchestration.defs.resources import REPO_ROOT, WAREHOUSE_ENV, KommunlagerPaths
+
+DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
+BUILT_NODE_TYPES = ("model", "seed", "snapshot")  # a failure here fails the run; tests only warn
+
+# The venv's dbt, so runs work without an activated venv (make ui, the CLI, tests).
+DBT_EXECUTABLE = Path(sys.executable).with_name("dbt")
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def _manifest_is_stale(project: DbtProject) -> bool:
+    """Given the dbt project, return whether its manifest is missing or older than any source."""
+    manifest = project.manifest_path
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    sources = [p for p in Path(project.project_dir).rglob("*") if _is_dbt_source(p, project)]
+    return any(p.stat().st_mtime > built for p in sources)
+
+
+def _is_dbt_source(path: Path, project: DbtProject) -> bool:
+    """Given a path under the project, return whether dbt reads it when parsing."""
+    generated = {project.target_path.name, "logs", "dbt_packages"}
+    relative = path.relative_to(project.project_dir)
+    return path.suffix in {".sql", ".yml", ".yaml", ".csv"} and relative.parts[0] not in generated
+
+
+def dbt_resource() -> DbtCliResource:
+    """Given nothing, return the dbt CLI resource for the project."""
+    executable = str(DBT_EXECUTABLE) if DBT_EXECUTABLE.exists() else "dbt"
+    return DbtCliResource(
+        project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=executable
+    )
+
+
+def parse_manifest(project: DbtProject) -> None:
+    """Given the dbt project, write a fresh manifest.json, swapped in whole.
+
+    Parsing into a private folder and renaming keeps a parallel test process
+    (pytest -n) from loading a half-written manifest.
+    """
+    target = project.manifest_path.parent
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target, prefix="parse-") as scratch:
+        dbt_resource().cli(["parse", "--quiet"], target_path=Path(scratch)).wait()
+        os.replace(Path(scratch) / "manifest.json", project.manifest_path)
+
+
+# @dbt_assets needs the manifest when this module loads; re-parse only when a model changed.
+if _manifest_is_stale(dbt_project):
+    parse_manifest(dbt_project)
+
+
+class ExtractLineageTranslator(DagsterDbtTranslator):
+    """Maps each `extracted.<relation>` source onto the extract asset that writes it."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        """Given a dbt node, return its asset key (the extract asset for extracted sources)."""
+        is_source = dbt_resource_props["resource_type"] == "source"
+        if is_source and dbt_resource_props["source_name"] == EXTRACT_SOURCE:
+            return EXTRACT_ASSET_KEYS[dbt_resource_props["name"]]
+        return super().get_asset_key(dbt_resource_props)
+
+    def get_asset_check_spec(self, asset_spec, manifest, unique_id, project):
+        """Given a dbt test, return it as a non-blocking check.
+
+        dagster-dbt makes error-severity tests blocking, which would stop the GE
+        quality step that records what the reports got wrong; the failed test
+        still shows as a failed ERROR check.
+        """
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        return spec and dg.AssetCheckSpec(
+            name=spec.name,
+            asset=spec.asset_key,
+            description=spec.description,
+            additional_deps=spec.additional_deps,
+            metadata=spec.metadata,
+            blocking=False,
+        )
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """Given variables, set them for the dbt subprocess (dagster-dbt passes os.environ only)."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def dbt_vars(paths: KommunlagerPaths) -> str:
+    """Given the paths, return the dbt --vars JSON naming the extracted Parquet folder."""
+    return json.dumps({"extracted_dir": paths.extracted().as_posix()})
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=ExtractLineageTranslator())
+def warehouse_models(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: KommunlagerPaths
+):
+    """Given built extracts, build (run and test) the dbt models into the warehouse."""
+    paths.warehouse().parent.mkdir(parents=True, exist_ok=True)
+    with _environment({WAREHOUSE_ENV[0]: str(paths.warehouse())}):
+        invocation = dbt.cli(
+            ["build", "--vars", dbt_vars(paths)], context=context, raise_on_error=False
+        )
+    yield from invocation.stream()
+    _raise_on_build_errors(invocation)
+
+
+def _raise_on_build_errors(invocation) -> None:
+    """Given a finished dbt invocation, raise if a model or seed failed (failed tests warn)."""
+    results = invocation.get_artifact("run_results.json")["results"]
+    broken = [
+        f"{r['unique_id']}: {r.get('message')}"
+        for r in results
+        if r["unique_id"].split(".")[0] in BUILT_NODE_TYPES and r["status"] == "error"
+    ]
+    if broken:
+        raise dg.Failure(description="dbt build failed:\n" + "\n".join(broken))

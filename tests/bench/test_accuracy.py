@@ -1,0 +1,172 @@
+"""The accuracy harness's scoring: found, wrong and missing gold facts, and label matching."""
+
+import re
+
+import pytest
+
+from bench.accuracy.compare import (
+    UNIT_FACTORS,
+    GoldFact,
+    WarehouseFact,
+    normalise_label,
+    score,
+    tolerance,
+    total,
+    unmatched,
+)
+from bench.accuracy.gold import read_gold, read_unreadable
+
+DOC = "000_torsas"
+
+
+def gold(
+    line_item, measure, value, printed, unit="tkr", year=2021, relation="fct_operating_budget"
+):
+    return GoldFact(DOC, relation, line_item, measure, year, value, unit, printed)
+
+
+def row(label, measure, value, year=2021, relation="fct_operating_budget", labels=()):
+    return WarehouseFact(DOC, relation, (label, *labels), measure, year, value)
+
+
+GOLD = [
+    gold("Nettokostnader", "budget", -85_547_000, "85 547"),
+    gold("Personalkostnader", "forecast", -26_280_000, "26 280"),
+    gold("Övriga kostnader", "budget", -63_367_000, "63 367"),
+    gold("Intäkter", "consumption_pct", 190.7, "190,7", unit="pct"),
+]
+ROWS = [
+    row("Nettokostnader", "budget", -85_547_000),
+    row("Personalkost nader", "forecast", 26_280_000),  # sign not normalised: wrong
+    row("Intäkter", "consumption_pct", 190.7),
+    row("Övriga kostnader", "budget", -63_367_000, year=2020),  # another year: not this fact
+]
+
+
+def test_counts_found_wrong_and_missing_per_document():
+    result = score(GOLD, ROWS)[DOC]
+    assert (result.found, result.wrong, result.missing, result.total) == (2, 1, 1, 4)
+    assert result.found_pct == 50.0
+
+
+def test_lists_the_wrong_fact_with_the_value_the_warehouse_holds():
+    verdicts = {v.fact.line_item: v for v in score(GOLD, ROWS)[DOC].verdicts}
+    assert verdicts["Personalkostnader"].status == "wrong"
+    assert verdicts["Personalkostnader"].seen == (26_280_000,)
+    assert verdicts["Övriga kostnader"].status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("printed", "as_read"),
+    [
+        ("Personalkost nader", "Personalkostnader"),
+        ("Askersu\nnd\nförskola", "Askersund förskola"),
+        ("Solberga IP, LED-\nbelysning", "Solberga IP, LED-belysning"),
+        ("- Lokalkostnader", "Lokalkostnader"),
+        ("<i>varav personalkostnader</i>", "varav personalkostnader"),
+        ("Fastighetsfö\u00adrvärv", "Fastighetsförvärv"),
+        ("SUMMA KOSTNADER", "Summa kostnader"),
+    ],
+)
+def test_matches_labels_split_or_marked_up_by_the_layout(printed, as_read):
+    assert normalise_label(printed) == normalise_label(as_read)
+
+
+def test_does_not_match_different_labels():
+    assert normalise_label("Intäkter") != normalise_label("Kostnader")
+
+
+def test_finds_a_value_within_half_a_printed_unit_and_not_beyond():
+    fact = gold("Resultat", "outcome_ytd", 12_100_000, "12,1", unit="mnkr", year=2022)
+    assert tolerance(fact) == pytest.approx(50_000, abs=1e-3)
+    near = score([fact], [row("Resultat", "outcome_ytd", 12_149_000, year=2022)])[DOC]
+    far = score([fact], [row("Resultat", "outcome_ytd", 12_151_000, year=2022)])[DOC]
+    assert (near.found, far.wrong) == (1, 1)
+
+
+def test_counts_a_null_amount_as_missing_not_found():
+    fact = gold("Resultat", "budget", 0, "0")
+    assert score([fact], [row("Resultat", "budget", None)])[DOC].missing == 1
+
+
+def test_matches_an_investment_by_project_name_with_its_code():
+    fact = gold(
+        "Ombyggnad Garvaren (6013)",
+        "budget",
+        -388_000,
+        "0,388",
+        unit="mnkr",
+        year=2025,
+        relation="fct_investment_budget",
+    )
+    stored = row(
+        "Ombyggnad Garvaren",
+        "budget",
+        -388_000,
+        year=2025,
+        relation="fct_investment_budget",
+        labels=("Ombyggnad Garvaren 6013",),
+    )
+    assert score([fact], [stored])[DOC].found == 1
+
+
+def test_leaves_label_and_year_unchecked_when_the_gold_leaves_them_empty():
+    fact = gold(
+        "", "sick_leave_pct", 3.4, "3,4 procent", unit="pct", year=None, relation="fct_sick_leave"
+    )
+    stored = row(None, "sick_leave_pct", 3.4, year=2021, relation="fct_sick_leave")
+    assert score([fact], [stored])[DOC].found == 1
+
+
+def test_sums_document_scores_into_a_rendering_total():
+    scores = score(GOLD, ROWS).values()
+    summed = total(scores)
+    assert (summed.found, summed.wrong, summed.missing) == (2, 1, 1)
+
+
+CONTRACT_MEASURES = {
+    "budget",
+    "budget_ytd",
+    "outcome_ytd",
+    "outcome_ytd_prior_year",
+    "outcome",
+    "outcome_prior_year",
+    "forecast",
+    "forecast_previous",
+    "deviation_ytd",
+    "deviation_forecast",
+    "deviation",
+    "consumption_pct",
+    "plan",
+    "budget_cumulative",
+    "project_budget_total",
+    "project_forecast_total",
+    "project_cost_to_date",
+    "project_deviation_total",
+    "sick_leave_pct",
+    "target_pct",
+}
+
+
+def printed_magnitude(text):
+    number = re.findall(r"\d[\d ]*(?:,\d+)?", text)[-1]
+    return float(number.replace(" ", "").replace(",", "."))
+
+
+def test_every_gold_value_is_its_printed_number_in_warehouse_units():
+    facts = [fact for facts in read_gold().values() for fact in facts]
+    assert len(facts) > 700
+    for fact in facts:
+        assert fact.measure in CONTRACT_MEASURES, fact
+        expected = printed_magnitude(fact.as_printed) * UNIT_FACTORS[fact.unit]
+        assert abs(fact.value) == pytest.approx(expected), fact
+
+
+def test_unreadable_cells_name_a_gold_document():
+    documents = set(read_gold())
+    assert all(cell.document in documents for cell in read_unreadable())
+
+
+def test_lists_warehouse_rows_that_no_gold_fact_names():
+    extra = unmatched(GOLD, ROWS)
+    assert [(row.labels[0], row.fiscal_year) for row in extra] == [("Övriga kostnader", 2020)]

@@ -1,0 +1,163 @@
+"""The dbt project built on real extracted reports: contract values, signs, units, checks."""
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from dbt.cli.main import dbtRunner
+
+from extract.pipeline import extract_report
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_DIR = REPO_ROOT / "dbt_project"
+RAW_DIR = REPO_ROOT / "data" / "raw"
+
+TORSAS = "000_2fa4f77e9635ad75.txt"
+ASKERSUND = "001_84cd8bd0666b2bbe.pdf"
+ESKILSTUNA = "002_c1054ddd542bd9a7.pdf"
+HANINGE = "003_29ca0d4d1c8890ca.pdf"
+SAMPLES = (TORSAS, ASKERSUND, ESKILSTUNA, HANINGE)
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    """Extract four sample reports, build the dbt project on them, return the warehouse."""
+    root = tmp_path_factory.mktemp("dbt_build")
+    extracted = root / "extracted"
+    for name in SAMPLES:
+        copied = shutil.copy(RAW_DIR / name, root / name)
+        extract_report(Path(copied), extracted)
+    warehouse_path = root / "warehouse.duckdb"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KOMMUNLAGER_WAREHOUSE", str(warehouse_path))
+        patch.setenv("DO_NOT_TRACK", "1")
+        result = dbtRunner().invoke(
+            [
+                "build",
+                "--project-dir", str(PROJECT_DIR),
+                "--profiles-dir", str(PROJECT_DIR),
+                "--target-path", str(root / "target"),
+                "--log-path", str(root / "logs"),
+                "--vars", json.dumps({"extracted_dir": str(extracted)}),
+                "--quiet",
+            ]
+        )  # fmt: skip
+    failed = [r.node.name for r in (result.result or []) if r.status not in ("success", "pass")]
+    assert result.success, f"dbt build failed: {failed or result.exception}"
+    # dbt-duckdb keeps its in-process connection open; a second one must share its configuration
+    connection = duckdb.connect(str(warehouse_path))
+    yield connection
+    connection.close()
+
+
+def amount(warehouse, relation: str, file_name: str, line_item: str, measure: str) -> list:
+    """Given a fact relation, a report file, a line and a measure, return its SEK amounts."""
+    label = "project" if relation == "fct_investment_budget" else "line_item"
+    rows = warehouse.execute(
+        f"""
+        select fact.amount_sek
+        from {relation} as fact
+        inner join dim_report as report using (report_key)
+        where report.file_name = ? and fact.{label} = ? and fact.measure = ?
+        """,
+        [file_name, line_item, measure],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def checks(warehouse, file_name: str, line_item: str, check_name: str = "sum_of_lines") -> list:
+    """Given a report file, a line and a check, return (measure, actual, difference, tolerance)."""
+    return warehouse.execute(
+        """
+        select recon.measure, recon.actual, recon.difference, recon.tolerance
+        from reconciliation_checks as recon
+        inner join dim_report as report using (report_key)
+        where report.file_name = ? and recon.line_item = ? and recon.check_name = ?
+        order by recon.measure
+        """,
+        [file_name, line_item, check_name],
+    ).fetchall()
+
+
+def test_normalises_torsas_net_costs_to_negative_sek(warehouse):
+    assert amount(warehouse, "fct_operating_budget", TORSAS, "Nettokostnader", "budget") == [
+        -85_547_000
+    ]
+    assert amount(warehouse, "fct_operating_budget", TORSAS, "Nettokostnader", "forecast") == [
+        -84_547_000
+    ]
+
+
+def test_turns_torsas_printed_minus_deviation_into_favourable_positive(warehouse):
+    assert amount(
+        warehouse, "fct_operating_budget", TORSAS, "Nettokostnader", "deviation_forecast"
+    ) == [1_000_000]
+
+
+def test_reads_askersund_activity_continued_on_next_page_in_tkr(warehouse):
+    assert amount(warehouse, "fct_operating_budget", ASKERSUND, "45 Gymnasieskola", "forecast") == [
+        -76_294_000
+    ]
+
+
+def test_keeps_askersund_project_deviation_favourable_positive(warehouse):
+    assert 8_297_000 in amount(
+        warehouse, "fct_investment_budget", ASKERSUND, "Askersund förskola", "deviation_forecast"
+    )
+
+
+def test_takes_eskilstuna_unit_from_prose_miljoner_kronor(warehouse):
+    assert amount(
+        warehouse, "fct_operating_budget", ESKILSTUNA, "Personalkostnader", "outcome_ytd"
+    ) == [-29_100_000]
+
+
+def test_fails_torsas_investment_outcome_that_does_not_add_up(warehouse):
+    rows = checks(warehouse, TORSAS, "Nettoinvesteringar")
+    outcome = [row for row in rows if row[0] == "outcome_ytd"]
+    assert outcome == [("outcome_ytd", -20_624_000, -90_000, 3_500)]
+
+
+def test_reports_askersund_truncated_cell_as_unreadable_check(warehouse):
+    rows = checks(warehouse, ASKERSUND, "Summa Kommunstyrelsen")
+    outcome = [row for row in rows if row[0] == "outcome_ytd"]
+    assert len(outcome) == 1 and outcome[0][1] is None
+    detail = warehouse.execute(
+        "select detail from reconciliation_checks where line_item = 'Summa Kommunstyrelsen' "
+        "and measure = 'outcome_ytd' and actual is null"
+    ).fetchall()
+    assert "92 Gemensamma verksamheter (-26 62)" in detail[0][0]
+
+
+def test_fails_haninge_2020_summary_that_does_not_reconcile(warehouse):
+    rows = checks(warehouse, HANINGE, "Summa Kommunstyrelsen")
+    assert ("budget", -230_034_000, -1_434_000, 2_000) in rows
+
+
+@pytest.mark.parametrize(
+    ("file_name", "line_item"),
+    [
+        (TORSAS, "Nettokostnader"),
+        (ASKERSUND, "Resultat"),
+        (ESKILSTUNA, "Summa ÅRETS RESULTAT"),
+        (ESKILSTUNA, "Summa INTÄKTER"),
+    ],
+)
+def test_passes_totals_that_add_up_within_printed_precision(warehouse, file_name, line_item):
+    rows = checks(warehouse, file_name, line_item)
+    assert rows, f"no sum_of_lines check for {line_item}"
+    assert all(actual is not None and abs(diff) <= tol for _, actual, diff, tol in rows), rows
+
+
+def test_counts_eskilstuna_women_and_men_against_employees(warehouse):
+    rows = warehouse.execute(
+        "select actual, difference from reconciliation_checks "
+        "where check_name = 'women_plus_men_equals_employees'"
+    ).fetchall()
+    assert rows == [(105, 0)]
+
+
+def test_loads_all_290_municipalities(warehouse):
+    assert warehouse.execute("select count(*) from dim_municipality").fetchall() == [(290,)]

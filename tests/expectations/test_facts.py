@@ -1,0 +1,44 @@
+"""The fact-table contract suite, on frames read back from a real DuckDB file."""
+
+import duckdb
+
+from expectations.facts import check_fact_table
+
+
+def write_facts(tmp_path, sql: str):
+    """Given a select statement, return a warehouse file holding it as fct_operating_budget."""
+    warehouse = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(f"create table fct_operating_budget as {sql}")
+    return warehouse
+
+
+def test_facts_with_keys_and_contract_measures_hold_the_contract(tmp_path):
+    warehouse = write_facts(
+        tmp_path,
+        "select * from (values ('0123456789abcdef', 3, 'budget'), ('0123456789abcdef', 4,"
+        " 'outcome_ytd')) as t(report_key, page, measure)",
+    )
+    outcome = check_fact_table(warehouse, "fct_operating_budget")
+    assert outcome.success
+
+
+def test_null_key_unknown_measure_and_page_zero_break_the_contract(tmp_path):
+    warehouse = write_facts(
+        tmp_path,
+        "select * from (values ('0123456789abcdef', 3, 'budget'), (null, 4, 'budget'),"
+        " ('0123456789abcdef', 0, 'utfall')) as t(report_key, page, measure)",
+    )
+    outcome = check_fact_table(warehouse, "fct_operating_budget")
+    broken = {(e.expectation, e.column): e.unexpected_index for e in outcome.expectations}
+    assert not outcome.success
+    assert broken[("expect_column_values_to_not_be_null", "report_key")] == (1,)
+    assert broken[("expect_column_values_to_be_between", "page")] == (2,)
+    assert broken[("expect_column_values_to_be_in_set", "measure")] == (2,)
+
+
+def test_fact_table_without_measure_is_checked_for_keys_only(tmp_path):
+    warehouse = write_facts(tmp_path, "select 'k' as report_key, 2 as page, 4.1 as sick_leave_pct")
+    outcome = check_fact_table(warehouse, "fct_operating_budget")
+    assert outcome.success
+    assert {e.column for e in outcome.expectations} == {"report_key", "page"}

@@ -1,0 +1,97 @@
+"""The reconciliation suite: real GE validation over small frames and a real DuckDB file."""
+
+import duckdb
+import pandas as pd
+import pytest
+
+from expectations.reconciliation import (
+    OUTPUT_TABLE,
+    validate_reconciliation,
+    write_quality_reconciliation,
+)
+
+
+def checks_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Given (line_item, expected, actual, tolerance) rows, return reconciliation_checks rows."""
+    return pd.DataFrame(
+        [
+            {
+                "report_key": "0123456789abcdef",
+                "relation": "fct_operating_budget",
+                "table_id": 1,
+                "check_name": "sum_of_lines",
+                "measure": "budget",
+                "line_item": item,
+                "expected": expected,
+                "actual": actual,
+                "difference": None if actual is None else actual - expected,
+                "tolerance": tolerance,
+                "n_terms": 3,
+                "detail": None,
+            }
+            for item, expected, actual, tolerance in rows
+        ]
+    )
+
+
+def test_totals_that_add_up_pass():
+    frame = checks_frame([("Summa", -1500.0, -1500.0, 1.0), ("Nettokostnad", 300.0, 301.0, 1.0)])
+    verdicts, outcome = validate_reconciliation(frame)
+    assert outcome.success
+    assert verdicts["passed"].tolist() == [True, True]
+
+
+def test_total_off_by_more_than_tolerance_fails_only_its_row():
+    frame = checks_frame([("Summa", -1500.0, -1500.0, 1.0), ("Nettokostnad", 300.0, 390.0, 1.0)])
+    verdicts, outcome = validate_reconciliation(frame)
+    assert not outcome.success
+    assert verdicts["passed"].tolist() == [True, False]
+
+
+def test_unreadable_total_fails_as_null_actual():
+    frame = checks_frame([("Summa", -1500.0, None, 1.0)])
+    verdicts, outcome = validate_reconciliation(frame)
+    null_check = next(e for e in outcome.expectations if e.column == "actual")
+    assert not null_check.success
+    assert null_check.unexpected_index == (0,)
+    assert verdicts["passed"].tolist() == [False]
+
+
+def test_writer_records_ge_verdicts_in_the_warehouse(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    checks = checks_frame(
+        [("Summa", 100.0, 100.0, 1.0), ("Nettokostnad", 50.0, 58.0, 1.0), ("Avgår", 7.0, None, 1.0)]
+    )
+    with duckdb.connect(str(warehouse)) as con:
+        con.register("checks", checks)
+        con.execute("create table reconciliation_checks as select * from checks")
+    result = write_quality_reconciliation(warehouse, tmp_path / "quality")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            f"select line_item, passed, difference from {OUTPUT_TABLE} order by line_item"
+        ).fetchall()
+        passed_type = con.execute(
+            f"select data_type from information_schema.columns"
+            f" where table_name = '{OUTPUT_TABLE}' and column_name = 'passed'"
+        ).fetchone()
+    assert rows == [("Avgår", False, None), ("Nettokostnad", False, 8.0), ("Summa", True, 0.0)]
+    assert passed_type == ("BOOLEAN",)
+    assert result.n_checks == 3
+    assert sorted(f["line_item"] for f in result.failures) == ["Avgår", "Nettokostnad"]
+    assert (tmp_path / "quality" / "index.html").exists()
+
+
+def test_writer_accepts_a_warehouse_without_checks(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    one = checks_frame([("Summa", 1.0, 1.0, 1.0)])
+    with duckdb.connect(str(warehouse)) as con:
+        con.register("one", one)
+        con.execute("create table reconciliation_checks as select * from one limit 0")
+    result = write_quality_reconciliation(warehouse)
+    assert (result.n_checks, result.failures) == (0, ())
+
+
+def test_suite_refuses_frame_missing_the_tolerance_column():
+    frame = checks_frame([("Summa", 1.0, 1.0, 1.0)]).drop(columns="tolerance")
+    with pytest.raises(ValueError, match="could not evaluate"):
+        validate_reconciliation(frame)

@@ -1,0 +1,58 @@
+"""The raw-folder sensor: new file -> partition and run, changed file -> rerun, else nothing."""
+
+import dagster as dg
+
+from orchestration.defs.resources import KommunlagerPaths
+from orchestration.defs.sensors import raw_folder_sensor
+
+
+def evaluate(instance: dg.DagsterInstance, raw_dir, cursor: str | None) -> dg.SensorResult:
+    """Given an instance, a folder and the last cursor, return one sensor evaluation."""
+    context = dg.build_sensor_context(
+        instance=instance,
+        cursor=cursor,
+        resources={"paths": KommunlagerPaths(raw_dir=str(raw_dir))},
+    )
+    result = raw_folder_sensor(context)
+    for request in result.dynamic_partitions_requests or []:
+        instance.add_dynamic_partitions(request.partitions_def_name, request.partition_keys)
+    return result
+
+
+def test_sensor_registers_new_file_changes_rerun_and_quiet_folder_requests_nothing(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "manifest.csv").write_text("file,municipality\nfirst.txt,0834\n")
+    (raw / "first.txt").write_text("Driftredovisning\nSumma\t100\n")
+    instance = dg.DagsterInstance.ephemeral()
+
+    first = evaluate(instance, raw, None)
+    assert [r.partition_key for r in first.run_requests] == ["first.txt"]
+    assert instance.get_dynamic_partitions("reports") == ["first.txt"]
+
+    quiet = evaluate(instance, raw, first.cursor)
+    assert quiet.run_requests == []
+
+    (raw / "second.txt").write_text("Investeringar\nSumma\t5\n")
+    added = evaluate(instance, raw, quiet.cursor)
+    assert [r.partition_key for r in added.run_requests] == ["second.txt"]
+    assert sorted(instance.get_dynamic_partitions("reports")) == ["first.txt", "second.txt"]
+
+    (raw / "first.txt").write_text("Driftredovisning\nSumma\t101\n")
+    changed = evaluate(instance, raw, added.cursor)
+    assert [r.partition_key for r in changed.run_requests] == ["first.txt"]
+    assert changed.run_requests[0].run_key != first.run_requests[0].run_key
+    assert not changed.dynamic_partitions_requests
+
+
+def test_changed_manifest_reruns_every_report(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("a\n")
+    (raw / "b.txt").write_text("b\n")
+    (raw / "manifest.csv").write_text("file,committee\na.txt,Kommunstyrelsen\n")
+    instance = dg.DagsterInstance.ephemeral()
+    first = evaluate(instance, raw, None)
+    (raw / "manifest.csv").write_text("file,committee\na.txt,Kultur- och fritidsnämnden\n")
+    rerun = evaluate(instance, raw, first.cursor)
+    assert sorted(r.partition_key for r in rerun.run_requests) == ["a.txt", "b.txt"]
