@@ -25,7 +25,9 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int = 1) -> dict:
     """Given a stage, run it in a fresh process and return its measurements."""
     command = [sys.executable, "-m", "bench.stages", stage, str(corpus), str(work)]
     command += ["--workers", str(workers)]
-    finished = subprocess.run(command, check=True, capture_output=True, text=True, cwd=REPO)
+    finished = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    if finished.returncode != 0:
+        raise SystemExit(f"stage {stage} failed:\n{finished.stderr[-4000:]}")
     result = json.loads(finished.stdout.strip().splitlines()[-1])
     print(
         f"  {stage:<8} workers={workers}: {result['seconds']:8.2f} s, "

@@ -60,7 +60,7 @@ def extraction(paths: list[Path], workers: int, work_dir: Path) -> None:
 def build(corpus_dir: Path, warehouse: Path) -> None:
     """Given a folder of reports, run the whole build (extract, dbt, checks) as a user would."""
     command = [sys.executable, "-m", "orchestration.cli", "build"]
-    command += ["--raw-dir", str(corpus_dir), "--warehouse", str(warehouse), "--quiet"]
+    command += ["--raw-dir", str(corpus_dir), "--warehouse", str(warehouse)]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
