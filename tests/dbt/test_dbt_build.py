@@ -108,6 +108,51 @@ def test_keeps_askersund_project_deviation_favourable_positive(warehouse):
     )
 
 
+def test_stores_torsas_salary_cost_as_money_out(warehouse):
+    rows = warehouse.execute(
+        """
+        select staffing.value
+        from fct_staffing as staffing
+        inner join dim_report as report using (report_key)
+        where report.file_name = ? and staffing.metric = 'salary_cost_sek'
+            and staffing.measure = 'budget'
+        """,
+        [TORSAS],
+    ).fetchall()
+    assert rows == [(-25_380_000,)]
+
+
+def test_reads_askersund_activity_table_without_caption_unit_in_its_familys_tkr(warehouse):
+    assert amount(
+        warehouse, "fct_operating_budget", ASKERSUND, "91 Gemensamma lokaler Kostnad", "budget"
+    ) == [-53_993_000]
+
+
+def test_loads_haninge_finance_summary_with_bare_budget_header_in_report_year(warehouse):
+    assert sorted(
+        amount(
+            warehouse,
+            "fct_operating_budget",
+            HANINGE,
+            "Skatter och generella statsbidrag",
+            "budget",
+        )
+    ) == [5_099_000_000, 5_303_000_000]
+
+
+def test_loads_no_budget_facts_from_haninge_goal_indicators(warehouse):
+    rows = warehouse.execute(
+        """
+        select count(*)
+        from fct_operating_budget as fact
+        inner join dim_report as report using (report_key)
+        where report.file_name = ? and fact.line_item like 'KF %'
+        """,
+        [HANINGE],
+    ).fetchall()
+    assert rows == [(0,)]
+
+
 def test_takes_eskilstuna_unit_from_prose_miljoner_kronor(warehouse):
     assert amount(
         warehouse, "fct_operating_budget", ESKILSTUNA, "Personalkostnader", "outcome_ytd"
@@ -161,3 +206,16 @@ def test_counts_eskilstuna_women_and_men_against_employees(warehouse):
 
 def test_loads_all_290_municipalities(warehouse):
     assert warehouse.execute("select count(*) from dim_municipality").fetchall() == [(290,)]
+
+
+def test_keeps_eskilstuna_staffing_stated_in_letter_and_attachment_once(warehouse):
+    rows = warehouse.execute(
+        """
+        select staffing.page, staffing.value
+        from fct_staffing as staffing
+        inner join dim_report as report using (report_key)
+        where report.file_name = ? and staffing.metric = 'employees'
+        """,
+        [ESKILSTUNA],
+    ).fetchall()
+    assert rows == [(1, 105)]

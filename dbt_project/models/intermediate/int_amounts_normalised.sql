@@ -22,6 +22,11 @@ deviation_columns as (
     select * from {{ ref('int_deviation_columns_oriented') }}
 ),
 
+transposed as (
+    -- a summary printing measures as rows (int_cells_transposed)
+    select * from {{ ref('int_cells_transposed_signed') }}
+),
+
 value_cells as (
     select * from cells
     where not is_header and not is_label and (printed_number is not null or number_flag is not null)
@@ -30,19 +35,23 @@ value_cells as (
 joined as (
     select
         value_cells.*,
-        tables_classified.table_kind,
-        rows_classified.line_item,
+        case
+            when transposed.is_other_kind then transposed.table_kind else tables_classified.table_kind
+        end as table_kind,
+        coalesce(transposed.line_item, rows_classified.line_item) as line_item,
         rows_classified.line_role,
-        rows_classified.is_total,
+        coalesce(transposed.is_total, rows_classified.is_total) as is_total,
         rows_classified.is_subline,
         rows_classified.parent_line_item,
         columns_measured.column_header,
-        columns_measured.measure,
-        columns_measured.fiscal_year,
+        coalesce(transposed.measure, columns_measured.measure) as measure,
+        coalesce(transposed.fiscal_year, columns_measured.fiscal_year) as fiscal_year,
         columns_measured.measure_warning,
-        tables_signed.sign_factor * coalesce(deviation_columns.orientation, 1) as sign_factor,
+        coalesce(transposed.sign_factor, tables_signed.sign_factor)
+        * coalesce(deviation_columns.orientation, 1) as sign_factor,
         case
             when deviation_columns.orientation = -1 then 'deviation_printed_reversed'
+            when transposed.sign_factor is not null then 'report_convention'
             else tables_signed.sign_basis
         end as sign_basis,
         coalesce(columns_measured.measure = 'consumption_pct', false) as is_percent,
@@ -76,6 +85,12 @@ joined as (
             value_cells.report_key = deviation_columns.report_key
             and value_cells.table_id = deviation_columns.table_id
             and value_cells.col_index = deviation_columns.col_index
+    left join transposed
+        on
+            value_cells.report_key = transposed.report_key
+            and value_cells.table_id = transposed.table_id
+            and value_cells.row_index = transposed.row_index
+            and value_cells.col_index = transposed.col_index
 ),
 
 final as (

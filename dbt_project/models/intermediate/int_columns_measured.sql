@@ -29,29 +29,10 @@ in_context as (
 resolved as (
     select
         *,
-        case
-            when header_role = 'outcome' and period_kind = 'interim' and has_ytd_marker
-                then
-                    case
-                        when fiscal_year = report_fiscal_year - 1 then 'outcome_ytd_prior_year'
-                        else 'outcome_ytd'
-                    end
-            -- an undated outcome of an earlier year is that year's full-year outcome (bokslut)
-            when header_role = 'outcome' and fiscal_year < report_fiscal_year
-                then
-                    case
-                        when fiscal_year = report_fiscal_year - 1 then 'outcome_prior_year'
-                        else 'outcome'
-                    end
-            when header_role = 'outcome' and period_kind = 'interim' then 'outcome_ytd'
-            when header_role = 'outcome' and has_ytd_marker then 'outcome_ytd'
-            when header_role = 'outcome' then 'outcome'
-            when header_role = 'budget' and has_ytd_marker then 'budget_ytd'
-            when header_role = 'deviation' and mentions_forecast then 'deviation_forecast'
-            when header_role = 'deviation' and has_ytd_marker then 'deviation_ytd'
-            when header_role = 'deviation' and has_forecast_column then 'deviation_forecast'
-            else header_role
-        end as measure
+        {{ resolve_measure(
+            'header_role', 'fiscal_year', 'report_fiscal_year', 'period_kind',
+            'has_ytd_marker', 'mentions_forecast', 'has_forecast_column'
+        ) }} as measure
     from in_context
 ),
 

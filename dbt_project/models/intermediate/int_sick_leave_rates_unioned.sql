@@ -11,7 +11,7 @@ columns_measured as (
 ),
 
 prose_facts as (
-    select * from {{ ref('stg_extracted__prose_facts') }}
+    select * from {{ ref('int_prose_facts_deduplicated') }}
 ),
 
 comparator_vocabulary as (

@@ -3,7 +3,7 @@ with amounts as (
 ),
 
 prose_facts as (
-    select * from {{ ref('stg_extracted__prose_facts') }}
+    select * from {{ ref('int_prose_facts_deduplicated') }}
 ),
 
 reports as (
@@ -27,9 +27,9 @@ from_tables as (
             try_strptime(regexp_extract(column_header, '\b(\d{2}-\d{2}-\d{2})\b', 1), '%y-%m-%d'),
             try_strptime(regexp_extract(column_header, '\b(\d{6})\b', 1), '%y%m%d')
         ) as date) as header_date,
-        -- salaries are money: in SEK, as a positive cost figure
+        -- salaries are money out: in SEK and negative (the contract's one sign for money)
         case
-            when line_role = 'salary_cost_sek' then abs(printed_number) * factor_sek
+            when line_role = 'salary_cost_sek' then -abs(printed_number) * factor_sek
             else printed_number
         end as staffing_value,
         0.5 * pow(10, -coalesce(decimals, 0)) as half_unit
@@ -52,7 +52,10 @@ from_prose as (
         reports.fiscal_year,
         prose_facts.as_printed,
         cast(null as date) as header_date,
-        prose_facts.fact_value as staffing_value,
+        case
+            when prose_facts.fact = 'salary_cost_sek' then -abs(prose_facts.fact_value)
+            else prose_facts.fact_value
+        end as staffing_value,
         0.5 as half_unit
     from prose_facts
     inner join reports

@@ -91,7 +91,10 @@ with_kind as (
         partition by described.report_key, described.table_id
         -- what the caption and header say outweighs the text around the table
         order by
-            regexp_matches(replace(described.title_text, ' ', ''), kind_vocabulary.pattern) desc nulls last,
+            (
+                regexp_matches(described.title_text, kind_vocabulary.pattern)
+                or regexp_matches(replace(described.title_text, ' ', ''), kind_vocabulary.pattern)
+            ) desc nulls last,
             kind_vocabulary.priority desc nulls last
     ) = 1
 ),

@@ -32,8 +32,9 @@ candidate_texts as (
     select
         report_key,
         table_id,
-        'caption' as unit_source,
-        2 as source_rank,
+        -- a caption ending in a full stop is the tail of a sentence above the table (prose)
+        case when regexp_matches(caption, '\.\s*$') then 'context' else 'caption' end as unit_source,
+        case when regexp_matches(caption, '\.\s*$') then 3 else 2 end as source_rank,
         lower(caption) as source_text
     from tables
     union all

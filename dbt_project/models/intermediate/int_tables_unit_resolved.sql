@@ -1,79 +1,62 @@
+-- Unit precedence: the table's own header or caption, then a table printing the same
+-- total, then the nearest earlier table with the same columns, then the prose around
+-- the table, then the report's running text; NULL when nothing says (never guessed).
+-- Prose around a table often speaks of other figures (`avvikelse -6 mkr` under a tkr
+-- table), so it ranks below the evidence of other tables.
 with found as (
     select * from {{ ref('int_tables_unit_found') }}
+),
+
+matched_units as (
+    select * from {{ ref('int_tables_unit_matched') }}
+),
+
+family_units as (
+    select * from {{ ref('int_tables_unit_family') }}
 ),
 
 report_units as (
     select * from {{ ref('int_reports_unit_found') }}
 ),
 
-cells as (
-    select * from {{ ref('int_cells_stitched') }}
-),
-
-rows_classified as (
-    select * from {{ ref('int_rows_classified') }}
-),
-
-total_numbers as (
-    -- small figures (0, 1) match by chance; a total of three or more digits is a fingerprint
-    select distinct
-        cells.report_key,
-        cells.table_id,
-        cells.printed_number
-    from cells
-    inner join rows_classified
-        on
-            cells.report_key = rows_classified.report_key
-            and cells.table_id = rows_classified.table_id
-            and cells.row_index = rows_classified.row_index
-    where rows_classified.is_total and abs(cells.printed_number) >= 100
-),
-
-matched as (
-    -- a table printing the same total as a table with a stated unit is in that unit
+own_units as (
     select
-        unresolved.report_key,
-        unresolved.table_id,
-        min(stated.unit) as unit,
-        min(stated.factor_sek) as factor_sek,
-        count(distinct stated.unit) as n_units
-    from found as unresolved
-    inner join total_numbers as unresolved_totals
-        on
-            unresolved.report_key = unresolved_totals.report_key
-            and unresolved.table_id = unresolved_totals.table_id
-    inner join total_numbers as stated_totals
-        on
-            unresolved_totals.report_key = stated_totals.report_key
-            and unresolved_totals.printed_number = stated_totals.printed_number
-            and unresolved_totals.table_id != stated_totals.table_id
-    inner join found as stated
-        on
-            stated_totals.report_key = stated.report_key
-            and stated_totals.table_id = stated.table_id
-    where unresolved.unit is null and stated.unit is not null
-    group by unresolved.report_key, unresolved.table_id
+        report_key,
+        table_id,
+        case when unit_source != 'context' then unit end as stated_unit,
+        case when unit_source != 'context' then factor_sek end as stated_factor_sek,
+        case when unit_source != 'context' then unit_source end as stated_source,
+        case when unit_source = 'context' then unit end as context_unit,
+        case when unit_source = 'context' then factor_sek end as context_factor_sek
+    from found
 ),
 
 final as (
     select
-        found.report_key,
-        found.table_id,
-        coalesce(found.unit, matched.unit, report_units.unit) as unit,
-        coalesce(found.factor_sek, matched.factor_sek, report_units.factor_sek) as factor_sek,
+        own_units.report_key,
+        own_units.table_id,
+        coalesce(
+            own_units.stated_unit, matched_units.unit, family_units.unit,
+            own_units.context_unit, report_units.unit
+        ) as unit,
+        coalesce(
+            own_units.stated_factor_sek, matched_units.factor_sek, family_units.factor_sek,
+            own_units.context_factor_sek, report_units.factor_sek
+        ) as factor_sek,
         case
-            when found.unit is not null then found.unit_source
-            when matched.unit is not null then 'matching_table'
+            when own_units.stated_unit is not null then own_units.stated_source
+            when matched_units.unit is not null then 'matching_table'
+            when family_units.unit is not null then 'table_family'
+            when own_units.context_unit is not null then 'context'
             when report_units.unit is not null then 'report_text'
         end as unit_source
-    from found
-    left join matched
-        on
-            found.report_key = matched.report_key
-            and found.table_id = matched.table_id
-            and matched.n_units = 1
+    from own_units
+    left join matched_units
+        on own_units.report_key = matched_units.report_key and own_units.table_id = matched_units.table_id
+    left join family_units
+        on own_units.report_key = family_units.report_key and own_units.table_id = family_units.table_id
     left join report_units
-        on found.report_key = report_units.report_key
+        on own_units.report_key = report_units.report_key
 )
 
 select * from final
