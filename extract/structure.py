@@ -5,11 +5,13 @@ Rules (layout only; what a header *means* is vocabulary, decided in dbt):
   a number that is not a bare year (`Budget | 2024 | 2025` is a header row).
 - Label columns are column 0 and the columns after it, up to the first column
   whose body cells are mostly numbers, that do not carry a year in their
-  header (`Projekt nr | Projekt namn` are both labels; `Mål 2024` is not).
+  header (`Projekt nr | Projekt namn` are both labels; `Mål 2024` is not); a
+  column of codes counts as a label column when a text column follows it.
 - A column's header is the text of its header cells, top to bottom, with
   group headers (`span` > 1) repeated over the columns they cover.
-- A row's label is its label cells joined; a blank leading label cell under a
-  second label column repeats the one above (`10 Nämnder | Intäkt`, `| Kostnad`).
+- A row's label is its label cells joined, codes left out when text names the
+  row; a blank leading label cell under a second label column repeats the one
+  above (`10 Nämnder | Intäkt`, `| Kostnad`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from extract.numbers import ParsedNumber, is_year, parse_number
 
 MOSTLY = 0.5  # share of body cells that must be numbers for a column to hold values
 _YEAR_IN_HEADER = re.compile(r"(19|20)\d\d|\d\d-\d\d-\d\d|\b\d{4,6}\b")
+_CODE = re.compile(r"^(?:\d{1,6}|[A-ZÅÄÖ]{1,2})$")  # a number, or a letter or two, naming a row
 
 
 @dataclass(frozen=True)
@@ -100,13 +103,30 @@ def column_headers(header_rows: list[list[RawCell]], width: int) -> list[str]:
 def label_columns(
     body: list[list[RawCell]], parsed: list[list[ParsedNumber]], headers: list[str]
 ) -> set[int]:
-    """Given body rows and column headers, return the indexes of the label columns."""
+    """Given body rows and column headers, return the indexes of the label columns.
+
+    A column of codes (`Proj Nr`: `6289`) is a label column when a text column
+    follows it before the values start.
+    """
     labels = {0}
+    pending: list[int] = []  # code columns waiting for a text column after them
     for col in range(1, len(headers)):
-        if _mostly_numbers(body, parsed, col) or _YEAR_IN_HEADER.search(headers[col]):
+        if _YEAR_IN_HEADER.search(headers[col]):
             break
-        labels.add(col)
+        if not _mostly_numbers(body, parsed, col):
+            labels.update([*pending, col])
+            pending = []
+        elif _codes(body, col):
+            pending.append(col)
+        else:
+            break
     return labels
+
+
+def _codes(body: list[list[RawCell]], col: int) -> bool:
+    """Given body rows, return whether column `col` holds codes only (`1`, `P`, `6289`)."""
+    filled = [cells[col].text.strip() for cells in body if cells[col].text.strip()]
+    return bool(filled) and all(_CODE.match(text) for text in filled)
 
 
 def _mostly_numbers(body: list[list[RawCell]], parsed: list[list[ParsedNumber]], col: int) -> bool:
@@ -121,8 +141,14 @@ def _mostly_numbers(body: list[list[RawCell]], parsed: list[list[ParsedNumber]],
 
 
 def _row_labels(rows: list[list[RawCell]], header_rows: int, labels: set[int]) -> list[str]:
-    """Given the grid, return each row's label, repeating a blank leading label from above."""
-    ordered = sorted(labels)
+    """Given the grid, return each row's label, repeating a blank leading label from above.
+
+    Label columns of codes (a priority, a status letter, a project number) stand
+    beside the label and are left out of it when a column of text names the row.
+    """
+    body = rows[header_rows:]
+    named = [col for col in sorted(labels) if not _codes(body, col)]
+    ordered = named or sorted(labels)
     result: list[str] = []
     carried = ""
     for index, row in enumerate(rows):

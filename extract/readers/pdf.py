@@ -18,11 +18,16 @@ import pypdfium2.raw as pdfium_c
 
 from extract.model import Document, ReadError
 from extract.readers.pdf_borderless import BorderlessSettings
+from extract.readers.pdf_carry import carry_headers
+from extract.readers.pdf_columns import Column
+from extract.readers.pdf_contents import is_contents
 from extract.readers.pdf_layout import LayoutSettings, PageContent, assemble
 from extract.readers.pdf_pages import image_share, may_hold_table, pdfium_lines, words_to_content
 from extract.readers.pdf_pdfium import pdfium_words, rule_edges
 from extract.readers.pdf_ruled import RuledPage, page_to_ruled_tables
 from extract.readers.pdf_tables import PageTable
+from extract.readers.pdf_words import Line
+from extract.readers.pdf_wrap import DOCUMENT_WORDS, document_words
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class PdfSettings:
     max_pages: int = 2000
     line_tolerance: float = 3.0  # points between the vertical centres of one line's words
     number_gap: float = 0.45  # widest thousands space, as a multiple of the text height
-    min_row_lines: int = 2  # lines ending in numbers a page needs to be analysed for tables
+    min_row_lines: int = 1  # lines ending in numbers a page needs to be analysed for tables
     image_page_share: float = 0.45  # image cover above which a sparse page gets a warning
     image_page_lines: int = 25  # ... when it has fewer text lines than this
     min_rules: int = 4  # stroked lines a page needs before it is searched for ruled tables
@@ -41,17 +46,27 @@ class PdfSettings:
 
 
 def read(path: Path, settings: PdfSettings = PdfSettings()) -> Document:  # noqa: B008
-    """Given a PDF file, return its tables and running text as a Document."""
+    """Given a PDF file, return its tables and running text as a Document.
+
+    All pages' text lines are read first: the words the document prints whole
+    decide how wrapped cell lines join (`pdf_wrap.document_words`).
+    """
     document = _open_pdfium(path)
+    token = None
     try:
         warnings: list[str] = []
         count = len(document)
         if count > settings.max_pages:
             warnings.append(f"PDF has {count} pages; only the first {settings.max_pages} were read")
-        pages, blank = _read_pages(document, settings, warnings)
+        texts, blank = _page_texts(document, settings, warnings)
+        runs = (word.text for text in texts for line in text.lines for word in line.words)
+        token = DOCUMENT_WORDS.set(document_words(runs))
+        pages = carry_headers(_contents(texts, settings), settings.borderless, settings.layout)
+        tables, blocks = assemble(pages, settings.layout)
     finally:
+        if token is not None:
+            DOCUMENT_WORDS.reset(token)
         document.close()
-    tables, blocks = assemble(pages, settings.layout)
     truncated = count > settings.max_pages
     return Document(count, tables, blocks, blank, warnings, truncated=truncated)
 
@@ -71,9 +86,18 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
         raise ReadError(f"{path.name} is not a readable PDF ({error})") from error
 
 
-def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings, warnings: list[str]):
-    """Given an open document, return each page's content and the pages without text."""
-    pages: list[PageContent] = []
+@dataclass
+class _PageText:
+    """A page's text lines, and the open page while it may still yield tables."""
+
+    number: int
+    lines: list[Line]
+    source: tuple[pdfium.PdfPage, pdfium.PdfTextPage] | None
+
+
+def _page_texts(document: pdfium.PdfDocument, settings: PdfSettings, warnings: list[str]):
+    """Given an open document, return its pages with text and the pages without text."""
+    texts: list[_PageText] = []
     blank: list[int] = []
     for index in range(min(len(document), settings.max_pages)):
         number = index + 1
@@ -91,14 +115,32 @@ def _read_pages(document: pdfium.PdfDocument, settings: PdfSettings, warnings: l
                 f"page {number} is mostly images ({share:.0%} of the page) with little text;"
                 " tables printed as images are not read"
             )
-        content = PageContent(number, [], lines)
-        if may_hold_table(lines, settings.min_row_lines):
-            content = _table_page(page, textpage, index, settings)
-        pages.append(content)
-    return pages, blank
+        tabular = may_hold_table(lines, settings.min_row_lines)
+        texts.append(_PageText(number, lines, (page, textpage) if tabular else None))
+    return texts, blank
 
 
-def _table_page(page, textpage, index: int, settings: PdfSettings) -> PageContent:
+def _contents(texts: list[_PageText], settings: PdfSettings) -> list[PageContent]:
+    """Given the pages' text, return their content, each page seeing the last table before it."""
+    contents: list[PageContent] = []
+    continued: tuple[Column, ...] = ()
+    for text in texts:
+        contents.append(_content(text, settings, continued))
+        last = max(contents[-1].tables, key=lambda t: t.bbox[3], default=None)
+        continued = last.columns if last is not None and last.method == "borderless" else ()
+    return contents
+
+
+def _content(text: _PageText, settings: PdfSettings, continued) -> PageContent:
+    """Given a page's text, return its content: tables where it may hold them, else lines."""
+    if text.source is None:
+        return PageContent(text.number, [], text.lines)
+    page, textpage = text.source
+    text.source = None  # the page is read once
+    return _table_page(page, textpage, text.number - 1, settings, continued)
+
+
+def _table_page(page, textpage, index: int, settings: PdfSettings, continued) -> PageContent:
     """Given a page that may hold tables, return its tables and the lines outside them."""
     words = pdfium_words(page, textpage)
     ruled: list[PageTable] = []
@@ -106,7 +148,14 @@ def _table_page(page, textpage, index: int, settings: PdfSettings) -> PageConten
     if len(edges) >= settings.min_rules:
         width, height = page.get_size()
         rules = RuledPage(edges, (0.0, 0.0, width, height))
-        ruled = page_to_ruled_tables(rules, words, index + 1, settings.line_tolerance)
+        found = page_to_ruled_tables(rules, words, index + 1, settings.line_tolerance)
+        ruled = [table for table in found if not is_contents(table)]
     return words_to_content(
-        words, ruled, index + 1, settings.line_tolerance, settings.number_gap, settings.borderless
+        words,
+        ruled,
+        index + 1,
+        settings.line_tolerance,
+        settings.number_gap,
+        settings.borderless,
+        continued,
     )

@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from extract.model import RawCell
-from extract.readers.pdf_columns import Column, assign, block_columns, widen_labels
+from extract.readers.pdf_cellsplit import cut_at_column_edges
+from extract.readers.pdf_columns import Column, block_columns, column_of, widen_labels
+from extract.readers.pdf_contents import LEADER
+from extract.readers.pdf_headers import HeaderSettings, header_lines, header_rows
 from extract.readers.pdf_rowlines import SplitLine, cells_from_lines
+from extract.readers.pdf_single_rows import aligned_single, reference_columns, stands_in
 from extract.readers.pdf_tables import PageTable
-from extract.readers.pdf_words import DASH, NUMBER, Line, first_number, segments
+from extract.readers.pdf_words import DASH, NUMBER, YEAR, Line, first_number, segments, union
 
-YEAR = re.compile(r"^(?:19|20)\d\d$")
+SYMBOL = re.compile(r"^[^\w\s]{1,3}$")  # an arrow or mark in a value column (`↑`)
+QUALIFIED = re.compile(r"^\D{2,24}\s[-−–]?\d[\d \u00a0]*(?:[,.]\d+)?\s?%?$")  # `Lägre än 5,00`
 
 
 @dataclass(frozen=True)
@@ -31,17 +36,35 @@ class BorderlessSettings:
     number_gap: float = 0.45  # widest thousands space
     row_gap: float = 4.0  # lines further apart than this end the table
     wrap_gap: float = 0.5  # a label line this close below a row continues its label
-    header_gap: float = 1.6  # header lines this close above the first row
-    max_header_lines: int = 4
-    min_rows: int = 2
+    header: HeaderSettings = field(default_factory=HeaderSettings)
+    min_rows: int = 2  # rows a table needs when no header stands over its numbers
     min_numbers: int = 2  # numbers a line needs to be a table row
 
 
 def lines_to_borderless_tables(
-    lines: Sequence[Line], page_number: int, settings: BorderlessSettings
+    lines: Sequence[Line],
+    page_number: int,
+    settings: BorderlessSettings,
+    continued: Sequence[Column] = (),
 ) -> list[PageTable]:
-    """Given the merged lines of a page (outside ruled tables), return its borderless tables."""
-    split = [_split(line, settings) for line in lines]
+    """Given the merged lines of a page (outside ruled tables), return its borderless tables.
+
+    A row with one number (`Björkängens förskola, ventilation  -68`) reads as a row
+    only once the page's tables show a number column its number stands in. Rows
+    too few for a table of their own at the page top are one when they stand in
+    the `continued` columns (the previous page's last table, which they finish).
+    """
+    split = [split_line(line, settings) for line in lines]
+    tables = _tables(split, page_number, settings, [], continued)
+    columns = [c for t in tables for c in t.columns]
+    promoted = [replace(s, is_row=s.is_row or aligned_single(s, columns)) for s in split]
+    if promoted == split:
+        return tables
+    return _tables(promoted, page_number, settings, columns, continued)
+
+
+def _tables(split, page_number, settings, reference, continued) -> list[PageTable]:
+    """Given a page's split lines, return the tables their blocks of rows make."""
     tables: list[PageTable] = []
     start = 0
     while start < len(split):
@@ -49,14 +72,15 @@ def lines_to_borderless_tables(
             start += 1
             continue
         end = _block_end(split, start, settings)
-        table = _block_to_table(split, start, end, page_number, settings)
+        top = list(continued) if start == 0 else []
+        table = _block_to_table(split, start, end, page_number, settings, reference, top)
         if table is not None:
             tables.append(table)
         start = end
     return tables
 
 
-def _split(line: Line, settings: BorderlessSettings) -> SplitLine:
+def split_line(line: Line, settings: BorderlessSettings) -> SplitLine:
     """Given a line, return its cells and whether it reads as a table row."""
     cells = segments(line, settings.cell_gap, settings.number_gap)
     first = first_number(cells)
@@ -64,9 +88,13 @@ def _split(line: Line, settings: BorderlessSettings) -> SplitLine:
         return SplitLine(line, cells, False)
     tail = cells[first:]
     numbers = sum(1 for c in tail if NUMBER.match(c.text))
-    only_numbers = all(c.is_number or DASH.match(c.text) for c in tail)
-    # A line of bare years (`2023 2024 2025`) is the lower line of a header.
-    years = all(YEAR.match(c.text) for c in cells)
+    only_numbers = all(c.is_number or DASH.match(c.text) or SYMBOL.match(c.text) for c in tail)
+    if any(LEADER.search(c.text) for c in cells):
+        return SplitLine(line, cells, False)  # a table of contents: `Sammanfattning .... 2`
+    # a target set in words before the outcome (`Lägre än 5,00  1,86  ↑`) is a value too
+    numbers += sum(1 for c in cells[1:first] if QUALIFIED.match(c.text))
+    # Bare years for numbers (`2023 2024 2025`, `o us Nr 2027 2028`): a header's lower line.
+    years = all(YEAR.match(c.text) for c in tail)
     return SplitLine(line, cells, only_numbers and not years and numbers >= settings.min_numbers)
 
 
@@ -109,19 +137,34 @@ def _continues(above: Line, below: SplitLine, settings: BorderlessSettings) -> b
 
 
 def _block_to_table(
-    split: list[SplitLine], start: int, end: int, page_number: int, settings: BorderlessSettings
+    split: list[SplitLine],
+    start: int,
+    end: int,
+    page_number: int,
+    settings: BorderlessSettings,
+    reference: list[Column],
+    continued: list[Column],
 ) -> PageTable | None:
     """Given a block of lines, return it as a table, or None if it is not one."""
     block = split[start:end]
     data = [s for s in block if s.is_row]
-    if len(data) < settings.min_rows:
-        return None
-    columns = block_columns([s.cells for s in data], settings.cell_gap * data[0].line.height)
+    tolerance = settings.cell_gap * data[0].line.height
+    columns = block_columns([s.cells for s in data], tolerance)
+    cut = cut_at_column_edges(data, columns)
+    if cut != data:
+        data = cut
+        columns = block_columns([s.cells for s in data], tolerance)
+    if _number_columns(columns, len(data)) < 2:
+        columns = reference_columns(data, reference)
+        if not columns:
+            return None
     columns = widen_labels(columns, [s.cells for s in block if not s.is_row])
-    if sum(1 for c in columns if c.numeric and c.support >= 2) < 2:
-        return None
-    headers = _header_lines(split, start, columns, settings)
-    rows = [cells_from_lines(b, columns, page_number) for b in _header_bands(headers, columns)]
+    headers = header_lines(split[:start], split[start].line, columns, settings.header)
+    if len(data) < settings.min_rows and not headers:
+        if not continued or not stands_in(data, continued):
+            return None  # a lone row is a table only under a header over its numbers
+        columns = widen_labels(continued, [s.cells for s in block if not s.is_row])
+    rows = header_rows(headers, columns, page_number, settings.header)
     rows += _data_rows(block, columns, page_number, settings)
     first = headers[0] if headers else block[0]
     bbox = (
@@ -131,39 +174,22 @@ def _block_to_table(
         block[-1].line.bottom,
     )
     anchors = tuple(c.anchor for c in columns)
-    return PageTable(rows, page_number, "borderless", bbox, anchors, columns[0].right)
+    table = PageTable(rows, page_number, "borderless", bbox, anchors, columns[0].right)
+    last = _last_label(block, columns)
+    return replace(table, columns=tuple(columns), header_rows=len(headers), last_label=last)
 
 
-def _header_lines(split, start, columns, settings) -> list[SplitLine]:
-    """Given the first row of a block, return the header lines right above it."""
-    headers: list[SplitLine] = []
-    index = start - 1
-    top = split[start].line
-    while index >= 0 and len(headers) < settings.max_header_lines:
-        candidate = split[index]
-        gap = top.top - candidate.line.bottom
-        if candidate.is_row or gap > settings.header_gap * candidate.line.height:
-            break
-        if assign(candidate.cells, columns) is None:
-            break
-        headers.insert(0, candidate)
-        top = candidate.line
-        index -= 1
-    return headers
+def _last_label(block: list[SplitLine], columns: list[Column]):
+    """Given a block's lines, return the last printed line of its first column."""
+    for item in reversed(block):
+        words = [w for w in item.line.words if column_of(w, columns) == 0]
+        if words:
+            return union(words)
+    return None
 
 
-def _header_bands(headers: list[SplitLine], columns: list[Column]) -> list[list[SplitLine]]:
-    """Given header lines, return bands: a line with a spanning cell stands alone."""
-    bands: list[list[SplitLine]] = []
-    previous_spans = True
-    for header in headers:
-        spans = any(span > 1 for _, span, _ in assign(header.cells, columns, strict=False))
-        if spans or previous_spans:
-            bands.append([header])
-        else:
-            bands[-1].append(header)
-        previous_spans = spans
-    return bands
+def _number_columns(columns: list[Column], rows: int) -> int:
+    return sum(1 for c in columns if c.numeric and c.support >= min(2, rows))
 
 
 def _data_rows(block, columns, page_number, settings) -> list[list[RawCell]]:

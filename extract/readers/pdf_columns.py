@@ -23,11 +23,17 @@ class Column:
     x1: float
     support: int
     tolerance: float
+    left_aligned: bool = False  # numbers set flush left (some budget tables)
 
     @property
     def anchor(self) -> float:
-        """The aligned edge: right for numbers, left for labels."""
-        return self.x1 if self.numeric else self.x0
+        """The aligned edge: right for numbers (unless set flush left), left for labels."""
+        return self.x1 if self.numeric and not self.left_aligned else self.x0
+
+    def aligns(self, word: Word) -> bool:
+        """Given a word, return whether it stands on this column's aligned edge."""
+        edge = word.x0 if not self.numeric or self.left_aligned else word.x1
+        return abs(edge - self.anchor) <= self.tolerance
 
     @property
     def right(self) -> float:
@@ -47,8 +53,21 @@ def block_columns(rows: Sequence[Sequence[Word]], tolerance: float) -> list[Colu
         labels += cells[:first]
         numbers += cells[first:]
     columns = _cluster(labels, lambda w: w.x0, False, tolerance)
-    columns += _cluster(numbers, lambda w: w.x1, True, tolerance)
+    columns += _number_columns(numbers, tolerance)
     return sorted(columns, key=lambda c: c.centre)
+
+
+def _number_columns(numbers: list[Word], tolerance: float) -> list[Column]:
+    """Given the number cells of a table, return its number columns.
+
+    Numbers are set flush right as a rule; a table whose numbers line up better
+    on their left edges (fewer columns that way) has them flush left.
+    """
+    right = _cluster(numbers, lambda w: w.x1, True, tolerance)
+    left = _cluster(numbers, lambda w: w.x0, True, tolerance)
+    if len(left) < len(right):
+        return [replace(c, left_aligned=True) for c in left]
+    return right
 
 
 def _cluster(words: list[Word], edge, numeric: bool, tolerance: float) -> list[Column]:
@@ -90,7 +109,7 @@ def assign(
 ) -> list[tuple[Word, int, int]] | None:
     """Given a line's cells, return (cell, span, column index) for each.
 
-    Strict (header lines): None unless every cell falls inside the table, no
+    Strict (header lines): None unless every cell starts inside the table, no
     cell covers both a label and a number column or runs into a column it is
     not placed in (that is prose or a heading), no two cells share a column
     and at least one cell stands over a number column.
@@ -99,12 +118,12 @@ def assign(
     if not strict:
         return [(cell, span, index) for cell, index, span in placed]
     left = columns[0].x0 - columns[0].tolerance
-    right = columns[-1].x1 + columns[-1].tolerance
+    last = columns[-1]
     indices = [index for _, index, _ in placed]
     for cell, index, span in placed:
         covered = columns[index : index + span]
-        if cell.x0 < left or cell.x1 > right:
-            return None
+        if cell.x0 < left or (cell.x1 > last.x1 + last.tolerance and cell.x0 < last.x0):
+            return None  # a header wider than the last column's values starts in it
         if len({c.numeric for c in covered}) > 1 or _overlaps_others(cell, columns, covered):
             return None
     if len(set(indices)) < len(indices):
@@ -115,18 +134,35 @@ def assign(
 
 
 def _overlaps_others(cell: Word, columns: Sequence[Column], covered: Sequence[Column]) -> bool:
-    """Given a cell and the columns it is placed in, return whether it runs into others."""
+    """Given a cell and the columns it is placed in, return whether it runs into others.
+
+    Label columns overlap each other (a code column's longest cell runs on into the
+    name column's), so a label cell is only judged against number columns.
+    """
+    label = not any(c.numeric for c in covered)
     return any(
-        min(cell.x1, c.x1) - max(cell.x0, c.x0) > c.tolerance for c in columns if c not in covered
+        min(cell.x1, c.x1) - max(cell.x0, c.x0) > c.tolerance
+        for c in columns
+        if c not in covered and not (label and not c.numeric)
     )
 
 
 def _place(cell: Word, columns: Sequence[Column]) -> tuple[int, int]:
     """Given a cell, return (first column index, span) it stands over."""
-    covered = [i for i, c in enumerate(columns) if cell.x0 <= c.centre <= cell.x1]
+    covered = [i for i, c in enumerate(columns) if _covers(cell, c)]
     if len(covered) > 1:
         return covered[0], len(covered)
     return column_of(cell, columns), 1
+
+
+def _covers(cell: Word, column: Column) -> bool:
+    """Given a cell and a column, return whether the cell stands over the column.
+
+    Over a number column means over its centre; a label column is only known by
+    its left edge (label lengths vary), so over a label column means over that edge.
+    """
+    x = column.centre if column.numeric else column.x0 + column.tolerance / 2
+    return cell.x0 <= x <= cell.x1
 
 
 def column_of(word: Word, columns: Sequence[Column]) -> int:

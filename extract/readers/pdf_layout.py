@@ -8,11 +8,13 @@ on the next page.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from extract.model import RawCell, RawTable, TextBlock
+from extract.readers.pdf_column_map import column_map, remap
 from extract.readers.pdf_tables import PageTable
-from extract.readers.pdf_words import Line, Word, union
+from extract.readers.pdf_title import split_title
+from extract.readers.pdf_words import NUMBER, YEAR, Line, Word, union
 from extract.readers.pdf_wrap import join_wrapped
 
 
@@ -23,6 +25,7 @@ class LayoutSettings:
     paragraph_gap: float = 0.5  # lines closer than this (x text height) share a paragraph
     context_chars: int = 600
     margin_chars: int = 60  # running heads/footers a continued table may have around it
+    footer_gap: float = 3.0  # a page's last line this far below the rest (x its height): a footer
     column_tolerance: float = 6.0  # points between column edges of a continued table
 
 
@@ -33,6 +36,7 @@ class PageContent:
     page: int
     tables: list[PageTable]
     lines: list[Line]
+    lead: list[Line] = field(default_factory=list)  # previous page's text over the first table
 
 
 def outside(lines: Sequence[Line], tables: Sequence[PageTable]) -> list[Line]:
@@ -57,16 +61,20 @@ def assemble(
         paragraphs = _paragraphs(content, settings)
         blocks += [TextBlock(content.page, text) for _, text in paragraphs]
         upper = 0.0
+        previous = ending  # the table this page's next table may continue
         for position, table in enumerate(sorted(content.tables, key=lambda t: t.bbox[1])):
             above = [
                 ln for ln in content.lines if upper <= ln.top and ln.bottom <= table.bbox[1] + 1
             ]
-            if position == 0 and ending is not None and _continues(ending, table, above, settings):
-                tables[-1] = _merge(tables[-1], ending, table, above, settings)
+            lead = content.lead if position == 0 else []
+            if not lead and previous and _continues(previous, table, above, settings):
+                tables[-1] = _merge(tables[-1], previous, table, above, settings)
             else:
                 texts = [text for top, text in paragraphs if upper <= top < table.bbox[1]]
-                tables.append(_raw_table(table, above, texts, settings))
+                lead_texts = [text for _, text in _paragraphs(PageContent(0, [], lead), settings)]
+                tables.append(_raw_table(table, lead + above, lead_texts + texts, settings))
             upper = table.bbox[3]
+            previous = table
         last = max(content.tables, key=lambda t: t.bbox[3], default=None)
         ending = last if last is not None and _last_on_page(last, content, settings) else None
     return tables, blocks
@@ -77,11 +85,13 @@ def _raw_table(
 ) -> RawTable:
     """Given a page table, the lines above it and the text since the last table, return it.
 
-    Context starts at the previous table or the page top, whichever is nearer.
+    Context starts at the previous table or the page top, whichever is nearer. A
+    title printed in the table's first row is its caption and ends its context.
     """
-    caption = above[-1].text if above else ""
-    text = " ".join(context)[-settings.context_chars :].strip()
-    return RawTable(table.rows, table.page, table.method, caption, text)
+    title, rows = split_title(table.rows)
+    caption = title or (above[-1].text if above else "")
+    text = " ".join([*context, title])[-settings.context_chars :].strip()
+    return RawTable(rows, table.page, table.method, caption, text)
 
 
 def _paragraphs(content: PageContent, settings: LayoutSettings) -> list[tuple[float, str]]:
@@ -103,22 +113,36 @@ def _same_paragraph(above: Line, below: Line, content: PageContent, settings) ->
 
 def _last_on_page(table: PageTable, content: PageContent, settings) -> bool:
     """Given the page's last table, return whether only margin text follows it."""
-    below = [ln.text for ln in content.lines if ln.top >= table.bbox[3] - 1]
-    return len(" ".join(below)) <= settings.margin_chars
+    below = [ln for ln in content.lines if ln.top >= table.bbox[3] - 1]
+    rest = max([table.bbox[3], *(ln.bottom for ln in below[:-1])])
+    if below and below[-1].top - rest >= settings.footer_gap * below[-1].height:
+        below = below[:-1]  # a running footer, set apart at the foot of the page
+    return len(" ".join(ln.text for ln in below)) <= settings.margin_chars
 
 
 def _continues(previous: PageTable, table: PageTable, above: list[Line], settings) -> bool:
-    """Given the previous page's last table and this page's first, return whether they join."""
-    if table.page != previous.page + 1:
+    """Given a table and the next one, return whether the next continues it.
+
+    On the next page, only running heads may stand between them; on the same
+    page (a ruled grid drawn in two parts), nothing, and the next opens with a
+    row of numbers rather than a header of its own.
+    """
+    if table.page == previous.page:
+        if above or not opens_with_numbers(table):
+            return False
+    elif table.page != previous.page + 1 or _text_length(above) > settings.margin_chars:
         return False
-    if len(" ".join(ln.text for ln in above)) > settings.margin_chars:
-        return False
-    if len(table.column_edges) != len(previous.column_edges):
-        return False
-    return all(
-        abs(a - b) <= settings.column_tolerance
-        for a, b in zip(table.column_edges, previous.column_edges, strict=True)
-    )
+    return column_map(previous, table, settings.column_tolerance) is not None
+
+
+def _text_length(lines: list[Line]) -> int:
+    return len(" ".join(ln.text for ln in lines))
+
+
+def opens_with_numbers(table: PageTable) -> bool:
+    """Given a table, return whether its first row holds a number that is not a year."""
+    row = table.rows[0] if table.rows else []
+    return any(NUMBER.match(c.text) and not YEAR.match(c.text) for c in row[1:])
 
 
 def _merge(
@@ -130,7 +154,8 @@ def _merge(
     above the continuation (borderless), or a first row holding only a label that
     starts in lower case (ruled), finish the last row's label.
     """
-    rows = table.rows
+    mapping = column_map(ending, table, settings.column_tolerance) or []
+    rows = remap(table.rows, mapping, len(ending.column_edges))
     if rows and [c.text for c in rows[0]] == [c.text for c in first.rows[0]]:
         rows = rows[1:]
     label_lines = [union(ln.words) for ln in above if _in_label_column(ln, ending, settings)]
@@ -148,7 +173,8 @@ def _label_only(row: list[RawCell]) -> bool:
 
 
 def _as_word(cell: RawCell) -> Word:
-    return Word(cell.text, *cell.bbox, cell.italic)
+    x0, top, x1, bottom = cell.bbox
+    return Word(cell.text, x0, x1, top, bottom, cell.italic)
 
 
 def _in_label_column(line: Line, table: PageTable, settings: LayoutSettings) -> bool:
@@ -158,6 +184,12 @@ def _in_label_column(line: Line, table: PageTable, settings: LayoutSettings) -> 
 
 
 def _extend(cell: RawCell, lines: list[Word], table: PageTable) -> RawCell:
-    """Given a label cell and its lines continued on the next page, return the whole label."""
-    joined = join_wrapped([_as_word(cell), *lines], table.label_right)
-    return replace(cell, text=joined.text)
+    """Given a label cell and its lines continued on the next page, return the whole label.
+
+    The page break is judged like any line break, from the label's last printed line.
+    """
+    last = table.last_label
+    if last is None or not cell.text.endswith(last.text):
+        last = _as_word(cell)
+    joined = join_wrapped([last, *lines], table.label_right)
+    return replace(cell, text=cell.text[: len(cell.text) - len(last.text)] + joined.text)

@@ -8,18 +8,22 @@ need their text, and their runs serve as lines for the text blocks.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.readers.pdf_borderless import BorderlessSettings, lines_to_borderless_tables
+from extract.readers.pdf_columns import Column
 from extract.readers.pdf_layout import PageContent, outside
 from extract.readers.pdf_tables import PageTable
 from extract.readers.pdf_words import Line, Word, merge_numbers, words_to_lines
 
-# A line that ends in two or more printed numbers (or dashes) reads like a table row.
+# A line that ends in two or more printed numbers (or dashes), maybe followed by a mark
+# (`1,86 ↑`), reads like a table row.
 _NUMBER_TOKEN = r"[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?\s?[%*]?|[-−–]"
-ROW_LIKE = re.compile(rf"(?:^|\s)(?:{_NUMBER_TOKEN})\s+(?:{_NUMBER_TOKEN})\s*$")
+_MARKS = r"(?:\s+[^\w\s]{1,3})*"
+ROW_LIKE = re.compile(rf"(?:^|\s)(?:{_NUMBER_TOKEN})\s+(?:{_NUMBER_TOKEN}){_MARKS}\s*$")
 
 
 def pdfium_lines(
@@ -58,9 +62,14 @@ def words_to_content(
     line_tolerance: float,
     number_gap: float,
     settings: BorderlessSettings,
+    continued: Sequence[Column] = (),
 ) -> PageContent:
-    """Given a page's words and its ruled tables, add its borderless tables and other lines."""
+    """Given a page's words and its ruled tables, add its borderless tables and other lines.
+
+    `continued` are the columns of the previous page's last table (see
+    `lines_to_borderless_tables`).
+    """
     lines = [merge_numbers(line, number_gap) for line in words_to_lines(words, line_tolerance)]
     rest = outside(lines, ruled)
-    borderless = lines_to_borderless_tables(rest, page_number, settings)
+    borderless = lines_to_borderless_tables(rest, page_number, settings, continued)
     return PageContent(page_number, ruled + borderless, outside(rest, borderless))

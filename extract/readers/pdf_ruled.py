@@ -7,11 +7,12 @@ own page parse costs about five times pdfium's and is not needed for lines.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pdfplumber.table import TableFinder
 
 from extract.model import RawCell
+from extract.readers.pdf_columns import Column
 from extract.readers.pdf_tables import PageTable, empty_cell
 from extract.readers.pdf_words import Word, union, words_to_lines
 from extract.readers.pdf_wrap import join_wrapped
@@ -20,6 +21,7 @@ from extract.readers.pdf_wrap import join_wrapped
 # rectangles (Simrishamn: one per text line), whose edges are not cell borders.
 TABLE_SETTINGS = {"vertical_strategy": "lines_strict", "horizontal_strategy": "lines_strict"}
 MIN_COLUMNS = 2  # a single framed box is a text frame, not a table
+GRID_TOLERANCE = 3.0  # points text may stand outside its grid column's text area
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,35 @@ def page_to_ruled_tables(
             for row in found.rows
         ]
         rights = tuple(x1 for _, x1 in edges)
-        tables.append(PageTable(rows, page_number, "ruled", tuple(found.bbox), rights, rights[0]))
+        last = _last_line(found.rows[-1].cells[0], words, line_tolerance)
+        label_right = inner[0][1]  # where the first column's text ends (wrapped labels)
+        table = PageTable(rows, page_number, "ruled", tuple(found.bbox), rights, label_right)
+        tables.append(replace(table, columns=_grid_columns(inner, len(rows)), last_label=last))
     return tables
+
+
+def _grid_columns(inner: list[tuple[float, float]], rows: int) -> tuple[Column, ...]:
+    """Given where text stands in each grid column, return them as columns (labels first)."""
+    return tuple(
+        Column(numeric=index > 0, x0=x0, x1=x1, support=rows, tolerance=GRID_TOLERANCE)
+        for index, (x0, x1) in enumerate(inner)
+    )
+
+
+def _last_line(bbox, words: Sequence[Word], tolerance: float) -> Word | None:
+    """Given a cell's bbox (or None) and the page words, return the cell's last printed line."""
+    inside = _inside(bbox, words) if bbox else []
+    return union(words_to_lines(inside, tolerance)[-1].words) if inside else None
+
+
+def _inside(bbox, words: Sequence[Word]) -> list[Word]:
+    """Given a cell's bbox and the page words, return the words whose centre lies in it."""
+    x0, top, x1, bottom = bbox
+    return [
+        w
+        for w in words
+        if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
+    ]
 
 
 def _column_edges(found) -> list[tuple[float, float]]:
@@ -92,12 +121,7 @@ def _row_to_cells(cells, edges, inner, words, page_number: int, tolerance: float
 
 def _cell(bbox, span: int, right: float, words, page_number: int, tolerance: float) -> RawCell:
     """Given a cell's bbox and the page words, return the cell with its lines joined."""
-    x0, top, x1, bottom = bbox
-    inside = [
-        w
-        for w in words
-        if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
-    ]
+    inside = _inside(bbox, words)
     if not inside:
         return RawCell(text="", page=page_number, bbox=tuple(bbox), span=span)
     lines = [union(line.words) for line in words_to_lines(inside, tolerance)]

@@ -17,6 +17,7 @@ NUMBER = re.compile(r"^[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d
 # Digits with spaces that are not a valid grouping (`-26 62`): printed as one value, kept as is.
 NUMBER_AS_PRINTED = re.compile(r"^[-−–+]?\s?\d[\d \u00a0]*(?:[,.]\d+)?\s?[%*]?$")
 CODE = re.compile(r"^\d+$")  # an activity or account code opening a label
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 DASH = re.compile(r"^[-−–]$")  # a lone dash printed in a number column
 SIGN = re.compile(r"^[-−–]$")
 LEADING_GROUP = re.compile(r"^[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})*)$")

@@ -61,12 +61,28 @@ def test_joins_header_rows_and_spreads_a_group_header_over_its_columns():
     ]
 
 
-def test_a_code_column_and_a_name_column_are_both_labels():
+def test_a_code_column_and_a_name_column_are_both_labels_and_the_name_is_the_row_label():
     cells = by_position(
         grid([["Projekt nr", "Projekt namn", "Intäkt"], ["77023", "Brandbergen", "0"]])
     )
     assert cells[(1, 0)].is_label and cells[(1, 1)].is_label and not cells[(1, 2)].is_label
-    assert cells[(1, 2)].row_label == "77023 Brandbergen"
+    assert cells[(1, 2)].row_label == "Brandbergen"
+
+
+def test_code_columns_before_the_name_are_labels_but_not_part_of_the_row_label():
+    cells = by_position(
+        grid(
+            [
+                ["Prio", "Status", "Proj Nr", "Investeringar (tkr)", "Budget 2027"],
+                ["1", "P", "6289", "Utrustning uppstart", "1 000"],
+                ["2", "N", "", "Valfisken", "1 450"],
+            ]
+        )
+    )
+    assert all(cells[(1, col)].is_label for col in range(4))
+    assert not cells[(1, 4)].is_label
+    assert cells[(1, 4)].row_label == "Utrustning uppstart"
+    assert cells[(2, 4)].row_label == "Valfisken"
 
 
 def test_a_target_column_with_a_year_in_its_header_is_not_a_label():

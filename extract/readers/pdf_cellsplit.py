@@ -1,0 +1,38 @@
+"""Cells run together by a narrow gap, cut again where a number column starts.
+
+A long name and a number set flush left after it (`Ombyggnad/tillgängliggöran
+400`) can stand closer than a cell gap. Where a word inside such a cell starts
+on the left edge of a flush-left number column, a new cell starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract.readers.pdf_columns import Column
+from extract.readers.pdf_rowlines import SplitLine
+from extract.readers.pdf_words import Word, union
+
+MIN_EDGE_SUPPORT = 2  # rows that must start a cell on an edge before it cuts others
+
+
+def cut_at_column_edges(lines: list[SplitLine], columns: list[Column]) -> list[SplitLine]:
+    """Given a table's row lines and its columns, return the lines with run-together cells cut."""
+    edges = [c.x0 for c in columns if c.support >= MIN_EDGE_SUPPORT and c.left_aligned]
+    return [replace(s, cells=_cut_cells(s, edges, columns[0].tolerance)) for s in lines]
+
+
+def _cut_cells(line: SplitLine, edges: list[float], tolerance: float) -> list[Word]:
+    """Given a line and the left edges of columns, return its cells cut at those edges."""
+    cells: list[Word] = []
+    for cell in line.cells:
+        words = [w for w in line.line.words if cell.x0 <= w.x0 and w.x1 <= cell.x1]
+        starts = [0] + [
+            i for i, w in enumerate(words) if i and any(abs(w.x0 - e) <= tolerance for e in edges)
+        ]
+        if len(starts) == 1:
+            cells.append(cell)
+            continue
+        bounds = [*starts, len(words)]
+        cells += [union(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return cells

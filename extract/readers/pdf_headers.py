@@ -1,0 +1,138 @@
+"""The header of a borderless table: the lines right above its first row.
+
+A header line stands over the number columns without running into a column it
+is not placed in. Its cells are placed by the words that end at a number
+column's right edge: headers of right-aligned numbers are right-aligned too, so
+`Budget 2025 Utfall` printed as one run holds two column headers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from extract.model import RawCell
+from extract.readers.pdf_columns import Column, assign
+from extract.readers.pdf_rowlines import SplitLine, cells_from_lines
+from extract.readers.pdf_words import Line, Word, union
+
+RIGHT_ALIGN = 2.0  # points between a header word's right edge and its column's
+
+
+@dataclass(frozen=True)
+class HeaderSettings:
+    """Tunables, as multiples of the text height."""
+
+    header_gap: float = 1.6  # header lines this close above the first row
+    wrap_gap: float = 0.5  # a label-only line this close below a header line wraps it
+    max_header_lines: int = 6
+
+
+def header_lines(
+    above: list[SplitLine], top: Line | None, columns: list[Column], settings: HeaderSettings
+) -> list[SplitLine]:
+    """Given the lines above a table's first row (or above nothing: a page end), return its header.
+
+    A header label can wrap (`Kostnad` / `förtroendemannaorganisati` / `on (tkr)`):
+    label-only lines count when they wrap a header line standing over the
+    number columns; others (a section label such as `Färdigställda projekt` right
+    above the first row) are passed over.
+    """
+    headers: list[SplitLine] = []
+    index = len(above) - 1
+    while index >= 0 and len(headers) < settings.max_header_lines:
+        candidate = above[index]
+        gap = top.top - candidate.line.bottom if top is not None else 0.0
+        if candidate.is_row or gap > settings.header_gap * candidate.line.height:
+            break
+        if assign(candidate.cells, columns) is None and not _label_only(candidate, columns):
+            break
+        headers.insert(0, candidate)
+        top = candidate.line
+        index -= 1
+    while headers and assign(headers[0].cells, columns) is None:
+        headers.pop(0)
+    return _wrapped_labels_only(headers, columns, settings)
+
+
+def _label_only(line: SplitLine, columns: list[Column]) -> bool:
+    """Given a line above a table, return whether it only holds text in the label column."""
+    placed = assign(line.cells, columns, strict=False)
+    return all(not columns[i].numeric and span == 1 for _, span, i in placed)
+
+
+def _wrapped_labels_only(headers: list[SplitLine], columns, settings) -> list[SplitLine]:
+    """Given header lines, return them without label-only lines that wrap no line above."""
+    kept = headers[:1]
+    for above, below in zip(headers, headers[1:], strict=False):
+        gap = below.line.top - above.line.bottom
+        if assign(below.cells, columns) is not None or gap <= settings.wrap_gap * above.line.height:
+            kept.append(below)
+    return kept
+
+
+def header_rows(
+    headers: list[SplitLine], columns: list[Column], page: int, settings: HeaderSettings
+) -> list[list[RawCell]]:
+    """Given header lines, return the header rows they make."""
+    split = [replace(h, cells=_aligned_pieces(h, columns)) for h in headers]
+    bands = _header_bands(split, columns, settings)
+    rows = [cells_from_lines(band, columns, page) for band in bands]
+    return [_group_spans(row, columns) for row in rows[:-1]] + rows[-1:]
+
+
+def _group_spans(row: list[RawCell], columns: list[Column]) -> list[RawCell]:
+    """Given a header row above another, return it with its group headers spread.
+
+    A sparse upper header row names groups of the columns below it (`Utgifter
+    sedan projektets start` over `Total projektbudget | Ack. Utfall |
+    Avvikelse`): each of its cells over a number column covers the empty number
+    columns to its right, up to the next cell.
+    """
+    spread = list(row)
+    for index, cell in enumerate(row):
+        if not cell.text or not columns[index].numeric:
+            continue
+        end = index + 1
+        while end < len(row) and not row[end].text and columns[end].numeric:
+            end += 1
+        spread[index] = replace(cell, span=max(cell.span, end - index))
+    return spread
+
+
+def _header_bands(
+    headers: list[SplitLine], columns: list[Column], settings: HeaderSettings
+) -> list[list[SplitLine]]:
+    """Given header lines, return bands: one per group of lines set apart by a line gap.
+
+    A line with a spanning cell (a group header) stands alone too.
+    """
+    bands: list[list[SplitLine]] = []
+    previous_spans = True
+    for header in headers:
+        spans = any(span > 1 for _, span, _ in assign(header.cells, columns, strict=False))
+        above = bands[-1][-1].line if bands else None
+        apart = above is None or header.line.top - above.bottom > settings.wrap_gap * above.height
+        if spans or previous_spans or apart:
+            bands.append([header])
+        else:
+            bands[-1].append(header)
+        previous_spans = spans
+    return bands
+
+
+def _aligned_pieces(line: SplitLine, columns: list[Column]) -> list[Word]:
+    """Given a header line, return its cells cut after each word ending at a number column."""
+    pieces: list[Word] = []
+    for cell in line.cells:
+        words = [w for w in line.line.words if cell.x0 <= w.x0 and w.x1 <= cell.x1]
+        cuts = [i + 1 for i, w in enumerate(words[:-1]) if _ends_at_number_column(w, columns)]
+        bounds = [0, *cuts, len(words)]
+        if not cuts or not words:
+            pieces.append(cell)
+            continue
+        pieces += [union(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return pieces
+
+
+def _ends_at_number_column(word: Word, columns: list[Column]) -> bool:
+    return any(c.numeric and abs(word.x1 - c.x1) <= RIGHT_ALIGN for c in columns)

@@ -1,0 +1,53 @@
+"""Rows with one number (`Björkängens förskola, ventilation  -68`).
+
+A label and a lone number are a table row only where the page's tables show a
+number column that number stands in; such rows may then make a table of their
+own in the columns of the table they line up with (its continuation on the next
+page).
+"""
+
+from __future__ import annotations
+
+from extract.readers.pdf_columns import Column
+from extract.readers.pdf_contents import LEADER
+from extract.readers.pdf_rowlines import SplitLine
+from extract.readers.pdf_words import CODE, NUMBER, YEAR, first_number
+
+
+def aligned_single(item: SplitLine, columns: list[Column]) -> bool:
+    """Given a line, return whether it is a label and one number standing in a number column."""
+    if len(item.cells) != 2 or not NUMBER.match(item.cells[1].text):
+        return False
+    if LEADER.search(item.cells[0].text):
+        return False
+    label, number = item.cells
+    if CODE.match(label.text) or YEAR.match(number.text):
+        return False
+    return any(c.numeric and c.aligns(number) and label.x1 < c.x0 for c in columns)
+
+
+def reference_columns(data: list[SplitLine], reference: list[Column]) -> list[Column]:
+    """Given rows of one number each, return the page table columns they stand in, if any."""
+    if not reference or not all(aligned_single(s, reference) for s in data):
+        return []
+    by_table: list[list[Column]] = [[]]
+    for column in reference:
+        if by_table[-1] and column.x0 < by_table[-1][-1].x0:
+            by_table.append([])
+        by_table[-1].append(column)
+    fitting = [cs for cs in by_table if all(aligned_single(s, cs) for s in data)]
+    return fitting[0] if fitting else []
+
+
+def stands_in(data: list[SplitLine], columns: list[Column]) -> bool:
+    """Given rows, return whether their labels and numbers all line up with the columns."""
+    for item in data:
+        first = first_number(item.cells)
+        if not first:
+            return False
+        label, numbers = item.cells[0], item.cells[first:]
+        if not any(c.aligns(label) for c in columns if not c.numeric):
+            return False
+        if not all(any(c.numeric and c.aligns(n) for c in columns) for n in numbers):
+            return False
+    return True
