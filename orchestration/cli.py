@@ -5,52 +5,51 @@ import contextlib
 import sys
 from pathlib import Path
 
-import dagster as dg
-
-from extract.pipeline import ReportOutcome, discover_reports
-from orchestration.defs.assets import ExtractProgress, prune_reports
-from orchestration.defs.assets import reports_partitions as partitions
-from orchestration.defs.jobs import build_warehouse
+from extract.pipeline import discover_reports
 from orchestration.defs.resources import KommunlagerPaths
+from orchestration.incremental import is_current, plan_build
+from orchestration.lock import LockHeld, warehouse_lock
+from orchestration.run import failed_checks, failure_text, published, run_build
+from orchestration.summary import summary_lines
 
 DEFAULT_RAW_DIR = Path("data/raw")
 DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
 BUILD_LOG = "build.log"  # dbt's own output, written beside the warehouse
-QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 DESCRIPTION = """Turn Swedish municipal committee reports (PDF, DOCX, text) into a DuckDB warehouse.
 
 Commands:
-  build   extract every report in a folder, build the dbt models, reconcile and check them
+  build   extract new or changed reports, build the dbt models, check them, publish
 """
 
-BUILD_DESCRIPTION = """Extract every report file in RAW_DIR, build the dbt warehouse, and run
-the reconciliation and contract checks, as the Dagster job `build_warehouse` run in-process.
+BUILD_DESCRIPTION = """Build the DuckDB warehouse FILE from the report files in RAW_DIR: extract,
+run dbt, reconcile and check, as the Dagster job `build_warehouse` run in-process.
 
-Writes, beside the warehouse file: extracted/ (Parquet per report and relation),
-quality/ (Great Expectations Data Docs, open quality/index.html) and build.log (dbt's
-output). Progress lines go to stderr, the summary to stdout. An optional
-RAW_DIR/manifest.csv states metadata the documents may not (file, municipality, ...).
+Incremental: only new or changed files are read (a file is known by its content, its
+manifest row and the extractor version); files gone from RAW_DIR leave the warehouse.
+When nothing changed and FILE exists, dbt and the checks are skipped (said in the summary).
 
-Exit status: 0 when the build completed, even if some reports failed to read or some
-printed totals do not reconcile (both are listed in the summary and kept in the
-warehouse: dim_report.status/error, quality_reconciliation.passed); 1 when the build
-itself failed (a dbt model error, an unwritable warehouse); 2 when RAW_DIR holds no reports.
+Never breaks a reader: the build is written beside FILE (FILE.building) and swapped in
+atomically only when it and its blocking (ERROR) contract checks succeed. One build per
+warehouse at a time: the lock FILE.lock names its holder.
+
+Writes, beside FILE: extracted/ (Parquet per report and relation), quality/ (Great
+Expectations Data Docs, open quality/index.html) and build.log (dbt's output). Progress
+lines go to stderr, the summary to stdout. An optional RAW_DIR/manifest.csv states
+metadata the documents may not (file, municipality, ...).
+
+Exit status:
+  0  built and published, or nothing changed. Reports that failed to read and printed
+     totals that do not reconcile are data findings: listed in the summary and kept in
+     the warehouse (dim_report.status/error, quality_reconciliation.passed)
+  1  the build failed (a dbt model error, a failed ERROR contract check, an unwritable
+     file): nothing published, the previous warehouse is untouched
+  2  bad usage: RAW_DIR is not a folder or holds no report files
+  3  another build holds the warehouse lock (use --wait to wait for it)
 """
 
 
-class PrintedProgress(ExtractProgress):
-    """Prints one line per extracted report (on stderr: stdout holds the summary)."""
-
-    def report(self, index: int, total: int, outcome: ReportOutcome) -> None:
-        """Given one finished report, print its progress line."""
-        found = f"{outcome.n_tables} tables, {outcome.n_cells} cells"
-        status = "" if outcome.status == "ok" else f" [{outcome.status}: {outcome.error or ''}]"
-        line = f"[{index}/{total}] {outcome.file_name}: {found} ({outcome.seconds:.1f} s){status}"
-        print(line, file=sys.stderr, flush=True)
-
-
-def build(raw_dir: Path, warehouse: Path) -> int:
+def build(raw_dir: Path, warehouse: Path, wait: bool = False, force: bool = False) -> int:
     """Given a report folder and a warehouse file, build it and return the exit status."""
     paths = KommunlagerPaths.for_warehouse(raw_dir, warehouse)
     if not paths.raw().is_dir():
@@ -60,67 +59,49 @@ def build(raw_dir: Path, warehouse: Path) -> int:
     if not names:
         print(f"error: no report files in {raw_dir}", file=sys.stderr)
         return 2
-    removed = prune_reports(paths.extracted(), set(names))
-    if removed:
-        print(f"Removed from the warehouse (file no longer in folder): {', '.join(removed)}")
+    try:
+        with warehouse_lock(paths.warehouse(), wait=wait):
+            return build_locked(paths, names, force)
+    except LockHeld as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 3
+
+
+def build_locked(paths: KommunlagerPaths, names: list[str], force: bool) -> int:
+    """Given the held lock, build (or skip when nothing changed) and return the exit status."""
+    plan = plan_build(paths.raw(), paths.extracted(), force=force)
+    if is_current(plan, paths.extracted(), paths.warehouse()):
+        print(plan.counts_line())
+        print("Nothing changed since the last build: extraction, dbt and checks skipped.")
+        print_summary(paths, None)
+        return 0
     log_path = paths.warehouse().parent / BUILD_LOG
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w") as log, contextlib.redirect_stdout(log):
-        result = run_build(paths, names)
-    if not result.success:
-        print(f"error: the build failed (dbt log: {log_path}):", file=sys.stderr)
+        result = run_build(paths, names, force)
+    if not published(result):
+        print(
+            "error: the build failed; nothing was published and the previous warehouse is"
+            f" untouched (dbt log: {log_path}):",
+            file=sys.stderr,
+        )
         print(failure_text(result), file=sys.stderr)
         return 1
-    from orchestration.summary import summary_lines  # imports GE: kept off the --help path
-
-    print("\n".join(summary_lines(paths.warehouse(), paths.extracted())))
-    failed = failed_checks(result)
-    print(f"Failed asset checks: {len(failed)}")
-    print("".join(f"  {line}\n" for line in failed), end="")
-    print(f"Warehouse: {paths.warehouse()}\nData Docs: {paths.quality() / 'index.html'}")
+    print(plan.counts_line())
+    print_summary(paths, failed_checks(result))
     return 0
 
 
-def run_build(paths: KommunlagerPaths, names: list[str]) -> dg.ExecuteInProcessResult:
-    """Given paths and report file names, run build_warehouse over all of them in-process."""
-    # Imported here: loading the dbt assets parses the dbt project, which --help must not wait for.
-    from orchestration.defs.assemble import definitions
-
-    instance = dg.DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions(partitions.name, names)
-    job = definitions(paths, PrintedProgress()).resolve_job_def(build_warehouse.name)
-    return job.execute_in_process(
-        instance=instance,
-        run_config=QUIET_LOGS,
-        raise_on_error=False,
-        tags={
-            "dagster/asset_partition_range_start": names[0],
-            "dagster/asset_partition_range_end": names[-1],
-        },
-    )
-
-
-def failure_text(result: dg.ExecuteInProcessResult) -> str:
-    """Given a failed run, return the error of each failed step."""
-    failures = [e for e in result.all_events if e.is_step_failure]
-    return (
-        "\n".join(f"{e.step_key}: {e.step_failure_data.error.message.strip()}" for e in failures)
-        or "unknown error (no step failed)"
-    )
-
-
-def failed_checks(result: dg.ExecuteInProcessResult) -> list[str]:
-    """Given a finished run, return each failed asset check as 'asset: check (severity)'."""
-    evaluations = [
-        e.event_specific_data
-        for e in result.all_events
-        if e.event_type_value == "ASSET_CHECK_EVALUATION"
-    ]
-    return sorted(
-        f"{e.asset_key.to_user_string()}: {e.check_name} ({e.severity.value})"
-        for e in evaluations
-        if not e.passed
-    )
+def print_summary(paths: KommunlagerPaths, failed: list[str] | None) -> None:
+    """Given a published warehouse and its run's failed checks (None: no run), print it."""
+    print("\n".join(summary_lines(paths.warehouse(), paths.extracted())))
+    if failed is None:
+        print("Asset checks: not run (nothing changed); the warehouse is as last published")
+        failed = []
+    else:
+        print(f"Failed asset checks: {len(failed)}")
+    print("".join(f"  {line}\n" for line in failed), end="")
+    print(f"Warehouse: {paths.warehouse()}\nData Docs: {paths.quality() / 'index.html'}")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -149,13 +130,19 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=f"DuckDB warehouse file to create or update (default: {DEFAULT_WAREHOUSE})",
     )
+    build_parser.add_argument(
+        "--wait", action="store_true", help="wait for another build's lock instead of exiting 3"
+    )
+    build_parser.add_argument(
+        "--force", action="store_true", help="re-read every report, even unchanged ones"
+    )
     return main_parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Given command-line arguments, run the command and return its exit status."""
     args = parser().parse_args(argv)
-    return build(args.raw_dir, args.warehouse)
+    return build(args.raw_dir, args.warehouse, wait=args.wait, force=args.force)
 
 
 if __name__ == "__main__":

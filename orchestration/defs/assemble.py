@@ -2,23 +2,32 @@
 
 import dagster as dg
 
-from orchestration.defs import assets, checks, dbt, jobs, schedules, sensors
-from orchestration.defs.resources import KommunlagerPaths
+from orchestration.defs import assets, checks, dbt, jobs, publish, schedules, sensors
+from orchestration.defs.resources import KommunlagerPaths, WarehouseLock
 
 
 def definitions(
     paths: KommunlagerPaths | None = None, progress: assets.ExtractProgress | None = None
 ) -> dg.Definitions:
     """Given paths and a progress reporter (defaults: repo data folders, silent), return defs."""
+    paths = paths or KommunlagerPaths()
+    dbt_keys = set(dbt.warehouse_models.keys)
     return dg.Definitions(
-        assets=[assets.extracted_report, dbt.warehouse_models, checks.quality_reconciliation],
-        asset_checks=checks.fact_contract_checks(set(dbt.warehouse_models.keys)),
+        assets=[
+            assets.extracted_report,
+            dbt.warehouse_models,
+            checks.quality_reconciliation,
+            publish.published_warehouse_asset(dbt_keys),
+        ],
+        asset_checks=checks.fact_contract_checks(dbt_keys),
         jobs=[jobs.build_warehouse],
         schedules=[schedules.nightly_build],
         sensors=[sensors.raw_folder_sensor],
         resources={
-            "paths": paths or KommunlagerPaths(),
+            "paths": paths,
+            "warehouse_lock": WarehouseLock(paths=paths),
             "progress": progress or assets.ExtractProgress(),
             "dbt": dbt.dbt_resource(),
         },
+        executor=dg.in_process_executor,  # one process per run, so the lock spans the run
     )

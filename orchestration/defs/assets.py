@@ -5,16 +5,18 @@ A multi-asset with one key per extracted relation (`extracted/<relation>`):
 materializes them, while each dbt source `extracted.<relation>` maps onto its
 own key (dagster-dbt refuses several sources on one key), which gives
 Dagster lineage from each Parquet relation to the staging model reading it.
+
+Incremental: of the selected partitions only new or changed files are read
+(`orchestration.incremental`); files gone from the folder are dropped. The
+materialization metadata counts new, changed, unchanged and removed reports.
 """
 
-from pathlib import Path
-
 import dagster as dg
-import duckdb
 
-from extract.pipeline import ReportOutcome, extract_report, read_manifest, remove_report
+from extract.pipeline import ReportOutcome
 from extract.schema import RELATIONS
-from orchestration.defs.resources import KommunlagerPaths
+from orchestration.defs.resources import KommunlagerPaths, WarehouseLock
+from orchestration.incremental import apply_plan, plan_build
 
 EXTRACT_SOURCE = "extracted"  # the dbt source name, and the key prefix of the extract assets
 EXTRACT_ASSET_KEYS = {name: dg.AssetKey([EXTRACT_SOURCE, name]) for name in RELATIONS}
@@ -26,6 +28,12 @@ class ExtractProgress(dg.ConfigurableResource):
 
     def report(self, index: int, total: int, outcome: ReportOutcome) -> None:
         """Given one finished report, announce it (here: nothing; Dagster logs it)."""
+
+
+class ExtractConfig(dg.Config):
+    """Run config of the extract step."""
+
+    force: bool = False  # re-read the selected files even when unchanged since their last run
 
 
 def outcome_metadata(outcome: ReportOutcome) -> dict:
@@ -43,36 +51,6 @@ def outcome_metadata(outcome: ReportOutcome) -> dict:
     }
 
 
-def stored_reports(extracted_dir: Path) -> dict[str, str]:
-    """Given the Parquet folder, return report_key -> file name of every report stored there."""
-    if not any((extracted_dir / "reports").glob("*.parquet")):
-        return {}
-    pattern = str(extracted_dir / "reports" / "*.parquet")
-    rows = duckdb.sql(
-        "select distinct report_key, file_name from read_parquet($pattern)",
-        params={"pattern": pattern},
-    ).fetchall()
-    return dict(rows)
-
-
-def prune_reports(extracted_dir: Path, keep_file_names: set[str]) -> list[str]:
-    """Given the Parquet folder and the files still present, remove the others; return them."""
-    gone = {k: f for k, f in stored_reports(extracted_dir).items() if f not in keep_file_names}
-    for key in gone:
-        remove_report(extracted_dir, key)
-    return sorted(gone.values())
-
-
-def extract_one(paths: KommunlagerPaths, file_name: str, manifest: dict) -> ReportOutcome:
-    """Given a file name, extract it and drop what an earlier version of the file left behind."""
-    out_dir = paths.extracted()
-    stale = {key for key, name in stored_reports(out_dir).items() if name == file_name}
-    outcome = extract_report(paths.raw() / file_name, out_dir, manifest.get(file_name))
-    for key in stale - {outcome.report_key}:
-        remove_report(out_dir, key)
-    return outcome
-
-
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(key, partitions_def=reports_partitions, kinds={"python", "parquet"})
@@ -84,26 +62,31 @@ def extract_one(paths: KommunlagerPaths, file_name: str, manifest: dict) -> Repo
     group_name="extract",
 )
 def extracted_report(
-    context: dg.AssetExecutionContext, paths: KommunlagerPaths, progress: ExtractProgress
+    context: dg.AssetExecutionContext,
+    config: ExtractConfig,
+    paths: KommunlagerPaths,
+    progress: ExtractProgress,
+    warehouse_lock: WarehouseLock,
 ):
-    """Given report partitions (file names), write their five extracted Parquet relations."""
-    keys = context.partition_keys
-    manifest = read_manifest(paths.raw())
-    outcomes = []
-    for index, file_name in enumerate(keys, start=1):
-        outcome = extract_one(paths, file_name, manifest)
-        context.log.info(f"[{index}/{len(keys)}] {file_name}: {outcome.status}")
-        progress.report(index, len(keys), outcome)
-        outcomes.append(outcome)
-    metadata = outcome_metadata(outcomes[0]) if len(outcomes) == 1 else _range_metadata(outcomes)
+    """Given report partitions (file names), extract the new or changed ones; drop removed."""
+    plan = plan_build(paths.raw(), paths.extracted(), context.partition_keys, config.force)
+    context.log.info(plan.counts_line())
+
+    def announce(index: int, total: int, outcome: ReportOutcome) -> None:
+        context.log.info(f"[{index}/{total}] {outcome.file_name}: {outcome.status}")
+        progress.report(index, total, outcome)
+
+    outcomes = apply_plan(paths.raw(), paths.extracted(), plan, announce)
+    metadata = {**plan.counts(), **_outcomes_metadata(outcomes)}
     for key in EXTRACT_ASSET_KEYS.values():
         yield dg.MaterializeResult(asset_key=key, metadata=metadata)
 
 
-def _range_metadata(outcomes: list[ReportOutcome]) -> dict:
-    """Given outcomes of a multi-report run, return totals and one line per report."""
+def _outcomes_metadata(outcomes: list[ReportOutcome]) -> dict:
+    """Given the outcomes of this run's extractions, return one report's detail or totals."""
+    if len(outcomes) == 1:
+        return outcome_metadata(outcomes[0])
     return {
-        "reports": len(outcomes),
         "failed": sum(o.status == "failed" for o in outcomes),
         "tables": sum(o.n_tables for o in outcomes),
         "cells": sum(o.n_cells for o in outcomes),

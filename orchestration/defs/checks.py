@@ -2,7 +2,8 @@
 
 A failed reconciliation is the source document's own inconsistency (WARN);
 a fact row without lineage keys or with an unknown measure is a broken
-warehouse contract (ERROR).
+warehouse contract (ERROR), and blocks publishing the build. Both read the
+build in progress (`<warehouse>.building`) when there is one.
 """
 
 import dagster as dg
@@ -15,6 +16,7 @@ from expectations.reconciliation import (
     write_quality_reconciliation,
 )
 from orchestration.defs.resources import KommunlagerPaths
+from orchestration.publishing import current_build
 
 QUALITY_KEY = dg.AssetKey(OUTPUT_TABLE)
 RECONCILIATION_CHECK = "reconciliation_agrees"
@@ -31,7 +33,7 @@ FAILURE_FIELDS = ("report_key", "check_name", "measure", "line_item", "expected"
 )
 def quality_reconciliation(paths: KommunlagerPaths) -> dg.MaterializeResult:
     """Given reconciliation_checks, write GE's per-row verdicts and the HTML Data Docs."""
-    result = write_quality_reconciliation(paths.warehouse(), paths.quality())
+    result = write_quality_reconciliation(current_build(paths.warehouse()), paths.quality())
     return dg.MaterializeResult(
         metadata={
             "checks": result.n_checks,
@@ -63,11 +65,11 @@ def _failure_line(row: dict) -> str:
 
 
 def fact_contract_check(relation: str) -> dg.AssetChecksDefinition:
-    """Given a fact table name, return its ERROR-severity GE contract check."""
+    """Given a fact table name, return its blocking ERROR-severity GE contract check."""
 
-    @dg.asset_check(asset=dg.AssetKey(relation), name="contract_holds")
+    @dg.asset_check(asset=dg.AssetKey(relation), name="contract_holds", blocking=True)
     def _check(paths: KommunlagerPaths) -> dg.AssetCheckResult:
-        outcome = check_fact_table(paths.warehouse(), relation, paths.quality())
+        outcome = check_fact_table(current_build(paths.warehouse()), relation, paths.quality())
         broken = [e for e in outcome.expectations if not e.success]
         return dg.AssetCheckResult(
             passed=outcome.success,

@@ -13,10 +13,17 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.defs.assets import EXTRACT_ASSET_KEYS, EXTRACT_SOURCE
-from orchestration.defs.resources import REPO_ROOT, WAREHOUSE_ENV, KommunlagerPaths
+from orchestration.defs.resources import (
+    REPO_ROOT,
+    WAREHOUSE_ENV,
+    KommunlagerPaths,
+    WarehouseLock,
+)
+from orchestration.publishing import discard_building
 
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 BUILT_NODE_TYPES = ("model", "seed", "snapshot")  # a failure here fails the run; tests only warn
+BROKEN_STATUSES = ("error", "skipped")
 
 # The venv's dbt, so runs work without an activated venv (make ui, the CLI, tests).
 DBT_EXECUTABLE = Path(sys.executable).with_name("dbt")
@@ -117,11 +124,19 @@ def dbt_vars(paths: KommunlagerPaths) -> str:
 
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=ExtractLineageTranslator())
 def warehouse_models(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: KommunlagerPaths
+    context: dg.AssetExecutionContext,
+    dbt: DbtCliResource,
+    paths: KommunlagerPaths,
+    warehouse_lock: WarehouseLock,
 ):
-    """Given built extracts, build (run and test) the dbt models into the warehouse."""
+    """Given built extracts, build (run and test) the dbt models into a fresh build file.
+
+    The live warehouse is untouched here: `published_warehouse` swaps the
+    build in once the blocking checks pass.
+    """
     paths.warehouse().parent.mkdir(parents=True, exist_ok=True)
-    with _environment({WAREHOUSE_ENV[0]: str(paths.warehouse())}):
+    building = discard_building(paths.warehouse())
+    with _environment({WAREHOUSE_ENV[0]: str(building)}):
         invocation = dbt.cli(
             ["build", "--vars", dbt_vars(paths)], context=context, raise_on_error=False
         )
@@ -130,12 +145,26 @@ def warehouse_models(
 
 
 def _raise_on_build_errors(invocation) -> None:
-    """Given a finished dbt invocation, raise if a model or seed failed (failed tests warn)."""
+    """Given a finished dbt invocation, raise if a model is missing from the fresh build.
+
+    A model that errored, or was skipped because something upstream of it
+    (a model, a seed, a failing unit test) failed, is absent from the new
+    file, so publishing it would hand readers a warehouse without tables.
+    Failed data tests only warn: they show as failed checks.
+    """
     results = invocation.get_artifact("run_results.json")["results"]
     broken = [
-        f"{r['unique_id']}: {r.get('message')}"
+        f"{r['unique_id']}: {r['status']} {r.get('message') or ''}".strip()
         for r in results
-        if r["unique_id"].split(".")[0] in BUILT_NODE_TYPES and r["status"] == "error"
+        if _is_broken(r)
     ]
     if broken:
         raise dg.Failure(description="dbt build failed:\n" + "\n".join(broken))
+
+
+def _is_broken(result: dict) -> bool:
+    """Given one dbt run result, return whether it leaves the fresh build incomplete."""
+    node_type = result["unique_id"].split(".")[0]
+    if node_type == "unit_test":
+        return result["status"] in ("error", "fail")
+    return node_type in BUILT_NODE_TYPES and result["status"] in BROKEN_STATUSES

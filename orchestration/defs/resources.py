@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
+
+from orchestration.lock import warehouse_lock
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,3 +65,15 @@ class KommunlagerPaths(dg.ConfigurableResource):
             warehouse_path=str(warehouse),
             quality_dir=str(warehouse.parent / "quality"),
         )
+
+
+class WarehouseLock(dg.ConfigurableResource):
+    """Holds the warehouse's exclusive lock for a whole run (the job runs in one process)."""
+
+    paths: KommunlagerPaths
+
+    @contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[WarehouseLock]:
+        """Given a run starting, hold the lock until it ends; fail the run if another holds it."""
+        with warehouse_lock(self.paths.warehouse()):
+            yield self

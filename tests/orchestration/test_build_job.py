@@ -1,4 +1,4 @@
-"""A real in-process run of build_warehouse over two small reports into a DuckDB file."""
+"""A real in-process run of build_warehouse over two small reports, published to a DuckDB file."""
 
 import dagster as dg
 import duckdb
@@ -62,3 +62,15 @@ def test_build_warehouse_extracts_builds_and_checks_two_reports(raw_dir, tmp_pat
         e.partition for e in materialized if e.asset_key == dg.AssetKey(["extracted", "cells"])
     }
     assert extracted == set(names)
+    reports_events = [
+        e for e in materialized if e.asset_key == dg.AssetKey(["extracted", "reports"])
+    ]
+    counts = reports_events[0].materialization.metadata  # one per partition, same counts
+    assert {name: counts[name].value for name in ("new", "changed", "unchanged", "removed")} == {
+        "new": 2,
+        "changed": 0,
+        "unchanged": 0,
+        "removed": 0,
+    }
+    assert dg.AssetKey("published_warehouse") in {e.asset_key for e in materialized}
+    assert not paths.warehouse().with_name("warehouse.duckdb.building").exists()

@@ -1,4 +1,4 @@
-"""The raw-folder sensor: new file -> partition and run, changed file -> rerun, else nothing."""
+"""The raw-folder sensor: new file -> partition and run, changed -> rerun, removed -> dropped."""
 
 import dagster as dg
 
@@ -15,7 +15,11 @@ def evaluate(instance: dg.DagsterInstance, raw_dir, cursor: str | None) -> dg.Se
     )
     result = raw_folder_sensor(context)
     for request in result.dynamic_partitions_requests or []:
-        instance.add_dynamic_partitions(request.partitions_def_name, request.partition_keys)
+        if isinstance(request, dg.DeleteDynamicPartitionsRequest):
+            for key in request.partition_keys:
+                instance.delete_dynamic_partition(request.partitions_def_name, key)
+        else:
+            instance.add_dynamic_partitions(request.partitions_def_name, request.partition_keys)
     return result
 
 
@@ -56,3 +60,36 @@ def test_changed_manifest_reruns_every_report(tmp_path):
     (raw / "manifest.csv").write_text("file,committee\na.txt,Kultur- och fritidsnämnden\n")
     rerun = evaluate(instance, raw, first.cursor)
     assert sorted(r.partition_key for r in rerun.run_requests) == ["a.txt", "b.txt"]
+
+
+def test_removed_file_loses_its_partition_and_gets_one_cleanup_run(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (raw / name).write_text(f"{name}\n")
+    instance = dg.DagsterInstance.ephemeral()
+    first = evaluate(instance, raw, None)
+
+    (raw / "b.txt").unlink()
+    removed = evaluate(instance, raw, first.cursor)
+    assert instance.get_dynamic_partitions("reports") == ["a.txt", "c.txt"]
+    [cleanup] = removed.run_requests
+    assert cleanup.partition_key is None
+    assert cleanup.tags["dagster/asset_partition_range_start"] == "a.txt"
+    assert cleanup.tags["dagster/asset_partition_range_end"] == "c.txt"
+    assert "b.txt" in cleanup.run_key
+
+    quiet = evaluate(instance, raw, removed.cursor)
+    assert quiet.run_requests == [] and not quiet.dynamic_partitions_requests
+
+
+def test_removing_the_last_file_removes_its_partition_without_a_run(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "only.txt").write_text("only\n")
+    instance = dg.DagsterInstance.ephemeral()
+    first = evaluate(instance, raw, None)
+    (raw / "only.txt").unlink()
+    removed = evaluate(instance, raw, first.cursor)
+    assert removed.run_requests == []
+    assert instance.get_dynamic_partitions("reports") == []

@@ -1,0 +1,126 @@
+"""Incremental extraction: read only new or changed report files, drop removed ones.
+
+A file is unchanged when its fingerprint (bytes, manifest row, extractor
+version; see `extract.inventory`) equals the one recorded at its last
+extraction. A changed file's old report key is dropped, so its facts are
+replaced rather than duplicated; a file gone from the folder takes its rows
+with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.inventory import (
+    StoredReport,
+    extractor_version,
+    forget_report,
+    orphan_keys,
+    record_report,
+    report_fingerprint,
+    stored_inventory,
+)
+from extract.pipeline import (
+    ReportOutcome,
+    discover_reports,
+    extract_report,
+    file_sha256,
+    read_manifest,
+    remove_report,
+)
+from orchestration.publishing import published_state
+
+OutcomeCallback = Callable[[int, int, ReportOutcome], None]
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    """What a build must do with each report file, by file name."""
+
+    new: tuple[str, ...]
+    changed: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+    fingerprints: dict[str, str]
+
+    @property
+    def to_extract(self) -> tuple[str, ...]:
+        """Given the plan, return the files to read, sorted."""
+        return tuple(sorted(self.new + self.changed))
+
+    @property
+    def nothing_changed(self) -> bool:
+        """Given the plan, return whether the stored extracts already match the folder."""
+        return not (self.new or self.changed or self.removed)
+
+    def counts(self) -> dict[str, int]:
+        """Given the plan, return the number of new, changed, unchanged and removed reports."""
+        return {
+            "new": len(self.new),
+            "changed": len(self.changed),
+            "unchanged": len(self.unchanged),
+            "removed": len(self.removed),
+        }
+
+    def counts_line(self) -> str:
+        """Given the plan, return its counts as one readable line."""
+        return "Reports: " + ", ".join(f"{n} {label}" for label, n in self.counts().items())
+
+
+def plan_build(
+    raw_dir: Path, extracted_dir: Path, names: Collection[str] | None = None, force: bool = False
+) -> BuildPlan:
+    """Given the folders and the files asked for (default: all), return what must be done."""
+    present = {path.name for path in discover_reports(raw_dir)}
+    asked = present if names is None else present & set(names)
+    manifest = read_manifest(raw_dir)
+    inventory = stored_inventory(extracted_dir)
+    fingerprints = {
+        name: report_fingerprint(file_sha256(Path(raw_dir) / name), manifest.get(name))
+        for name in sorted(asked)
+    }
+    stored = {name: inventory[name].fingerprint for name in sorted(asked) if name in inventory}
+    return BuildPlan(
+        new=tuple(name for name in fingerprints if name not in stored),
+        changed=tuple(n for n in stored if force or stored[n] != fingerprints[n]),
+        unchanged=tuple(n for n in stored if not force and stored[n] == fingerprints[n]),
+        removed=tuple(sorted(set(inventory) - present)),
+        fingerprints=fingerprints,
+    )
+
+
+def apply_plan(
+    raw_dir: Path, extracted_dir: Path, plan: BuildPlan, on_outcome: OutcomeCallback
+) -> list[ReportOutcome]:
+    """Given a plan, drop removed files, extract new and changed ones; return their outcomes."""
+    for name in plan.removed:
+        forget_report(extracted_dir, name)
+    manifest = read_manifest(raw_dir)
+    outcomes = []
+    for index, name in enumerate(plan.to_extract, start=1):
+        forget_report(extracted_dir, name)  # its old key, so a changed file leaves no stale rows
+        outcome = extract_report(Path(raw_dir) / name, extracted_dir, manifest.get(name))
+        stored = StoredReport(
+            name, outcome.report_key, plan.fingerprints[name], extractor_version()
+        )
+        record_report(extracted_dir, stored)
+        on_outcome(index, len(plan.to_extract), outcome)
+        outcomes.append(outcome)
+    for key in orphan_keys(extracted_dir):  # written by an interrupted or older extraction
+        remove_report(extracted_dir, key)
+    return outcomes
+
+
+def extract_state(extracted_dir: Path) -> str:
+    """Given the extracted folder, return a digest of every stored file and its fingerprint."""
+    stored = {name: r.fingerprint for name, r in stored_inventory(extracted_dir).items()}
+    return hashlib.sha256(json.dumps(stored, sort_keys=True).encode()).hexdigest()
+
+
+def is_current(plan: BuildPlan, extracted_dir: Path, warehouse: Path) -> bool:
+    """Given a plan, return whether the live warehouse was built from exactly these extracts."""
+    return plan.nothing_changed and published_state(warehouse) == extract_state(extracted_dir)

@@ -1,0 +1,74 @@
+"""The CLI's in-process Dagster run of `build_warehouse`, and what its events say."""
+
+import sys
+
+import dagster as dg
+
+from extract.pipeline import ReportOutcome
+from orchestration.defs.assets import ExtractProgress
+from orchestration.defs.assets import reports_partitions as partitions
+from orchestration.defs.jobs import build_warehouse
+from orchestration.defs.resources import KommunlagerPaths
+
+PUBLISHED_KEY = dg.AssetKey("published_warehouse")  # orchestration.defs.publish: loads dbt
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+class PrintedProgress(ExtractProgress):
+    """Prints one line per extracted report (on stderr: stdout holds the summary)."""
+
+    def report(self, index: int, total: int, outcome: ReportOutcome) -> None:
+        """Given one finished report, print its progress line."""
+        found = f"{outcome.n_tables} tables, {outcome.n_cells} cells"
+        status = "" if outcome.status == "ok" else f" [{outcome.status}: {outcome.error or ''}]"
+        line = f"[{index}/{total}] {outcome.file_name}: {found} ({outcome.seconds:.1f} s){status}"
+        print(line, file=sys.stderr, flush=True)
+
+
+def run_build(paths: KommunlagerPaths, names: list[str], force: bool) -> dg.ExecuteInProcessResult:
+    """Given paths and report file names, run build_warehouse over all of them in-process."""
+    # Imported here: loading the dbt assets parses the dbt project, which --help must not wait for.
+    from orchestration.defs.assemble import definitions
+
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(partitions.name, names)
+    job = definitions(paths, PrintedProgress()).resolve_job_def(build_warehouse.name)
+    return job.execute_in_process(
+        instance=instance,
+        run_config={**QUIET_LOGS, "ops": {"extracted_report": {"config": {"force": force}}}},
+        raise_on_error=False,
+        tags={
+            "dagster/asset_partition_range_start": names[0],
+            "dagster/asset_partition_range_end": names[-1],
+        },
+    )
+
+
+def published(result: dg.ExecuteInProcessResult) -> bool:
+    """Given a finished run, return whether it swapped the new warehouse in."""
+    events = result.get_asset_materialization_events()
+    return result.success and any(e.asset_key == PUBLISHED_KEY for e in events)
+
+
+def failure_text(result: dg.ExecuteInProcessResult) -> str:
+    """Given a failed run, return the error of each failed step."""
+    failures = [e for e in result.all_events if e.is_step_failure]
+    lines = [f"{e.step_key}: {e.step_failure_data.error.message.strip()}" for e in failures]
+    lines += [f"failed check {line}" for line in failed_checks(result) if "(ERROR)" in line]
+    skipped = [e.step_key for e in result.all_events if e.event_type_value == "STEP_SKIPPED"]
+    lines += [f"{step}: skipped (an upstream step produced no result)" for step in skipped]
+    return "\n".join(lines) or "the run ended without publishing (no step failed)"
+
+
+def failed_checks(result: dg.ExecuteInProcessResult) -> list[str]:
+    """Given a finished run, return each failed asset check as 'asset: check (severity)'."""
+    evaluations = [
+        e.event_specific_data
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+    ]
+    return sorted(
+        f"{e.asset_key.to_user_string()}: {e.check_name} ({e.severity.value})"
+        for e in evaluations
+        if not e.passed
+    )
