@@ -20,6 +20,7 @@ deviations as (
     from lines
     inner join definitions
         on lines.measure = definitions.deviation_measure
+    where definitions.check_name is not null
 ),
 
 levels as (
