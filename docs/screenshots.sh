@@ -34,10 +34,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The project's dagster.yaml, plus `nux: enabled: false`: without it the UI
-# opens a "Join the Dagster community" dialog over the page.
+# The project's dagster.yaml (telemetry and the community dialog off).
 .venv/bin/python -m orchestration.dagster_home
-printf 'nux:\n  enabled: false\n' >>"$DAGSTER_HOME/dagster.yaml"
 
 echo "building the sample reports into $DAGSTER_HOME (a minute or two)"
 .venv/bin/python - <<'EOF'
