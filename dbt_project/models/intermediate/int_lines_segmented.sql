@@ -33,15 +33,24 @@ money_lines as (
         )
 ),
 
+summed_columns as (
+    -- lines add up within one printed column and one measure; a transposed summary
+    -- prints several measures (and kinds) down one column, each its own sum
+    select
+        *,
+        concat_ws(':', col_index, table_kind, measure) as sum_column
+    from money_lines
+),
+
 sequenced as (
     select
         *,
         -- a plain line belongs to the segment closed by the next total
         cast(sum(case when is_total then 1 else 0 end) over (
-            partition by report_key, table_id, col_index
+            partition by report_key, table_id, sum_column
             order by row_index rows between unbounded preceding and current row
         ) as integer) as total_seq
-    from money_lines
+    from summed_columns
 ),
 
 final as (

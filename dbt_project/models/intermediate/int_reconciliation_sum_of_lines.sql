@@ -6,7 +6,7 @@ segments as (
     select
         report_key,
         table_id,
-        col_index,
+        sum_column,
         segment_id,
         count(*) as n_terms,
         -- one unreadable part makes the sum unknown, not smaller
@@ -17,7 +17,7 @@ segments as (
         ) as unreadable_parts
     from lines
     where not is_total
-    group by report_key, table_id, col_index, segment_id
+    group by report_key, table_id, sum_column, segment_id
 ),
 
 totals as (
@@ -33,7 +33,7 @@ totals as (
         on
             lines.report_key = segments.report_key
             and lines.table_id = segments.table_id
-            and lines.col_index = segments.col_index
+            and lines.sum_column = segments.sum_column
             and lines.segment_id = segments.segment_id
     where lines.is_total
 ),
@@ -42,7 +42,7 @@ with_previous_composite as (
     select
         *,
         coalesce(max(case when is_composite then total_seq end) over (
-            partition by report_key, table_id, col_index
+            partition by report_key, table_id, sum_column
             order by total_seq rows between unbounded preceding and 1 preceding
         ), 0) as previous_composite_seq
     from totals
@@ -53,7 +53,7 @@ composite_parts as (
     select
         composite.report_key,
         composite.table_id,
-        composite.col_index,
+        composite.sum_column,
         composite.total_seq,
         count(*) as n_terms,
         case when count(*) = count(part.check_amount) then sum(part.check_amount) end as parts_sum,
@@ -67,12 +67,12 @@ composite_parts as (
         on
             composite.report_key = part.report_key
             and composite.table_id = part.table_id
-            and composite.col_index = part.col_index
+            and composite.sum_column = part.sum_column
             and composite.total_seq > part.total_seq
             and composite.previous_composite_seq < part.total_seq
             and not part.is_composite
     where composite.is_composite
-    group by composite.report_key, composite.table_id, composite.col_index, composite.total_seq
+    group by composite.report_key, composite.table_id, composite.sum_column, composite.total_seq
 ),
 
 final as (
@@ -102,7 +102,7 @@ final as (
         on
             totals.report_key = composite_parts.report_key
             and totals.table_id = composite_parts.table_id
-            and totals.col_index = composite_parts.col_index
+            and totals.sum_column = composite_parts.sum_column
             and totals.total_seq = composite_parts.total_seq
     where coalesce(totals.n_lines, composite_parts.n_terms) is not null
 )
