@@ -18,6 +18,29 @@ from expectations.runner import SuiteOutcome, run_suite
 SUITE_NAME = "reconciliation"
 SOURCE_RELATION = "reconciliation_checks"
 OUTPUT_TABLE = "quality_reconciliation"
+VERIFICATION_TABLE = "quality_table_verification"
+
+# One row per table with at least one reconciliation check: reconciliation doubles as a
+# check on extraction. A table whose printed totals all agree is `verified`; otherwise it
+# is `unverified`, with the reason a reader of the report would look for first.
+VERIFICATION_SQL = f"""
+create or replace table {VERIFICATION_TABLE} as
+select
+    report_key,
+    relation,
+    table_id,
+    count(*) as n_checks,
+    count(*) filter (where not passed) as n_failed,
+    case when bool_and(passed) then 'verified' else 'unverified' end as status,
+    case
+        when bool_and(passed) then null
+        when bool_or(not passed and actual is null)
+            then 'a figure cannot be read as printed (truncated print or misread)'
+        else 'printed figures do not add up (source error or misread)'
+    end as reason
+from {OUTPUT_TABLE}
+group by report_key, relation, table_id
+"""
 
 # Column name -> DuckDB type of quality_reconciliation (the warehouse contract plus keys).
 QUALITY_COLUMNS = {
@@ -76,7 +99,7 @@ def validate_reconciliation(
 def write_quality_reconciliation(
     warehouse_path: Path, docs_dir: Path | None = None
 ) -> ReconciliationResult:
-    """Given a warehouse file, validate its reconciliation checks; write quality_reconciliation."""
+    """Given a warehouse file, validate its checks; write the verdicts and each table's status."""
     with duckdb.connect(str(warehouse_path), read_only=True) as con:
         checks = con.sql(f"select * from {SOURCE_RELATION}").df()
     verdicts, outcome = validate_reconciliation(checks, docs_dir)
@@ -85,6 +108,7 @@ def write_quality_reconciliation(
         con.register("verdicts", verdicts)
         con.execute(f"create or replace table {OUTPUT_TABLE} as select {casts} from verdicts")
         con.unregister("verdicts")
+        con.execute(VERIFICATION_SQL)
     failures = verdicts.loc[~verdicts["passed"]].astype(object)
     failures = failures.where(failures.notna(), None)
     return ReconciliationResult(

@@ -8,6 +8,7 @@ import duckdb
 # expectations/: importing Great Expectations would cost a nothing-changed build most of its time.
 FACT_TABLE_PREFIX = "fct_"
 OUTPUT_TABLE = "quality_reconciliation"
+VERIFICATION_TABLE = "quality_table_verification"
 RECONCILIATION_COLUMNS = "report_key, relation, check_name, measure, line_item, expected, actual"
 
 
@@ -17,6 +18,7 @@ def summary_lines(warehouse: Path, extracted_dir: Path) -> list[str]:
         return [
             *_report_lines(con, extracted_dir),
             *_fact_lines(con),
+            *_verification_lines(con),
             *_reconciliation_lines(con),
         ]
 
@@ -54,6 +56,15 @@ def _fact_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
         (count,) = con.execute(f"select count(*) from {table}").fetchone()
         lines.append(f"  {table}: {count}")
     return lines
+
+
+def _verification_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Given a connection, return the share of reconciled tables whose totals all agree."""
+    verified, checked = con.execute(
+        f"select count(*) filter (where status = 'verified'), count(*) from {VERIFICATION_TABLE}"
+    ).fetchone()
+    share = f"{verified / checked:.0%}" if checked else "no table had a printed total"
+    return [f"Tables verified: {verified} of {checked} reconciled tables ({share})"]
 
 
 def _reconciliation_lines(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -1,5 +1,7 @@
 """Docs stay honest: README queries run on a built warehouse, marts are documented, help exists."""
 
+import contextlib
+import io
 import re
 import shutil
 import subprocess
@@ -22,14 +24,30 @@ def readme_queries() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> Path:
+def built(tmp_path_factory) -> tuple[Path, str]:
     root = tmp_path_factory.mktemp("docs")
     raw = root / "raw"
     raw.mkdir()
     shutil.copy(REPORT, raw / "report.txt")
     target = root / "warehouse.duckdb"
-    assert kommunlager(["build", "--raw-dir", str(raw), "--warehouse", str(target)]) == 0
-    return target
+    summary = io.StringIO()
+    with contextlib.redirect_stdout(summary):
+        exit_code = kommunlager(["build", "--raw-dir", str(raw), "--warehouse", str(target)])
+    assert exit_code == 0
+    return target, summary.getvalue()
+
+
+@pytest.fixture(scope="module")
+def warehouse(built) -> Path:
+    return built[0]
+
+
+def test_the_build_summary_counts_reports_facts_verified_tables_and_failures(built):
+    summary = built[1]
+    assert "Reports read: 1 (1 ok, 0 partial, 0 failed)" in summary
+    assert "fct_operating_budget: " in summary and "fct_investment_budget: " in summary
+    assert "Tables verified: 1 of 2 reconciled tables (50%)" in summary
+    assert "Nettoinvesteringar: expected -20534000.0, actual -20624000.0" in summary
 
 
 def test_the_readme_shows_three_analyst_queries():

@@ -6,6 +6,7 @@ import pytest
 
 from expectations.reconciliation import (
     OUTPUT_TABLE,
+    VERIFICATION_TABLE,
     validate_reconciliation,
     write_quality_reconciliation,
 )
@@ -79,6 +80,28 @@ def test_writer_records_ge_verdicts_in_the_warehouse(tmp_path):
     assert result.n_checks == 3
     assert sorted(f["line_item"] for f in result.failures) == ["Avgår", "Nettokostnad"]
     assert (tmp_path / "quality" / "index.html").exists()
+
+
+def test_writer_marks_a_table_verified_only_when_all_its_checks_pass(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    agreeing = checks_frame([("Summa", 100.0, 100.4, 1.0), ("Resultat", 5.0, 5.0, 1.0)])
+    unreadable = checks_frame([("Summa", 100.0, None, 1.0)]).assign(table_id=2)
+    wrong = checks_frame([("Summa", 100.0, 100.0, 1.0), ("Netto", 50.0, 58.0, 1.0)])
+    checks = pd.concat([agreeing, unreadable, wrong.assign(table_id=3)], ignore_index=True)
+    with duckdb.connect(str(warehouse)) as con:
+        con.register("checks", checks)
+        con.execute("create table reconciliation_checks as select * from checks")
+    write_quality_reconciliation(warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            f"select table_id, n_checks, n_failed, status, reason from {VERIFICATION_TABLE}"
+            " order by table_id"
+        ).fetchall()
+    assert rows == [
+        (1, 2, 0, "verified", None),
+        (2, 1, 1, "unverified", "a figure cannot be read as printed (truncated print or misread)"),
+        (3, 2, 1, "unverified", "printed figures do not add up (source error or misread)"),
+    ]
 
 
 def test_writer_accepts_a_warehouse_without_checks(tmp_path):
