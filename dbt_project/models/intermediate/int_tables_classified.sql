@@ -6,8 +6,8 @@ columns_classified as (
     select * from {{ ref('int_columns_classified') }}
 ),
 
-cells as (
-    select * from {{ ref('int_cells_stitched') }}
+header_texts as (
+    select * from {{ ref('int_tables_header_text') }}
 ),
 
 table_units as (
@@ -22,16 +22,6 @@ cost_vocabulary as (
     select * from {{ ref('cost_vocabulary') }}
 ),
 
-header_texts as (
-    -- every header cell, the label column's (`Kostnad förtroendemannaorganisation (tkr)`) included
-    select
-        report_key,
-        table_id,
-        string_agg(cell_text, ' ' order by row_index, col_index) as header_text
-    from cells
-    where is_header
-    group by report_key, table_id
-),
 
 column_summary as (
     select

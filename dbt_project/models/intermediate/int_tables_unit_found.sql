@@ -2,23 +2,14 @@ with tables as (
     select * from {{ ref('stg_extracted__tables') }}
 ),
 
-cells as (
-    select * from {{ ref('int_cells_stitched') }}
+header_texts as (
+    select * from {{ ref('int_tables_header_text') }}
 ),
 
 unit_vocabulary as (
     select * from {{ ref('unit_vocabulary') }}
 ),
 
-header_texts as (
-    select
-        report_key,
-        table_id,
-        string_agg(cell_text, ' ' order by row_index, col_index) as header_text
-    from cells
-    where is_header
-    group by report_key, table_id
-),
 
 candidate_texts as (
     select
