@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from extract.readers.pdf import read
-from extract.readers.pdf_words import Line, Word, merge_numbers
-from extract.readers.pdf_wrap import join_wrapped
+from extract.readers.pdf.words import Line, Word, merge_numbers
+from extract.readers.pdf.wrap import join_wrapped
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pdf"
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from extract.readers.pdf_borderless import BorderlessSettings, lines_to_borderless_tables
-from extract.readers.pdf_words import Line, Word
-from extract.readers.pdf_wrap import DOCUMENT_WORDS, document_words, join_wrapped
+from extract.readers.pdf.borderless import BorderlessSettings, lines_to_borderless_tables
+from extract.readers.pdf.words import Line, Word
+from extract.readers.pdf.wrap import DOCUMENT_WORDS, document_words, join_wrapped
 
 RIGHT = 151.0  # the cell's right edge for text
 

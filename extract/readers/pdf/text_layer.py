@@ -12,7 +12,7 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.readers.pdf_words import BOLD_FONT, ITALIC_FONT, Word
+from extract.readers.pdf.words import BOLD_FONT, ITALIC_FONT, Word
 
 X_TOLERANCE = 3.0  # pdfplumber's default: characters closer than this form one word
 FONT_NAME_BYTES = 128

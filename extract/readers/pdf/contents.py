@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extract.readers.pdf_tables import PageTable
+from extract.readers.pdf.tables import PageTable
 
 LEADER = re.compile(r"\.{4,}|…")  # dot leaders between a heading and its page number
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")

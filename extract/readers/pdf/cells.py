@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.readers.pdf_columns import Column
-from extract.readers.pdf_rowlines import SplitLine
-from extract.readers.pdf_words import Word, union
+from extract.readers.pdf.columns import Column
+from extract.readers.pdf.rows import SplitLine
+from extract.readers.pdf.words import Word, union
 
 MIN_EDGE_SUPPORT = 2  # rows that must start a cell on an edge before it cuts others
 

@@ -17,17 +17,17 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.model import Document, ReadError
-from extract.readers.pdf_borderless import BorderlessSettings
-from extract.readers.pdf_carry import carry_headers
-from extract.readers.pdf_columns import Column
-from extract.readers.pdf_contents import is_contents
-from extract.readers.pdf_layout import LayoutSettings, PageContent, assemble
-from extract.readers.pdf_pages import image_share, may_hold_table, pdfium_lines, words_to_content
-from extract.readers.pdf_pdfium import pdfium_words, rule_edges
-from extract.readers.pdf_ruled import RuledPage, page_to_ruled_tables
-from extract.readers.pdf_tables import PageTable
-from extract.readers.pdf_words import Line
-from extract.readers.pdf_wrap import DOCUMENT_WORDS, document_words
+from extract.readers.pdf.borderless import BorderlessSettings
+from extract.readers.pdf.columns import Column
+from extract.readers.pdf.contents import is_contents
+from extract.readers.pdf.continuation import carry_headers
+from extract.readers.pdf.layout import LayoutSettings, PageContent, assemble
+from extract.readers.pdf.pages import image_share, may_hold_table, pdfium_lines, words_to_content
+from extract.readers.pdf.ruled import RuledPage, page_to_ruled_tables
+from extract.readers.pdf.tables import PageTable
+from extract.readers.pdf.text_layer import pdfium_words, rule_edges
+from extract.readers.pdf.words import Line
+from extract.readers.pdf.wrap import DOCUMENT_WORDS, document_words
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def read(path: Path, settings: PdfSettings = PdfSettings()) -> Document:  # noqa
     """Given a PDF file, return its tables and running text as a Document.
 
     All pages' text lines are read first: the words the document prints whole
-    decide how wrapped cell lines join (`pdf_wrap.document_words`).
+    decide how wrapped cell lines join (`wrap.document_words`).
     """
     document = _open_pdfium(path)
     token = None

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from extract.model import RawCell
-from extract.readers.pdf_columns import Column, assign
-from extract.readers.pdf_rowlines import SplitLine, cells_from_lines
-from extract.readers.pdf_words import Line, Word, union
+from extract.readers.pdf.columns import Column, assign
+from extract.readers.pdf.rows import SplitLine, cells_from_lines
+from extract.readers.pdf.words import Line, Word, union
 
 RIGHT_ALIGN = 2.0  # points between a header word's right edge and its column's
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extract.readers.pdf_borderless import BorderlessSettings, split_line
-from extract.readers.pdf_column_map import column_map
-from extract.readers.pdf_headers import header_lines, header_rows
-from extract.readers.pdf_layout import LayoutSettings, PageContent, opens_with_numbers
-from extract.readers.pdf_tables import PageTable
-from extract.readers.pdf_words import Line
+from extract.readers.pdf.borderless import BorderlessSettings, split_line
+from extract.readers.pdf.column_map import column_map
+from extract.readers.pdf.headers import header_lines, header_rows
+from extract.readers.pdf.layout import LayoutSettings, PageContent, opens_with_numbers
+from extract.readers.pdf.tables import PageTable
+from extract.readers.pdf.words import Line
 
 
 def carry_headers(

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extract.model import RawCell, RawTable, TextBlock
-from extract.readers.pdf_column_map import column_map, remap
-from extract.readers.pdf_tables import PageTable
-from extract.readers.pdf_title import split_title
-from extract.readers.pdf_words import NUMBER, YEAR, Line, Word, union
-from extract.readers.pdf_wrap import join_wrapped
+from extract.readers.pdf.column_map import column_map, remap
+from extract.readers.pdf.tables import PageTable
+from extract.readers.pdf.title import split_title
+from extract.readers.pdf.words import NUMBER, YEAR, Line, Word, union
+from extract.readers.pdf.wrap import join_wrapped
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extract.model import RawCell
-from extract.readers.pdf_cellsplit import cut_at_column_edges
-from extract.readers.pdf_columns import Column, block_columns, column_of, widen_labels
-from extract.readers.pdf_contents import LEADER
-from extract.readers.pdf_headers import HeaderSettings, header_lines, header_rows
-from extract.readers.pdf_rowlines import SplitLine, cells_from_lines
-from extract.readers.pdf_single_rows import aligned_single, reference_columns, stands_in
-from extract.readers.pdf_tables import PageTable
-from extract.readers.pdf_words import DASH, NUMBER, YEAR, Line, first_number, segments, union
+from extract.readers.pdf.cells import cut_at_column_edges
+from extract.readers.pdf.columns import Column, block_columns, column_of, widen_labels
+from extract.readers.pdf.contents import LEADER
+from extract.readers.pdf.headers import HeaderSettings, header_lines, header_rows
+from extract.readers.pdf.rows import SplitLine, cells_from_lines
+from extract.readers.pdf.single_rows import aligned_single, reference_columns, stands_in
+from extract.readers.pdf.tables import PageTable
+from extract.readers.pdf.words import DASH, NUMBER, YEAR, Line, first_number, segments, union
 
 SYMBOL = re.compile(r"^[^\w\s]{1,3}$")  # an arrow or mark in a value column (`↑`)
 QUALIFIED = re.compile(r"^\D{2,24}\s[-−–]?\d[\d \u00a0]*(?:[,.]\d+)?\s?%?$")  # `Lägre än 5,00`

@@ -1,7 +1,7 @@
 """One page at a time: a cheap pass over pdfium's text runs, tables where they may stand.
 
 The text runs decide which pages can hold a numeric table; only those get
-word-level analysis (pdfium words, see `pdf_pdfium`). The other pages only
+word-level analysis (pdfium words, see `text_layer`). The other pages only
 need their text, and their runs serve as lines for the text blocks.
 """
 
@@ -13,11 +13,11 @@ from collections.abc import Sequence
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.readers.pdf_borderless import BorderlessSettings, lines_to_borderless_tables
-from extract.readers.pdf_columns import Column
-from extract.readers.pdf_layout import PageContent, outside
-from extract.readers.pdf_tables import PageTable
-from extract.readers.pdf_words import Line, Word, merge_numbers, words_to_lines
+from extract.readers.pdf.borderless import BorderlessSettings, lines_to_borderless_tables
+from extract.readers.pdf.columns import Column
+from extract.readers.pdf.layout import PageContent, outside
+from extract.readers.pdf.tables import PageTable
+from extract.readers.pdf.words import Line, Word, merge_numbers, words_to_lines
 
 # A line that ends in two or more printed numbers (or dashes), maybe followed by a mark
 # (`1,86 ↑`), reads like a table row.

@@ -8,7 +8,7 @@ often its unit.
 from __future__ import annotations
 
 from extract.model import RawCell
-from extract.readers.pdf_words import NUMBER, YEAR
+from extract.readers.pdf.words import NUMBER, YEAR
 
 
 def split_title(rows: list[list[RawCell]]) -> tuple[str, list[list[RawCell]]]:

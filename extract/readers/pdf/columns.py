@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.readers.pdf_words import Word, first_number
+from extract.readers.pdf.words import Word, first_number
 
 
 @dataclass(frozen=True)

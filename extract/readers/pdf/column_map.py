@@ -8,8 +8,8 @@ so it is found with fewer columns; its columns are matched by their aligned edge
 from __future__ import annotations
 
 from extract.model import RawCell
-from extract.readers.pdf_columns import Column
-from extract.readers.pdf_tables import PageTable, empty_cell
+from extract.readers.pdf.columns import Column
+from extract.readers.pdf.tables import PageTable, empty_cell
 
 
 def column_map(previous: PageTable, table: PageTable, tolerance: float) -> list[int] | None:

@@ -8,10 +8,10 @@ page).
 
 from __future__ import annotations
 
-from extract.readers.pdf_columns import Column
-from extract.readers.pdf_contents import LEADER
-from extract.readers.pdf_rowlines import SplitLine
-from extract.readers.pdf_words import CODE, NUMBER, YEAR, first_number
+from extract.readers.pdf.columns import Column
+from extract.readers.pdf.contents import LEADER
+from extract.readers.pdf.rows import SplitLine
+from extract.readers.pdf.words import CODE, NUMBER, YEAR, first_number
 
 
 def aligned_single(item: SplitLine, columns: list[Column]) -> bool:

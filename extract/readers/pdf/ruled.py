@@ -1,6 +1,6 @@
 """Ruled tables: pdfplumber's table finder builds the grid from drawn lines, words fill it.
 
-The finder runs on the rules pdfium read (`pdf_pdfium.rule_edges`): pdfplumber's
+The finder runs on the rules pdfium read (`text_layer.rule_edges`): pdfplumber's
 own page parse costs about five times pdfium's and is not needed for lines.
 """
 
@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from pdfplumber.table import TableFinder
 
 from extract.model import RawCell
-from extract.readers.pdf_columns import Column
-from extract.readers.pdf_tables import PageTable, empty_cell
-from extract.readers.pdf_words import Word, union, words_to_lines
-from extract.readers.pdf_wrap import join_wrapped
+from extract.readers.pdf.columns import Column
+from extract.readers.pdf.tables import PageTable, empty_cell
+from extract.readers.pdf.words import Word, union, words_to_lines
+from extract.readers.pdf.wrap import join_wrapped
 
 # Only stroked lines count as rules: Word exports shade banded rows with filled
 # rectangles (Simrishamn: one per text line), whose edges are not cell borders.

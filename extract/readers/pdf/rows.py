@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.model import RawCell
-from extract.readers.pdf_columns import Column, assign, column_of
-from extract.readers.pdf_tables import empty_cell
-from extract.readers.pdf_words import Line, Word, union
-from extract.readers.pdf_wrap import join_wrapped
+from extract.readers.pdf.columns import Column, assign, column_of
+from extract.readers.pdf.tables import empty_cell
+from extract.readers.pdf.words import Line, Word, union
+from extract.readers.pdf.wrap import join_wrapped
 
 
 @dataclass(frozen=True)

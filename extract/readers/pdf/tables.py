@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.model import BBox, RawCell
-from extract.readers.pdf_words import Word
+from extract.readers.pdf.words import Word
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class PageTable:
     bbox: BBox
     column_edges: tuple[float, ...]  # the aligned edge of each column, left to right
     label_right: float  # where text of the first column must end (wrapped labels)
-    columns: tuple[Any, ...] = ()  # borderless: the `pdf_columns.Column`s the rows stand in
+    columns: tuple[Any, ...] = ()  # borderless: the `columns.Column`s the rows stand in
     header_rows: int = 0  # borderless: rows built from header lines
     last_label: Word | None = None  # the last printed line of the last row's label
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from functools import cache
 
-from extract.readers.pdf_words import Word, union
+from extract.readers.pdf.words import Word, union
 from extract.vocabulary import column
 
 WORD_HYPHEN = re.compile(r"\w[-/]$")  # `Söderåkra-`, `21-08-`, `KS/`; a lone `-` is a bullet
