@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from extract.detect_committee import detect_committee
-from extract.detect_municipality import detect_municipality
-from extract.detect_period import detect_period
+from extract.detect.committee import detect_committee
+from extract.detect.municipality import detect_municipality
+from extract.detect.period import detect_period
 from extract.model import RawTable, TextBlock
 from extract.vocabulary import ReportKind, report_kinds
 

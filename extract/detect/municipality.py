@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from extract.detect.prose import blocks_to_page_texts
 from extract.model import TextBlock
-from extract.prose import blocks_to_page_texts
 from extract.vocabulary import Municipality, column, municipalities, municipality_aliases
 
 
