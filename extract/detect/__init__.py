@@ -88,10 +88,11 @@ def detect_metadata(
     first = first[: settings.first_pages_blocks]
     zone = first[: settings.title_zone_blocks]
     municipality = detect_municipality(sorted([*blocks, *table_text], key=lambda b: b.page))
-    committee = detect_committee(joined(zone), joined(first))
     hit = find_kind(zone, settings)
     title = detect_title(zone, hit, settings)
-    period = detect_period(hit.kind.period_kind, title or "", joined(first)) if hit else None
+    headings = [clean_heading(b.text) for b in zone if is_heading(b.text, settings)]
+    committee = detect_committee(title or "", headings, joined(first))
+    period = detect_period(hit.kind, title or "", joined(first)) if hit else None
     warnings = [
         ("municipality", municipality.warning),
         ("committee", None if committee else "not named on the first pages"),

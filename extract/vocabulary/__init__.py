@@ -33,6 +33,7 @@ class ReportKind:
     pattern: re.Pattern[str]
     report_kind: str
     period_kind: str
+    part_months: int | None  # a numbered part (`Tertialrapport 2`) ends in month N times this
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def report_kinds() -> tuple[ReportKind, ...]:
             re.compile(rf"\b(?:{row['pattern']})\b", re.IGNORECASE),
             row["report_kind"],
             row["period_kind"],
+            int(row["part_months"]) if row["part_months"] else None,
         )
         for row in read_rows("report_kinds.csv")
     )

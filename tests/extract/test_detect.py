@@ -297,3 +297,84 @@ def test_finds_no_title_in_a_document_of_sentences_only():
     metadata = detect_metadata(blocks, "x.pdf")
     assert (metadata.title, metadata.report_kind) == (None, None)
     assert DetectionWarning("title", "not found on page 1") in metadata.warnings
+
+
+ISSUE_PERIOD_FORMS = [
+    (
+        ("Tertialrapport 1 2025", "Tekniska nämnden"),
+        ("tertialrapport", "interim", date(2025, 1, 1), date(2025, 4, 30), 2025),
+    ),
+    (
+        ("Tertialrapport 2", "Socialnämnden", "Rapporten avser verksamhetsåret 2024."),
+        ("tertialrapport", "interim", date(2024, 1, 1), date(2024, 8, 31), 2024),
+    ),
+    (
+        ("Årsrapport för 2024", "Revisorskollegiet"),
+        ("årsrapport", "annual", date(2024, 1, 1), date(2024, 12, 31), 2024),
+    ),
+    (
+        ("Verksamhetsberättelse 2024", "Kulturnämnden"),
+        ("verksamhetsberättelse", "annual", date(2024, 1, 1), date(2024, 12, 31), 2024),
+    ),
+    (
+        ("Månadsrapport", "Utfall per 2024-12-31", "Beslutad 2025-01-20"),
+        ("månadsrapport", "interim", date(2024, 1, 1), date(2024, 12, 31), 2024),
+    ),
+    (
+        ("Tertialuppföljning", "Kommunstyrelsen", "Sammanfattning", "utfall per den 2025-04-30"),
+        ("tertialuppföljning", "interim", date(2025, 1, 1), date(2025, 4, 30), 2025),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"), ISSUE_PERIOD_FORMS, ids=[form[0][0] for form in ISSUE_PERIOD_FORMS]
+)
+def test_reads_the_period_of_numbered_parts_annual_titles_and_per_dates(texts, expected):
+    assert summary(detect_metadata(lines(*texts), "x.txt"))[3:] == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Delårsrapport 1", "Tertialrapport 3", "Tertialrapport 2025 nr"],
+)
+def test_leaves_a_part_without_a_fixed_end_or_past_the_year_unknown(title):
+    metadata = detect_metadata(lines(title, "Socialnämnden"), "x.txt")
+    assert metadata.period_end is None
+
+
+def test_does_not_take_a_per_date_in_a_sentence_on_the_first_pages_for_a_meeting():
+    blocks = lines("Delårsrapport", "Nämnden sammanträder 2025-09-18 och lämnar sitt svar.")
+    assert detect_metadata(blocks, "x.txt").period_end is None
+
+
+@pytest.mark.parametrize(
+    ("texts", "committee"),
+    [
+        (
+            ("Årsrapport för 2024", "Revisorskollegiet", "Kritik riktas till grundskolenämnden."),
+            "Revisorskollegiet",
+        ),
+        (("Tertialrapport 1 2025", "Tekniska nämnden"), "Tekniska nämnden"),
+        (("TEKNISKA NÄMNDEN", "Årsbokslut 2024"), "Tekniska nämnden"),
+        (("Verksamhetsberättelse för tekniska nämnden 2024",), "Tekniska nämnden"),
+        (("Delårsrapport 2025", "Gemensamma nämndens verksamhet"), "Gemensamma nämnden"),
+        (("Delårsrapport 2025", "Grundskolenämnden"), "Grundskolenämnden"),
+    ],
+)
+def test_takes_the_author_committee_from_the_title_block(texts, committee):
+    assert detect_metadata(lines(*texts), "x.txt").committee_name == committee
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("Årsrapport för 2024", "Kritik riktas till grundskolenämnden."),
+        ("Årsrapport för 2024", "Kritik riktas till grundskolenämnden för"),
+        ("Årsrapport för 2024", "Hela nämnden deltog", "Andra nämnden"),
+    ],
+)
+def test_does_not_take_a_committee_a_sentence_speaks_to_for_the_author(texts):
+    metadata = detect_metadata(lines(*texts), "x.txt")
+    assert metadata.committee_name is None
+    assert DetectionWarning("committee", "not named on the first pages") in metadata.warnings
