@@ -16,11 +16,11 @@ from pathlib import Path
 
 from extract import frames, report_rows, sniff
 from extract.detect import detect_metadata, tables_to_blocks
+from extract.detect.prose import scan_prose
 from extract.limits import time_limit
 from extract.manifest import read_manifest
 from extract.model import Document, ReadError
 from extract.parquet_io import remove_report, write_report
-from extract.prose import scan_prose
 from extract.readers import read_document, supported_suffixes
 from extract.report_rows import report_key_for_sha
 from extract.structure import structure_table

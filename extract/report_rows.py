@@ -3,7 +3,7 @@
 Status: `failed` when the file could not be read at all; `partial` when some
 pages had no text layer or a limit cut the reading short; else `ok`. Metadata
 comes from the manifest where it says something, else from the text; a field
-neither states stays NULL with a warning.
+neither states stays NULL with a warning, written `field: message`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,13 @@ from extract.model import Document
 from extract.parquet_io import frame
 
 KEY_LENGTH = 16
+# which detection warning a value from the manifest settles, by the metadata field it sets
+SETTLES = {
+    "municipality_code": "municipality",
+    "committee_name": "committee",
+    "report_kind": "report_kind",
+    "period_end": "period",
+}
 
 NO_METADATA = DetectedMetadata(
     municipality_code=None,
@@ -44,7 +51,7 @@ def report_row(
 ) -> dict:
     """Given a read document and its detected metadata, return its `reports` row."""
     metadata, manifest_warnings = apply_manifest(detected, manifest_row)
-    warnings = [*document.warnings, *metadata.warnings, *manifest_warnings]
+    warnings = [*document.warnings, *map(str, metadata.warnings), *manifest_warnings]
     status, error = _status(document)
     return {
         **_identity(path, sha256),
@@ -108,19 +115,14 @@ def apply_manifest(
         changes["committee_name"] = manifest_row["committee"]
     if "report_kind" in manifest_row:
         changes["report_kind"] = manifest_row["report_kind"]
-    stated = {"municipality_code": "municipality", "committee_name": "committee"}
-    kept = tuple(w for w in detected.warnings if not _settled_by(w, changes, stated))
+    settled = {SETTLES[name] for name in changes if name in SETTLES}
+    kept = tuple(warning for warning in detected.warnings if warning.field not in settled)
     return replace(detected, **changes, warnings=kept), warnings
 
 
 def _period_from_manifest(end: date) -> dict:
     """Given the manifest's period end, return the period fields it settles."""
     return {"period_end": end, "fiscal_year": end.year}
-
-
-def _settled_by(warning: str, changes: dict, stated: dict[str, str]) -> bool:
-    """Given a detection warning, return whether the manifest supplied that field."""
-    return any(field in changes and word in warning for field, word in stated.items())
 
 
 def _source(manifest_row: dict | None, column: str, value: str | None) -> str | None:

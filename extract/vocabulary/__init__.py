@@ -1,8 +1,9 @@
 """Swedish vocabulary for metadata detection and prose facts, read from CSV.
 
 A new synonym is a row in one of the CSV files beside this module, not a code
-change. The municipality list is the dbt seed, read where it lies so the two
-never drift apart.
+change. The municipality list `kommuner.csv` is a copy of the dbt seed, shipped
+with the package so an installed `extract` reads no project folder; a test keeps
+the two equal.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 VOCABULARY_DIR = Path(__file__).resolve().parent
-MUNICIPALITIES_CSV = VOCABULARY_DIR.parents[1] / "dbt_project" / "seeds" / "kommuner.csv"
 FRAGMENT_TOKEN = re.compile(r"\{([A-Z_]+)\}")
 
 
@@ -33,6 +33,7 @@ class ReportKind:
     pattern: re.Pattern[str]
     report_kind: str
     period_kind: str
+    part_months: int | None  # a numbered part (`Tertialrapport 2`) ends in month N times this
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,11 @@ def column(file_name: str, name: str) -> tuple[str, ...]:
 
 @cache
 def municipalities() -> tuple[Municipality, ...]:
-    """Given nothing, return the 290 municipalities of the dbt seed."""
-    with MUNICIPALITIES_CSV.open(encoding="utf-8", newline="") as handle:
-        return tuple(
-            Municipality(row["municipality_code"], row["municipality_name"])
-            for row in csv.DictReader(handle)
-        )
+    """Given nothing, return the 290 municipalities of the SCB list."""
+    return tuple(
+        Municipality(row["municipality_code"], row["municipality_name"])
+        for row in read_rows("kommuner.csv")
+    )
 
 
 @cache
@@ -79,6 +79,7 @@ def report_kinds() -> tuple[ReportKind, ...]:
             re.compile(rf"\b(?:{row['pattern']})\b", re.IGNORECASE),
             row["report_kind"],
             row["period_kind"],
+            int(row["part_months"]) if row["part_months"] else None,
         )
         for row in read_rows("report_kinds.csv")
     )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.detect import DetectedMetadata, detect_metadata
+from extract.detect import DetectedMetadata, DetectionWarning, detect_metadata
 from extract.model import TextBlock
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "detect"
@@ -85,7 +85,8 @@ def test_detects_the_metadata_each_seed_export_states(name, expected, title):
 
 def test_leaves_the_municipality_of_a_report_that_never_names_it_empty_with_a_warning():
     metadata = detect_metadata(seed_blocks("004_ead8df3d1c6ccb3c.txt"), "004.txt")
-    assert metadata.warnings == ("municipality not named in the text",)
+    assert metadata.warnings == (DetectionWarning("municipality", "not named in the text"),)
+    assert str(metadata.warnings[0]) == "municipality: not named in the text"
 
 
 def test_detects_a_real_annual_report_from_its_pdf_lines():
@@ -110,7 +111,9 @@ def test_does_not_take_a_neighbour_mentioned_in_passing_for_the_owner():
     )
     metadata = detect_metadata(blocks, "004.txt")
     assert metadata.municipality_code is None
-    assert metadata.warnings == ("municipality named only in passing: Lekeberg (3)",)
+    assert metadata.warnings == (
+        DetectionWarning("municipality", "named only in passing: Lekeberg (3)"),
+    )
 
 
 def test_finds_a_municipality_named_only_after_the_first_pages():
@@ -133,7 +136,8 @@ def test_returns_no_municipality_when_two_are_named_as_often():
     text = "Samarbetet mellan Ale kommun och Mora kommun fortsätter. Ale och Mora delar kostnaden."
     metadata = detect_metadata(lines("Delårsrapport 2023", text, text), "x.txt")
     assert metadata.municipality_code is None
-    assert metadata.warnings[0].startswith("municipality ambiguous in the text: ")
+    assert metadata.warnings[0].field == "municipality"
+    assert metadata.warnings[0].message.startswith("ambiguous in the text: ")
 
 
 def test_does_not_read_a_municipality_inside_other_words_or_as_a_common_word():
@@ -143,7 +147,7 @@ def test_does_not_read_a_municipality_inside_other_words_or_as_a_common_word():
     )
     metadata = detect_metadata(lines("Delårsrapport 2023", text, text, text), "x.txt")
     assert metadata.municipality_code is None
-    assert metadata.warnings[0] == "municipality not named in the text"
+    assert metadata.warnings[0] == DetectionWarning("municipality", "not named in the text")
 
 
 @pytest.mark.parametrize(
@@ -240,7 +244,7 @@ def test_joins_a_title_with_the_lines_that_continue_it():
 def test_leaves_the_period_of_an_undated_interim_report_unknown():
     metadata = detect_metadata(lines("Delårsrapport 1", "Kommunstyrelsen"), "x.txt")
     assert summary(metadata)[3:] == ("delårsrapport", "interim", None, None, None)
-    assert "period not stated near the title" in metadata.warnings
+    assert DetectionWarning("period", "not stated near the title") in metadata.warnings
 
 
 def test_does_not_take_a_meeting_date_on_the_first_pages_for_the_period_end():
@@ -258,7 +262,7 @@ def test_does_not_take_a_sentence_about_the_budget_for_a_budget_title():
     )
     metadata = detect_metadata(blocks, "x.txt")
     assert (metadata.report_kind, metadata.period_kind) == (None, None)
-    assert "report kind not named near the title" in metadata.warnings
+    assert DetectionWarning("report_kind", "not named near the title") in metadata.warnings
 
 
 @pytest.mark.parametrize(
@@ -283,7 +287,7 @@ def test_leaves_the_committee_empty_when_the_first_pages_only_say_the_committee(
     blocks = lines("Delårsrapport 2023", *["Nämnden har följt sin plan."] * 3)
     metadata = detect_metadata(blocks, "x.txt")
     assert metadata.committee_name is None
-    assert "committee not named on the first pages" in metadata.warnings
+    assert DetectionWarning("committee", "not named on the first pages") in metadata.warnings
 
 
 def test_finds_no_title_in_a_document_of_sentences_only():
@@ -292,4 +296,85 @@ def test_finds_no_title_in_a_document_of_sentences_only():
     )
     metadata = detect_metadata(blocks, "x.pdf")
     assert (metadata.title, metadata.report_kind) == (None, None)
-    assert "title not found on page 1" in metadata.warnings
+    assert DetectionWarning("title", "not found on page 1") in metadata.warnings
+
+
+ISSUE_PERIOD_FORMS = [
+    (
+        ("Tertialrapport 1 2025", "Tekniska nämnden"),
+        ("tertialrapport", "interim", date(2025, 1, 1), date(2025, 4, 30), 2025),
+    ),
+    (
+        ("Tertialrapport 2", "Socialnämnden", "Rapporten avser verksamhetsåret 2024."),
+        ("tertialrapport", "interim", date(2024, 1, 1), date(2024, 8, 31), 2024),
+    ),
+    (
+        ("Årsrapport för 2024", "Revisorskollegiet"),
+        ("årsrapport", "annual", date(2024, 1, 1), date(2024, 12, 31), 2024),
+    ),
+    (
+        ("Verksamhetsberättelse 2024", "Kulturnämnden"),
+        ("verksamhetsberättelse", "annual", date(2024, 1, 1), date(2024, 12, 31), 2024),
+    ),
+    (
+        ("Månadsrapport", "Utfall per 2024-12-31", "Beslutad 2025-01-20"),
+        ("månadsrapport", "interim", date(2024, 1, 1), date(2024, 12, 31), 2024),
+    ),
+    (
+        ("Tertialuppföljning", "Kommunstyrelsen", "Sammanfattning", "utfall per den 2025-04-30"),
+        ("tertialuppföljning", "interim", date(2025, 1, 1), date(2025, 4, 30), 2025),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"), ISSUE_PERIOD_FORMS, ids=[form[0][0] for form in ISSUE_PERIOD_FORMS]
+)
+def test_reads_the_period_of_numbered_parts_annual_titles_and_per_dates(texts, expected):
+    assert summary(detect_metadata(lines(*texts), "x.txt"))[3:] == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Delårsrapport 1", "Tertialrapport 3", "Tertialrapport 2025 nr"],
+)
+def test_leaves_a_part_without_a_fixed_end_or_past_the_year_unknown(title):
+    metadata = detect_metadata(lines(title, "Socialnämnden"), "x.txt")
+    assert metadata.period_end is None
+
+
+def test_does_not_take_a_per_date_in_a_sentence_on_the_first_pages_for_a_meeting():
+    blocks = lines("Delårsrapport", "Nämnden sammanträder 2025-09-18 och lämnar sitt svar.")
+    assert detect_metadata(blocks, "x.txt").period_end is None
+
+
+@pytest.mark.parametrize(
+    ("texts", "committee"),
+    [
+        (
+            ("Årsrapport för 2024", "Revisorskollegiet", "Kritik riktas till grundskolenämnden."),
+            "Revisorskollegiet",
+        ),
+        (("Tertialrapport 1 2025", "Tekniska nämnden"), "Tekniska nämnden"),
+        (("TEKNISKA NÄMNDEN", "Årsbokslut 2024"), "Tekniska nämnden"),
+        (("Verksamhetsberättelse för tekniska nämnden 2024",), "Tekniska nämnden"),
+        (("Delårsrapport 2025", "Gemensamma nämndens verksamhet"), "Gemensamma nämnden"),
+        (("Delårsrapport 2025", "Grundskolenämnden"), "Grundskolenämnden"),
+    ],
+)
+def test_takes_the_author_committee_from_the_title_block(texts, committee):
+    assert detect_metadata(lines(*texts), "x.txt").committee_name == committee
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("Årsrapport för 2024", "Kritik riktas till grundskolenämnden."),
+        ("Årsrapport för 2024", "Kritik riktas till grundskolenämnden för"),
+        ("Årsrapport för 2024", "Hela nämnden deltog", "Andra nämnden"),
+    ],
+)
+def test_does_not_take_a_committee_a_sentence_speaks_to_for_the_author(texts):
+    metadata = detect_metadata(lines(*texts), "x.txt")
+    assert metadata.committee_name is None
+    assert DetectionWarning("committee", "not named on the first pages") in metadata.warnings

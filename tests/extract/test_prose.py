@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from extract.detect.prose import ProseFact, find_prose_facts, scan_prose
 from extract.model import TextBlock
-from extract.prose import ProseFact, find_prose_facts, scan_prose
 from extract.vocabulary import prose_patterns
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "detect"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from extract.vocabulary import months
+from extract.vocabulary import ReportKind, months
 
 ISO_DATE = (
     r"(?<!\d)(\d{4})\s?-\s?(\d{2})\s?-\s?(\d{2})(?!\d)"  # PDF text may print `2025 - 12 - 31`
@@ -22,6 +22,7 @@ DASH = r"\s*[-–—]\s*"
 YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])")
 ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 YEAR_RANGE = re.compile(rf"(?<![\d-])((?:19|20)\d{{2}}){DASH}((?:19|20)\d{{2}})(?![\d-])")
+PART_NUMBER = re.compile(r"\s*(?:nr\.?\s*)?(\d{1,2})(?!\d)")  # `Tertialrapport 2`, `nr 2`
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class InterimPatterns:
     iso_range: re.Pattern[str]
     month_range: re.Pattern[str]
     per_month: re.Pattern[str]
+    per_iso_date: re.Pattern[str]
     day_month: re.Pattern[str]
     iso_date: re.Pattern[str]
 
@@ -57,20 +59,21 @@ def interim_patterns() -> InterimPatterns:
         per_month=re.compile(
             rf"\bper\s+(?:den\s+)?(?:(\d{{1,2}})\s+)?({month})\b(?:\s+(\d{{4}}))?", flags
         ),
+        per_iso_date=re.compile(rf"\bper\s+(?:den\s+)?{ISO_DATE}", flags),
         day_month=re.compile(rf"(?:(?<!\d)(\d{{1,2}})\s+)?\b({month})\b(?:\s+(\d{{4}}))?", flags),
         iso_date=re.compile(ISO_DATE),
     )
 
 
-def detect_period(period_kind: str, title_text: str, first_pages_text: str) -> Period:
-    """Given the period kind, the title and the first pages' text, return the period.
+def detect_period(kind: ReportKind, title_text: str, first_pages_text: str) -> Period:
+    """Given the report kind, the title and the first pages' text, return the period.
 
     An annual report's year must be in its title: the first pages are full of
     decision dates from the following year.
     """
-    if period_kind == "interim":
-        return interim_period(title_text, first_pages_text)
-    if period_kind == "budget":
+    if kind.period_kind == "interim":
+        return interim_period(title_text, first_pages_text, kind)
+    if kind.period_kind == "budget":
         year = budget_year(title_text) or budget_range_year(first_pages_text)
     else:
         year = first_year(title_text)
@@ -79,19 +82,40 @@ def detect_period(period_kind: str, title_text: str, first_pages_text: str) -> P
     return Period(date(year, 1, 1), date(year, 12, 31), year)
 
 
-def interim_period(title_text: str, first_pages_text: str) -> Period:
-    """Given the title and the first pages' text, return an interim period.
+def interim_period(title_text: str, first_pages_text: str, kind: ReportKind) -> Period:
+    """Given the title, the first pages' text and the report kind, return an interim period.
 
     A bare date, `31 augusti` or `augusti 2023` counts only in the title; on the first pages
-    (meeting dates, deadlines) only a range or `per <month>` does.
+    (meeting dates, deadlines) only a range or `per <month or date>` does. A numbered part
+    of a kind with fixed parts (`Tertialrapport 2`) ends where that part ends.
     """
     default_year = first_year(title_text) or first_year(first_pages_text)
-    for text, near_title in ((title_text, True), (first_pages_text, False)):
-        start, end = text_to_interim_dates(text, near_title, default_year)
+    title_dates = text_to_interim_dates(title_text, True, default_year)
+    part_end = (None, numbered_part_end(title_text, kind, default_year))
+    for start, end in (
+        title_dates,
+        part_end,
+        text_to_interim_dates(first_pages_text, False, default_year),
+    ):
         if end is not None:
             start = start or date(end.year, 1, 1)
             return Period(start, end, end.year)
     return Period()
+
+
+def numbered_part_end(title_text: str, kind: ReportKind, year: int | None) -> date | None:
+    """Given a title, its report kind and the year, return the end of the numbered part named.
+
+    `Tertialrapport 1 2025` ends on 30 April 2025; a kind without fixed parts
+    (`Delårsrapport 1`: a quarter or a tertial) says nothing.
+    """
+    kind_word = kind.pattern.search(title_text)
+    if kind.part_months is None or kind_word is None or year is None:
+        return None
+    number = PART_NUMBER.match(title_text, kind_word.end())
+    if number is None or not 1 <= int(number.group(1)) * kind.part_months < 12:
+        return None
+    return month_end(year, int(number.group(1)) * kind.part_months)
 
 
 def text_to_interim_dates(
@@ -106,6 +130,8 @@ def text_to_interim_dates(
         year = int(match.group(3)) if match.group(3) else default_year
         first, last = months()[match.group(1).lower()], months()[match.group(2).lower()]
         return month_start(year, first), month_end(year, last)
+    if match := patterns.per_iso_date.search(text):
+        return None, safe_date(*(int(group) for group in match.groups()))
     day_month_forms = [patterns.per_month] + ([patterns.day_month] if near_title else [])
     for pattern in day_month_forms:
         if match := pattern.search(text):

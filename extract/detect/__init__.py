@@ -2,7 +2,7 @@
 
 Everything is read from the title zone (the first blocks of the first pages)
 and, where the title is not enough, the first pages. What cannot be found is
-left None with a warning; the manifest may still state it.
+left None with a warning naming the field; the manifest may still state it.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from extract.detect_committee import detect_committee
-from extract.detect_municipality import detect_municipality
-from extract.detect_period import detect_period
+from extract.detect.committee import detect_committee
+from extract.detect.municipality import detect_municipality
+from extract.detect.period import detect_period
 from extract.model import RawTable, TextBlock
 from extract.vocabulary import ReportKind, report_kinds
 
@@ -30,6 +30,17 @@ class DetectSettings:
 
 
 @dataclass(frozen=True)
+class DetectionWarning:
+    """A field the text did not settle, and why; the manifest may settle it."""
+
+    field: str  # municipality | committee | report_kind | period | title
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
 class DetectedMetadata:
     """What a report says about itself; None where it does not say."""
 
@@ -42,7 +53,7 @@ class DetectedMetadata:
     period_end: date | None
     fiscal_year: int | None
     title: str | None
-    warnings: tuple[str, ...]
+    warnings: tuple[DetectionWarning, ...]
 
 
 @dataclass(frozen=True)
@@ -77,16 +88,17 @@ def detect_metadata(
     first = first[: settings.first_pages_blocks]
     zone = first[: settings.title_zone_blocks]
     municipality = detect_municipality(sorted([*blocks, *table_text], key=lambda b: b.page))
-    committee = detect_committee(joined(zone), joined(first))
     hit = find_kind(zone, settings)
     title = detect_title(zone, hit, settings)
-    period = detect_period(hit.kind.period_kind, title or "", joined(first)) if hit else None
+    headings = [clean_heading(b.text) for b in zone if is_heading(b.text, settings)]
+    committee = detect_committee(title or "", headings, joined(first))
+    period = detect_period(hit.kind, title or "", joined(first)) if hit else None
     warnings = [
-        municipality.warning,
-        None if committee else "committee not named on the first pages",
-        None if hit else "report kind not named near the title",
-        None if period and period.end else "period not stated near the title",
-        None if title else "title not found on page 1",
+        ("municipality", municipality.warning),
+        ("committee", None if committee else "not named on the first pages"),
+        ("report_kind", None if hit else "not named near the title"),
+        ("period", None if period and period.end else "not stated near the title"),
+        ("title", None if title else "not found on page 1"),
     ]
     return DetectedMetadata(
         municipality_code=municipality.municipality.code if municipality.municipality else None,
@@ -98,7 +110,7 @@ def detect_metadata(
         period_end=period.end if period else None,
         fiscal_year=period.fiscal_year if period else None,
         title=title,
-        warnings=tuple(warning for warning in warnings if warning),
+        warnings=tuple(DetectionWarning(name, text) for name, text in warnings if text),
     )
 
 

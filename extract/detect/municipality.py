@@ -14,8 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from extract.detect.prose import blocks_to_page_texts
 from extract.model import TextBlock
-from extract.prose import blocks_to_page_texts
 from extract.vocabulary import Municipality, column, municipalities, municipality_aliases
 
 
@@ -70,14 +70,14 @@ def scores_to_result(
     by_code = {municipality.code: municipality for municipality in municipalities()}
     candidates = sorted(named, key=lambda code: (-scores[code], code))
     if not candidates:
-        return MunicipalityResult(None, "municipality not named in the text")
+        return MunicipalityResult(None, "not named in the text")
     best = candidates[0]
     runner_up = max((score for code, score in scores.items() if code != best), default=0.0)
     ranked = ", ".join(f"{by_code[code].name} ({score:g})" for code, score in scores.most_common(3))
     if scores[best] < weights.minimum or mentions[best] < weights.minimum_mentions:
-        return MunicipalityResult(None, f"municipality named only in passing: {ranked}")
+        return MunicipalityResult(None, f"named only in passing: {ranked}")
     if scores[best] < weights.dominance * runner_up:
-        return MunicipalityResult(None, f"municipality ambiguous in the text: {ranked}")
+        return MunicipalityResult(None, f"ambiguous in the text: {ranked}")
     return MunicipalityResult(by_code[best], None)
 
 
