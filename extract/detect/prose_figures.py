@@ -6,8 +6,10 @@ A pattern's named groups say what each figure is (see `prose_patterns.csv`):
 the prior period's rate only when `prior_before` or `prior_after` says so; and
 `deviation` with its `unit` and the word that gives its sign (`favourable`:
 överskott, positiv avvikelse; `unfavourable`: underskott, negativ avvikelse;
-`signed`: a bare avvikelse, whose sign must then be printed). Results are
-favourable-positive SEK, a forecast when their clause says so (`prognostiserar`).
+`signed`: a bare avvikelse, which is not read: its printed sign follows the
+report's own convention, so Torsås's `avvikelse om -1 miljoner` is a lower
+cost, favourable). Results are favourable-positive SEK, a forecast when their
+clause says so (`prognostiserar`).
 """
 
 from __future__ import annotations
@@ -120,8 +122,8 @@ def result_fact(
     signed_negative = amount < 0
     if "favourable" in groups and signed_negative:
         return None, f"överskott printed negative ({printed}): {base['sentence']!r}"
-    if "signed" in groups and not re.match(r"[+\-\u2212\u2013]", printed):
-        return None, f"deviation {printed} printed without a sign: {base['sentence']!r}"
+    if "signed" in groups:
+        return None, f"deviation {printed} has no word for its direction: {base['sentence']!r}"
     sign = -1.0 if "unfavourable" in groups or signed_negative else 1.0
     unit = prose_units()[" ".join(groups["unit"].lower().split())]
     fact = "deviation_forecast_sek" if is_forecast(match) else "deviation_sek"
