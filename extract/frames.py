@@ -81,6 +81,7 @@ def prose_facts_frame(report_key: str, facts: list) -> pl.DataFrame:
             "population": fact.population,
             "as_printed": fact.as_printed,
             "sentence": fact.sentence,
+            "unit": fact.unit,
         }
         for fact in facts
     ]

@@ -69,12 +69,13 @@ TEXT_BLOCKS = {
 PROSE_FACTS = {
     "report_key": pl.String,
     "page": pl.Int32,
-    "fact": pl.String,  # employees | employees_women | employees_men | sick_leave_pct | ...
-    "value": pl.Float64,
+    "fact": pl.String,  # employees | ... | sick_leave_pct | deviation_sek | deviation_forecast_sek
+    "value": pl.Float64,  # a result in SEK, favourable-positive
     "target_value": pl.Float64,
     "population": pl.String,
     "as_printed": pl.String,
     "sentence": pl.String,
+    "unit": pl.String,  # a result's printed unit (kr | tkr | mnkr); NULL for counts and rates
 }
 
 RELATIONS = {

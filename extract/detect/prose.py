@@ -1,40 +1,28 @@
-"""Facts stated in running text: headcounts, annual work units, sick leave.
+"""Facts stated in running text: headcounts, annual work units, sick leave, results.
 
-The sentence patterns live in `extract/vocabulary/prose_patterns.csv`. They are
-deliberately narrow: a sentence that does not clearly state one value for a
-fact yields nothing, and a sentence with more percentages than its pattern
-accounts for (a comparison, a prior year) yields a warning instead of a fact, as
-does a sentence on a topic of `prose_topics.csv` that prints a percentage that no
-pattern reads.
+The sentence patterns live in `extract/vocabulary/prose_patterns.csv`; what a
+match states is read in `prose_figures`. They are deliberately narrow: a
+sentence that does not clearly state one value for a fact yields nothing, and a
+sentence with more percentages than its pattern accounts for (a comparison, a
+prior year) yields a warning instead of a fact, as does a sentence on a topic of
+`prose_topics.csv` that prints a percentage that no pattern reads. A figure one
+pattern has read is not read again by a later, more general one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from extract.detect.prose_figures import ProseFact, match_to_reading, percentages_stated
 from extract.model import TextBlock
-from extract.numbers import parse_number
 from extract.vocabulary import prose_patterns, prose_topics
 
-FACT_GROUPS = ("employees", "employees_women", "employees_men", "annual_work_units")
-PERCENT_FACT_GROUPS = ("sick_leave_pct",)
+__all__ = ["ProseFact", "ProseScan", "blocks_to_page_texts", "find_prose_facts", "scan_prose"]
+
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^a-zåäö\s,;])")  # next starts a sentence or heading
 PERCENT_VALUE = re.compile(r"\d+(?:,\d+)?(?:\s?%|\s+procent)")
-
-
-@dataclass(frozen=True)
-class ProseFact:
-    """One figure stated in a sentence, with the sentence it came from."""
-
-    page: int
-    fact: str  # employees | employees_women | employees_men | annual_work_units | sick_leave_pct
-    value: float
-    target_value: float | None
-    population: str | None
-    as_printed: str
-    sentence: str
 
 
 @dataclass(frozen=True)
@@ -54,18 +42,50 @@ def scan_prose(blocks: list[TextBlock]) -> ProseScan:
     """Given a document's text blocks, return its prose facts and ambiguity warnings."""
     scan = ProseScan()
     for page, sentence in blocks_to_sentences(blocks):
-        accounted: set[str] = set()  # facts read or already warned about in this sentence
-        for pattern in prose_patterns():
-            for match in pattern.regex.finditer(sentence):
-                facts = match_to_facts(match, page, sentence)
-                accounted |= {fact.fact for fact in facts}
-                problem = ambiguity(facts, sentence)
-                if problem:
-                    scan.warnings.append(f"page {page}: {pattern.name} skipped, {problem}")
-                    continue
-                scan.facts.extend(fact for fact in facts if fact not in scan.facts)
-        scan.warnings.extend(unread_topics(page, sentence, accounted))
+        facts, warnings = scan_sentence(page, sentence)
+        scan.facts.extend(fact for fact in facts if fact not in scan.facts)
+        scan.warnings.extend(warnings)
     return scan
+
+
+def scan_sentence(page: int, sentence: str) -> tuple[list[ProseFact], list[str]]:
+    """Given one sentence, return the facts it states and the warnings it raises."""
+    facts: list[ProseFact] = []
+    warnings: list[str] = []
+    accounted: set[str] = set()  # facts read or already warned about in this sentence
+    read: set[tuple[int, int]] = set()  # spans of the figures read in this sentence
+    for pattern in prose_patterns():
+        for match in pattern.regex.finditer(sentence):
+            reading = match_to_reading(match, page, sentence)
+            if read & set(reading.spans):
+                continue
+            accounted |= {fact.fact.removesuffix("_prior_year") for fact in reading.facts}
+            problem = ambiguity(match, sentence) or reading.problem
+            if problem or reading.note:
+                accounted.add("sick_leave_pct")
+                verdict = f"skipped, {problem}" if problem else f"read, {reading.note}"
+                warnings.append(f"page {page}: {pattern.name} {verdict}")
+            if not problem:
+                read |= set(reading.spans)
+                facts.extend(reading.facts)
+    warnings.extend(unread_topics(page, sentence, accounted))
+    return with_sentence_subject(facts), warnings
+
+
+def with_sentence_subject(facts: list[ProseFact]) -> list[ProseFact]:
+    """Given a sentence's facts, return them with results that name no one given its subject.
+
+    In `Grönyteskötseln redovisade ett överskott på 0,3 mnkr och prognostiserar ett
+    underskott på 0,5 mnkr` both results are the subject's, not the committee's.
+    """
+    subject = None
+    kept = []
+    for fact in facts:
+        if fact.unit is not None and fact.population is None and subject is not None:
+            fact = replace(fact, population=subject)
+        subject = fact.population if fact.unit is not None else subject
+        kept.append(fact)
+    return kept
 
 
 def unread_topics(page: int, sentence: str, accounted: set[str]) -> list[str]:
@@ -102,41 +122,10 @@ def blocks_to_page_texts(blocks: list[TextBlock]) -> Iterator[tuple[int, str]]:
             run = []
 
 
-def match_to_facts(match: re.Match[str], page: int, sentence: str) -> list[ProseFact]:
-    """Given a pattern match in a sentence, return one fact per fact group it filled."""
-    groups = match.groupdict()
-    target = groups.get("target")
-    population = groups.get("population")
-    return [
-        ProseFact(
-            page=page,
-            fact=name,
-            value=prose_number(groups[name]),
-            target_value=prose_number(target) if target and name in PERCENT_FACT_GROUPS else None,
-            population=population.strip() if population else None,
-            as_printed=groups[name],
-            sentence=sentence,
-        )
-        for name in FACT_GROUPS + PERCENT_FACT_GROUPS
-        if groups.get(name)
-    ]
-
-
-def ambiguity(facts: list[ProseFact], sentence: str) -> str | None:
-    """Given the facts one match found, return why the sentence is ambiguous, or None."""
-    percent_facts = [fact for fact in facts if fact.fact in PERCENT_FACT_GROUPS]
-    if not percent_facts:
-        return None
-    stated = len(percent_facts) + sum(fact.target_value is not None for fact in percent_facts)
+def ambiguity(match: re.Match[str], sentence: str) -> str | None:
+    """Given a match that read percentages, return why its sentence is ambiguous, or None."""
+    stated = percentages_stated(match)
     printed = len(PERCENT_VALUE.findall(sentence))
-    if printed > stated:
+    if stated and printed > stated:
         return f"{printed} percentages in a sentence that states {stated}: {sentence!r}"
     return None
-
-
-def prose_number(text: str) -> float:
-    """Given a number the pattern matched (`1 234`, `1,9`), return its value."""
-    value = parse_number(text).value
-    if value is None:
-        raise ValueError(f"prose pattern matched {text!r}, which is not a number")
-    return value

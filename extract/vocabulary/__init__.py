@@ -111,11 +111,48 @@ def prose_topics() -> dict[str, re.Pattern[str]]:
     return {row["fact"]: re.compile(row["regex"]) for row in read_rows("prose_topics.csv")}
 
 
+@dataclass(frozen=True)
+class MoneyUnit:
+    """A unit word printed after an amount in a sentence, and its factor to SEK."""
+
+    unit: str  # kr | tkr | mnkr, as in the fact tables
+    factor: float
+
+
+@cache
+def prose_units() -> dict[str, MoneyUnit]:
+    """Given nothing, return the printed money units of sentences (lowercase) by their text."""
+    rows = read_rows("prose_units.csv")
+    return {row["printed"]: MoneyUnit(row["unit"], float(row["factor"])) for row in rows}
+
+
+@cache
+def prose_forecast_words(kind: str) -> tuple[re.Pattern[str], ...]:
+    """Given `forecast` or `period`, return the words that make a result a forecast or not."""
+    rows = read_rows("prose_forecast_words.csv")
+    return tuple(re.compile(row["regex"]) for row in rows if row["kind"] == kind)
+
+
+@cache
+def prose_fragments() -> dict[str, str]:
+    """Given nothing, return the regex fragments of the prose patterns by name."""
+    fragments = {row["name"]: row["regex"] for row in read_rows("prose_fragments.csv")}
+    fragments["MONTH"] = "|".join(months())
+    units = sorted(prose_units(), key=len, reverse=True)  # `miljoner kronor` before `miljoner`
+    fragments["MONEY_UNIT"] = "(?i:" + "|".join(re.escape(unit) for unit in units) + ")"
+    return fragments
+
+
+@cache
+def prose_fragment(name: str) -> re.Pattern[str]:
+    """Given a fragment's name, return it compiled on its own."""
+    return re.compile(expand_fragments(prose_fragments()[name], prose_fragments()))
+
+
 @cache
 def prose_patterns() -> tuple[ProsePattern, ...]:
     """Given nothing, return the compiled prose fact patterns."""
-    fragments = {row["name"]: row["regex"] for row in read_rows("prose_fragments.csv")}
-    fragments["MONTH"] = "|".join(months())
+    fragments = prose_fragments()
     return tuple(
         ProsePattern(row["name"], re.compile(expand_fragments(row["regex"], fragments)))
         for row in read_rows("prose_patterns.csv")

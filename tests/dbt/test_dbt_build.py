@@ -18,12 +18,13 @@ TORSAS = "000_2fa4f77e9635ad75.txt"
 ASKERSUND = "001_84cd8bd0666b2bbe.pdf"
 ESKILSTUNA = "002_c1054ddd542bd9a7.pdf"
 HANINGE = "003_29ca0d4d1c8890ca.pdf"
-SAMPLES = (TORSAS, ASKERSUND, ESKILSTUNA, HANINGE)
+LINKOPING = "004_ead8df3d1c6ccb3c.pdf"
+SAMPLES = (TORSAS, ASKERSUND, ESKILSTUNA, HANINGE, LINKOPING)
 
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    """Extract four sample reports, build the dbt project on them, return the warehouse."""
+    """Extract five sample reports, build the dbt project on them, return the warehouse."""
     root = tmp_path_factory.mktemp("dbt_build")
     extracted = root / "extracted"
     for name in SAMPLES:
@@ -219,3 +220,36 @@ def test_keeps_eskilstuna_staffing_stated_in_letter_and_attachment_once(warehous
         [ESKILSTUNA],
     ).fetchall()
     assert rows == [(1, 105)]
+
+
+def test_routes_linkoping_forecasts_stated_in_prose_to_their_units(warehouse):
+    rows = warehouse.execute(
+        """
+        select fact.line_item, fact.org_unit, fact.is_total, fact.measure, fact.fiscal_year,
+            fact.amount_sek, fact.amount_as_printed, fact.unit, fact.sign_basis
+        from fct_operating_budget as fact
+        inner join dim_report as report using (report_key)
+        where report.file_name = ? and fact.unit_source = 'prose'
+        order by fact.amount_sek desc
+        """,
+        [LINKOPING],
+    ).fetchall()
+    assert rows == [
+        ("Kommunledningsförvaltningen", "Kommunledningsförvaltningen", False, "deviation_forecast")
+        + (2021, 12_800_000, "12,8", "mnkr", "prose_wording"),
+        ("Verksamhetsstöd och service", "Verksamhetsstöd och service", False, "deviation_forecast")
+        + (2021, 8_200_000, "8,2", "mnkr", "prose_wording"),
+    ]
+
+
+def test_withholds_torsas_prose_deviation_whose_sign_follows_the_reports_convention(warehouse):
+    rows = warehouse.execute(
+        """
+        select count(*)
+        from fct_operating_budget as fact
+        inner join dim_report as report using (report_key)
+        where report.file_name = ? and fact.unit_source = 'prose'
+        """,
+        [TORSAS],
+    ).fetchall()
+    assert rows == [(0,)]

@@ -76,13 +76,14 @@ def test_finds_nothing_but_a_warning_in_a_comparison_of_two_rates():
     ]
 
 
-def test_warns_instead_of_reading_a_rate_stated_beside_another_rate():
-    scan = scan_prose(lines("Sjukfrånvaron uppgår till 5,2% jämfört med 4,8% föregående år."))
-    assert scan.facts == []
-    assert scan.warnings == [
-        "page 1: sick_leave_rate skipped, 2 percentages in a sentence that states 1: "
-        "'Sjukfrånvaron uppgår till 5,2% jämfört med 4,8% föregående år.'"
+def test_reads_the_current_rate_and_the_prior_years_from_a_comparison():
+    sentence = "Sjukfrånvaron uppgår till 5,2% jämfört med 4,8% föregående år."
+    scan = scan_prose(lines(sentence))
+    assert scan.facts == [
+        ProseFact(1, "sick_leave_pct", 5.2, None, None, "5,2", sentence),
+        ProseFact(1, "sick_leave_pct_prior_year", 4.8, None, None, "4,8", sentence),
     ]
+    assert scan.warnings == []
 
 
 @pytest.mark.parametrize(
@@ -129,7 +130,7 @@ def test_reads_annual_work_units_and_a_headcount_stated_as_antalet():
             "Sjukfrånvaron för perioden januari–augusti uppgick till 6,2 procent.",
             [("sick_leave_pct", 6.2, None)],
         ),
-        ("I september fanns 105 anställda.", []),
+        ("I september fanns 105 anställda.", [("employees", 105.0, None)]),
     ],
 )
 def test_does_not_take_a_time_phrase_for_the_population(sentence, expected):
@@ -172,6 +173,177 @@ def test_finds_nothing_in_the_first_pages_of_a_real_annual_report():
 
 def test_every_prose_pattern_names_only_known_groups():
     known = {"employees", "employees_women", "employees_men", "annual_work_units"}
-    known |= {"sick_leave_pct", "target", "population"}
+    known |= {"sick_leave_pct", "target", "population", "unit_population"}
+    known |= {"comparison", "prior_before", "prior_after"}
+    known |= {"deviation", "unit", "favourable", "unfavourable", "signed"}
     for pattern in prose_patterns():
         assert set(pattern.regex.groupindex) <= known, pattern.name
+
+
+def money(sentence: str) -> list[tuple]:
+    """Given one sentence, return (fact, value, population, as_printed, unit) of its facts."""
+    return [
+        (fact.fact, fact.value, fact.population, fact.as_printed, fact.unit)
+        for fact in find_prose_facts(lines(sentence))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Nämnden prognostiserar ett underskott på 4,2 mnkr för helåret.",
+            [("deviation_forecast_sek", -4_200_000.0, "Nämnden", "4,2", "mnkr")],
+        ),
+        (
+            "Socialnämnden redovisar ett underskott om 6,8 miljoner kronor.",
+            [("deviation_sek", -6_800_000.0, "Socialnämnden", "6,8", "mnkr")],
+        ),
+        (
+            "Verksamheten visar ett överskott mot budget på 1,0 miljoner kronor.",
+            [("deviation_sek", 1_000_000.0, "Verksamheten", "1,0", "mnkr")],
+        ),
+        (
+            "Resultatet visar en positiv avvikelse med 3 278 tusen kronor.",
+            [("deviation_sek", 3_278_000.0, None, "3 278", "tkr")],
+        ),
+        (
+            "Helårsprognosen visar en negativ avvikelse mot budget på 1,8 mnkr.",
+            [("deviation_forecast_sek", -1_800_000.0, None, "1,8", "mnkr")],
+        ),
+        (
+            "Underskottet beräknas till 3,1 mnkr.",
+            [("deviation_forecast_sek", -3_100_000.0, None, "3,1", "mnkr")],
+        ),
+        (
+            "Inom äldreomsorgen prognostiseras ett underskott på 3 mnkr.",
+            [("deviation_forecast_sek", -3_000_000.0, "äldreomsorgen", "3", "mnkr")],
+        ),
+        (
+            "Nämnden har ett överskott på 500 tkr.",
+            [("deviation_sek", 500_000.0, "Nämnden", "500", "tkr")],
+        ),
+    ],
+)
+def test_reads_a_result_against_budget_in_sek_favourable_positive(sentence, expected):
+    assert money(sentence) == expected
+
+
+def test_tells_the_periods_result_from_the_forecast_in_one_sentence_and_keeps_the_subject():
+    sentence = (
+        "Grönyteskötseln redovisade ett överskott på 0,3 mnkr för perioden och "
+        "prognostiserar ett underskott på 0,5 mnkr för helåret."
+    )
+    assert money(sentence) == [
+        ("deviation_sek", 300_000.0, "Grönyteskötseln", "0,3", "mnkr"),
+        ("deviation_forecast_sek", -500_000.0, "Grönyteskötseln", "0,5", "mnkr"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prognosen visar ett underskott på cirka 20 miljoner.",
+        "Överskottet är 2 mnkr högre än i fjol.",
+        "Resultatet för perioden är positivt 2,2 mnkr.",
+        "Nämnden redovisar en budget i balans.",
+        "Underskottet ökade med 12 procent.",
+    ],
+)
+def test_reads_no_result_from_an_approximate_a_changed_or_a_unitless_figure(sentence):
+    assert find_prose_facts(lines(sentence)) == []
+
+
+LINKOPING_FORECASTS = (
+    "Den ekonomiska helårsbedömningen för kommunstyrelsen uppdelat på förvaltning är att "
+    "Kommunledningsförvaltningen redovisar ett överskott med 12,8 mnkr och Verksamhetsstöd och "
+    "service redovisar ett överskott med 8,2 mnkr."
+)
+
+
+def test_reads_each_units_forecast_from_a_list_in_one_sentence_of_a_real_report():
+    assert money(LINKOPING_FORECASTS) == [
+        ("deviation_forecast_sek", 12_800_000.0, "Kommunledningsförvaltningen", "12,8", "mnkr"),
+        ("deviation_forecast_sek", 8_200_000.0, "Verksamhetsstöd och service", "8,2", "mnkr"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "problem"),
+    [
+        (
+            "Detta ger ett överskott på 4 785 tkr.",
+            "result of what an earlier sentence names",
+        ),
+        ("Avvikelsen mot budget är 1,5 mnkr.", "deviation 1,5 has no word for its direction"),
+        ("Avvikelsen mot budget är -1,5 mnkr.", "deviation -1,5 has no word for its direction"),
+        ("Budgetavvikelsen uppgick till +316 Mkr.", "deviation +316 has no word for its direction"),
+        (
+            "Prognosen för helåret är att det blir en avvikelse om -1 miljoner, av beviljad "
+            "budgetram.",
+            "deviation -1 has no word for its direction",
+        ),
+        ("Nämnden visar ett överskott på -1,5 mnkr.", "överskott printed negative (-1,5)"),
+    ],
+)
+def test_warns_instead_of_guessing_the_direction_or_the_owner_of_a_result(sentence, problem):
+    scan = scan_prose(lines(sentence))
+    assert scan.facts == []
+    assert scan.warnings == [f"page 1: result_against_budget skipped, {problem}: {sentence!r}"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Antalet årsarbetare var 1 152.", [("annual_work_units", 1152.0, None)]),
+        ("Antalet årsarbetare var 1 152 vid årets slut.", [("annual_work_units", 1152.0, None)]),
+        ("Antalet årsarbetare var 1 152 (1 140).", [("annual_work_units", 1152.0, None)]),
+        (
+            "Vid årets slut fanns 98 tillsvidareanställda, varav 66 kvinnor och 32 män.",
+            [
+                ("employees", 98.0, None),
+                ("employees_women", 66.0, None),
+                ("employees_men", 32.0, None),
+            ],
+        ),
+        ("Förvaltningen består av totalt 30 medarbetare.", [("employees", 30.0, None)]),
+        ("Totalt 30 medarbetare arbetar inom enheten.", [("employees", 30.0, "enheten")]),
+        ("Totalt 30 medarbetare har slutat.", []),
+    ],
+)
+def test_reads_headcounts_and_annual_work_units_in_more_wordings(sentence, expected):
+    facts = find_prose_facts(lines(sentence))
+    assert [(fact.fact, fact.value, fact.population) for fact in facts] == expected
+
+
+def test_does_not_read_a_headcount_twice_when_a_narrow_pattern_read_it_with_its_population():
+    assert [(fact.fact, fact.population) for fact in find_prose_facts(lines(KLK))] == [
+        ("employees", "KLK"),
+        ("employees_women", "KLK"),
+        ("employees_men", "KLK"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sjukfrånvaron var 1,5 % jämfört med 2,8 % samma period föregående år.",
+        "Sjukfrånvaron var 1,5 % jämfört med föregående års 2,8 %.",
+    ],
+)
+def test_reads_a_compared_rate_as_the_prior_year_only_where_the_sentence_says_so(sentence):
+    facts = find_prose_facts(lines(sentence))
+    assert [(fact.fact, fact.value, fact.as_printed) for fact in facts] == [
+        ("sick_leave_pct", 1.5, "1,5"),
+        ("sick_leave_pct_prior_year", 2.8, "2,8"),
+    ]
+
+
+def test_never_takes_a_compared_rate_for_the_current_one_or_a_prior_one_unsaid():
+    sentence = "Sjukfrånvaron var 1,5 % jämfört med 2,8 % i regionen."
+    scan = scan_prose(lines(sentence))
+    assert [(fact.fact, fact.value) for fact in scan.facts] == [("sick_leave_pct", 1.5)]
+    assert scan.warnings == [
+        "page 1: sick_leave_rate read, compared rate 2,8 % left unread, not said to be a "
+        f"prior period: {sentence!r}"
+    ]

@@ -11,7 +11,8 @@ final as (
         target_value,
         population,
         as_printed,
-        sentence
+        sentence,
+        unit
     from source
 )
 
