@@ -4,7 +4,8 @@ Builds a corpus of N distinct reports from the sample PDFs, then runs each
 stage in its own process: pypdfium2 text (the floor), naive pdfplumber
 `extract_tables` on every page, kommunlager's extraction with 1 and 2
 workers, and the whole build (full, nothing changed, one report changed).
-Writes `bench/results/bench.md`, `bench.json` and `bench.png`.
+Writes `bench/results/bench.md`, `bench.json` and `bench.png`; then compares table
+readers on generated pages (`bench.table_readers`: `table_readers.md`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from bench.corpus import build_corpus, sample_pdfs, touch_one
 from bench.report import write_report
+from bench.table_readers import run as compare_table_readers
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -62,6 +64,13 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="measure naive pdfplumber on the first K reports only (pages/s is per page)",
     )
+    parser.add_argument(
+        "--table-documents",
+        type=int,
+        default=None,
+        help="generated documents for the table "
+        "readers' comparison (bench/table_readers.py; default 6 per report up to 60)",
+    )
     parser.add_argument("--raw-dir", type=Path, default=REPO / "data" / "raw")
     parser.add_argument("--work-dir", type=Path, default=REPO / "bench" / "work")
     parser.add_argument("--results-dir", type=Path, default=REPO / "bench" / "results")
@@ -76,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     results = measure(corpus, args.work_dir, naive_corpus)
     report = write_report(results, args.reports, args.results_dir)
     print(report)
+    documents = args.table_documents or min(60, 6 * args.reports)
+    print(compare_table_readers(args.work_dir / "table_readers", args.results_dir, documents))
     return 0
 
 

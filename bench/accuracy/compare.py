@@ -1,9 +1,13 @@
-"""Score gold facts against warehouse facts: found, wrong (number differs), missing.
+"""Score gold facts against warehouse facts: found, misplaced, wrong (number differs), missing.
 
 Pure functions over plain records, so the scoring is tested without a warehouse
 (tests/bench/test_accuracy.py). A fact's key is its document, relation,
 normalised label, measure and fiscal year; an empty gold label or year means
 the document does not print one next to the figure, so it is not compared.
+
+A figure is misplaced when its size is in the warehouse but with the other
+sign under its own key, or under another measure or year of its label in a
+row that holds no gold value of its own: the number was read, its meaning was not.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ class GoldFact:
     value: float
     unit: str
     as_printed: str
+    row_label: str = ""  # the label of its table row; empty for a figure in running text
 
 
 @dataclass(frozen=True)
@@ -55,15 +60,17 @@ class Verdict:
     """The outcome for one gold fact: found, wrong or missing, and the values seen."""
 
     fact: GoldFact
-    status: str  # found | wrong | missing
+    status: str  # found | misplaced | wrong | missing
     seen: tuple[float | None, ...] = ()
+    where: tuple[str, ...] = ()  # for a misplaced figure: the measure and year it sits under
 
 
 @dataclass
 class Score:
-    """Counts of one document (or rendering): found, wrong, missing."""
+    """Counts of one document (or rendering): found, misplaced, wrong, missing."""
 
     found: int = 0
+    misplaced: int = 0
     wrong: int = 0
     missing: int = 0
     verdicts: list[Verdict] = field(default_factory=list)
@@ -71,7 +78,7 @@ class Score:
     @property
     def total(self) -> int:
         """Given the counts, return the number of gold facts scored."""
-        return self.found + self.wrong + self.missing
+        return self.found + self.misplaced + self.wrong + self.missing
 
     @property
     def found_pct(self) -> float:
@@ -107,26 +114,73 @@ def _candidates(fact: GoldFact, rows: Iterable[WarehouseFact]) -> list[Warehouse
     ]
 
 
-def judge(fact: GoldFact, rows: Iterable[WarehouseFact]) -> Verdict:
-    """Given a gold fact and rows of its document, relation and measure, return its verdict."""
+def same_size(fact: GoldFact, value: float | None) -> bool:
+    """Given a gold fact and a stored value, return whether they agree in size (either sign)."""
+    return value is not None and abs(abs(value) - abs(fact.value)) <= tolerance(fact)
+
+
+def judge(
+    fact: GoldFact, rows: Iterable[WarehouseFact], strays: Iterable[WarehouseFact] = ()
+) -> Verdict:
+    """Given a gold fact, rows of its key and its document's stray rows, return its verdict."""
     seen = tuple(row.value for row in _candidates(fact, rows))
     numbers = [value for value in seen if value is not None]
-    if not numbers:
-        return Verdict(fact, "missing", seen)
     if any(abs(value - fact.value) <= tolerance(fact) for value in numbers):
         return Verdict(fact, "found", seen)
-    return Verdict(fact, "wrong", seen)
+    if fact.value and any(same_size(fact, value) for value in numbers):
+        return Verdict(fact, "misplaced", seen, ("its own key, other sign",))
+    if numbers:
+        return Verdict(fact, "wrong", seen)
+    label = normalise_label(fact.line_item)
+    elsewhere = [
+        row
+        for row in strays
+        if fact.value
+        and same_size(fact, row.value)
+        and (not label or label in {normalise_label(text) for text in row.labels})
+    ]
+    if not elsewhere:
+        return Verdict(fact, "missing", seen)
+    where = tuple(f"{row.measure} {row.fiscal_year}" for row in elsewhere)
+    return Verdict(fact, "misplaced", tuple(row.value for row in elsewhere), where)
+
+
+def holds_gold(row: WarehouseFact, facts: Iterable[GoldFact]) -> bool:
+    """Given a warehouse row and the gold facts of its key, return whether it holds one's value."""
+    return any(
+        row.value is not None
+        and abs(row.value - fact.value) <= tolerance(fact)
+        and _candidates(fact, [row])
+        for fact in facts
+    )
+
+
+def strays_by_document(
+    gold: list[GoldFact], rows: list[WarehouseFact]
+) -> dict[tuple[str, str], list[WarehouseFact]]:
+    """Given gold facts and rows, return per (document, relation) the rows holding no gold value."""
+    by_key: dict[tuple[str, str, str], list[GoldFact]] = defaultdict(list)
+    for fact in gold:
+        by_key[(fact.document, fact.relation, fact.measure)].append(fact)
+    strays: dict[tuple[str, str], list[WarehouseFact]] = defaultdict(list)
+    for row in rows:
+        if not holds_gold(row, by_key.get((row.document, row.relation, row.measure), [])):
+            strays[(row.document, row.relation)].append(row)
+    return strays
 
 
 def score(gold: Iterable[GoldFact], rows: Iterable[WarehouseFact]) -> dict[str, Score]:
     """Given gold facts and warehouse rows, return the score of each gold document."""
+    gold, rows = list(gold), list(rows)
     index: dict[tuple[str, str, str], list[WarehouseFact]] = defaultdict(list)
     for row in rows:
         index[(row.document, row.relation, row.measure)].append(row)
+    strays = strays_by_document(gold, rows)
     scores: dict[str, Score] = {}
     for fact in gold:
         rows_alike = index.get((fact.document, fact.relation, fact.measure), [])
-        scores.setdefault(fact.document, Score()).add(judge(fact, rows_alike))
+        verdict = judge(fact, rows_alike, strays.get((fact.document, fact.relation), []))
+        scores.setdefault(fact.document, Score()).add(verdict)
     return scores
 
 

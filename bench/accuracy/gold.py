@@ -45,7 +45,20 @@ def row_to_fact(document: str, row: dict[str, str]) -> GoldFact:
         value=float(row["value"]),
         unit=row["unit"],
         as_printed=row["as_printed"],
+        row_label=row_label(row),
     )
+
+
+def row_label(row: dict[str, str]) -> str:
+    """Given a gold CSV row, return the label of its table row (empty for running text).
+
+    Generated gold states it (`row_label`); the hand-written gold's money
+    tables are labelled by their line item.
+    """
+    if "row_label" in row:
+        return row["row_label"] or ""
+    money = row["relation"] in {"fct_operating_budget", "fct_investment_budget"}
+    return row["line_item"] if money else ""
 
 
 def read_gold(gold_dir: Path = GOLD_DIR) -> dict[str, list[GoldFact]]:

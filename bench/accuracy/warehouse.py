@@ -39,6 +39,15 @@ class Build:
     ok: bool
     log: str
 
+    @property
+    def scorable(self) -> Path | None:
+        """Given the build, return the warehouse to score: the published one, or the unpublished
+        build a failed contract check left beside it (FILE.building), or None."""
+        if self.ok:
+            return self.warehouse
+        unpublished = self.warehouse.with_name(self.warehouse.name + ".building")
+        return unpublished if unpublished.exists() else None
+
 
 def build_rendering(corpus_dir: Path, work_dir: Path) -> Build:
     """Given a rendering's folder of reports, copy them to a fresh raw folder and build."""

@@ -1,4 +1,4 @@
-"""The accuracy harness's scoring: found, wrong and missing gold facts, and label matching."""
+"""The accuracy harness's scoring: found, misplaced, wrong and missing facts, label matching."""
 
 import re
 
@@ -15,6 +15,7 @@ from bench.accuracy.compare import (
     unmatched,
 )
 from bench.accuracy.gold import read_gold, read_unreadable
+from bench.accuracy.placement import placements
 from expectations.facts import CONTRACT_MEASURES
 
 DOC = "000_torsas"
@@ -35,26 +36,46 @@ GOLD = [
     gold("Personalkostnader", "forecast", -26_280_000, "26 280"),
     gold("Övriga kostnader", "budget", -63_367_000, "63 367"),
     gold("Intäkter", "consumption_pct", 190.7, "190,7", unit="pct"),
+    gold("Kapitalkostnader", "budget", -5_000_000, "5 000"),
+    gold("Lokalkostnader", "budget", -7_000_000, "7 000"),
 ]
 ROWS = [
     row("Nettokostnader", "budget", -85_547_000),
-    row("Personalkost nader", "forecast", 26_280_000),  # sign not normalised: wrong
+    row("Personalkost nader", "forecast", 26_280_000),  # sign not normalised: misplaced
     row("Intäkter", "consumption_pct", 190.7),
-    row("Övriga kostnader", "budget", -63_367_000, year=2020),  # another year: not this fact
+    row("Övriga kostnader", "budget", -63_367_000, year=2020),  # another year: misplaced
+    row("Kapitalkostnader", "budget", -4_000_000),  # another number: wrong
 ]
 
 
-def test_counts_found_wrong_and_missing_per_document():
+def test_counts_found_misplaced_wrong_and_missing_per_document():
     result = score(GOLD, ROWS)[DOC]
-    assert (result.found, result.wrong, result.missing, result.total) == (2, 1, 1, 4)
-    assert result.found_pct == 50.0
+    counts = (result.found, result.misplaced, result.wrong, result.missing, result.total)
+    assert counts == (2, 2, 1, 1, 6)
+    assert result.found_pct == pytest.approx(100 * 2 / 6)
 
 
-def test_lists_the_wrong_fact_with_the_value_the_warehouse_holds():
+def test_lists_each_fact_with_the_value_the_warehouse_holds_and_where():
     verdicts = {v.fact.line_item: v for v in score(GOLD, ROWS)[DOC].verdicts}
-    assert verdicts["Personalkostnader"].status == "wrong"
+    assert verdicts["Personalkostnader"].status == "misplaced"
     assert verdicts["Personalkostnader"].seen == (26_280_000,)
-    assert verdicts["Övriga kostnader"].status == "missing"
+    assert verdicts["Övriga kostnader"].status == "misplaced"
+    assert verdicts["Övriga kostnader"].where == ("budget 2020",)
+    assert verdicts["Kapitalkostnader"].status == "wrong"
+    assert verdicts["Lokalkostnader"].status == "missing"
+
+
+def test_counts_a_figure_stored_under_another_measure_as_misplaced():
+    fact = gold("Nettokostnader", "forecast", -84_547_000, "84 547")
+    stored = row("Nettokostnader", "budget", -84_547_000)  # the gold has no budget here
+    assert score([fact], [stored])[DOC].misplaced == 1
+
+
+def test_a_row_holding_its_own_gold_value_does_not_make_another_fact_misplaced():
+    budget = gold("Fiber", "budget", -30_000_000, "30 000")
+    forecast = gold("Fiber", "forecast", -30_000_000, "30 000")
+    result = score([budget, forecast], [row("Fiber", "budget", -30_000_000)])[DOC]
+    assert (result.found, result.misplaced, result.missing) == (1, 0, 1)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +143,7 @@ def test_leaves_label_and_year_unchecked_when_the_gold_leaves_them_empty():
 def test_sums_document_scores_into_a_rendering_total():
     scores = score(GOLD, ROWS).values()
     summed = total(scores)
-    assert (summed.found, summed.wrong, summed.missing) == (2, 1, 1)
+    assert (summed.found, summed.misplaced, summed.wrong, summed.missing) == (2, 2, 1, 1)
 
 
 # the gold states sick leave rates as measures of their own
@@ -151,3 +172,35 @@ def test_unreadable_cells_name_a_gold_document():
 def test_lists_warehouse_rows_that_no_gold_fact_names():
     extra = unmatched(GOLD, ROWS)
     assert [(row.labels[0], row.fiscal_year) for row in extra] == [("Övriga kostnader", 2020)]
+
+
+def table_figure(label, measure, value, printed):
+    return GoldFact(DOC, "fct_operating_budget", label, measure, 2021, value, "tkr", printed, label)
+
+
+def test_places_a_table_figure_in_its_own_row_whatever_measure_or_sign():
+    fact = table_figure("Personalkostnader", "budget", -25_380_000, "25 380")
+    stored = row("Personalkostnader", "forecast", 25_380_000)
+    assert placements([fact], [stored])[DOC].right == 1
+
+
+def test_places_a_figure_stored_only_under_another_label_in_a_wrong_row():
+    personal = table_figure("Personalkostnader", "budget", -25_380_000, "25 380")
+    other = table_figure("Övriga kostnader", "budget", -63_367_000, "63 367")
+    stored = [row("Övriga kostnader", "budget", -25_380_000)]
+    placed = placements([personal, other], stored)[DOC]
+    assert (placed.right, placed.wrong, placed.absent) == (0, 1, 1)
+
+
+def test_a_size_the_other_row_prints_itself_or_a_zero_is_not_a_wrong_row():
+    budget = table_figure("Fiber", "budget", -30_000_000, "30 000")
+    deviation = table_figure("Fiber", "deviation", 0, "0")
+    twin = table_figure("Bredband", "budget", -30_000_000, "30 000")
+    stored = [row("Bredband", "budget", -30_000_000), row("Bredband", "deviation", 0)]
+    placed = placements([budget, deviation, twin], stored)[DOC]
+    assert (placed.right, placed.wrong, placed.absent) == (1, 0, 2)
+
+
+def test_only_gold_facts_with_a_row_label_are_table_figures():
+    prose = GoldFact(DOC, "fct_staffing", "employees", "outcome", 2021, 98, "count", "98")
+    assert placements([prose], []) == {}
