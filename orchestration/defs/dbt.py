@@ -19,7 +19,7 @@ from orchestration.defs.resources import (
     KommunlagerPaths,
     WarehouseLock,
 )
-from orchestration.publishing import discard_building
+from orchestration.publishing import discard_building, discard_building_docs
 
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 BUILT_NODE_TYPES = ("model", "seed", "snapshot")  # a failure here fails the run; tests only warn
@@ -136,6 +136,7 @@ def warehouse_models(
     """
     paths.warehouse().parent.mkdir(parents=True, exist_ok=True)
     building = discard_building(paths.warehouse())
+    discard_building_docs(paths.quality())
     with _environment({WAREHOUSE_ENV[0]: str(building)}):
         invocation = dbt.cli(
             ["build", "--vars", dbt_vars(paths)], context=context, raise_on_error=False
