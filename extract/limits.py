@@ -10,11 +10,13 @@ one of its calls, a child can. The child dies with its parent
 from __future__ import annotations
 
 import ctypes
-import multiprocessing
 import os
+import pickle
 import resource
+import select
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,7 +26,6 @@ from extract.model import ReadError
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 GRACE_SECONDS = 30.0  # past the time limit, for the child to write its own failed row
 MB = 1024 * 1024
-_CONTEXT: list[multiprocessing.context.BaseContext] = []
 
 
 class TimeLimitExceeded(ReadError):
@@ -81,70 +82,77 @@ def _limit_memory(budget_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (soft if hard < 0 else min(soft, hard), hard))
 
 
-def _child(connection, function: Callable, args: tuple, budget_bytes: int) -> None:
-    """Given a call and a memory budget, run it within the budget and send back its result."""
-    die_with_parent()
-    _limit_memory(budget_bytes)
-    try:
-        message = ("ok", function(*args))
-    except MemoryError:
-        message = ("memory", None)
-    except Exception as error:  # sent to the parent, which records it as the report's error
-        message = ("error", f"unexpected {type(error).__name__} while reading: {error}")
-    connection.send(message)
-    connection.close()
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """Return the process context for readers: a fork server with the extract code loaded.
-
-    Forking the build process itself is unsafe (polars and DuckDB run threads);
-    the fork server is a small clean process that forks one child per report.
-    """
-    if not _CONTEXT:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["extract.pipeline"])
-        _CONTEXT.append(context)
-    return _CONTEXT[0]
-
-
 def run_limited(function: Callable, args: tuple, memory_bytes: int, seconds: float) -> Any:
-    """Given a picklable call, return its result, computed in a child within the limits.
+    """Given a picklable-result call, return its result, computed in a child within the limits.
 
-    Raise MemoryLimitExceeded or TimeLimitExceeded when a limit stopped it, and
-    ReadError when the child failed otherwise. In a daemonic process, which may
-    not start children, the call runs here without the memory limit.
+    The child is forked from this process: it has the code loaded, reads one
+    report (readers use no thread pools, so forking is safe), sends the result
+    back pickled and exits. Raise MemoryLimitExceeded or TimeLimitExceeded when
+    a limit stopped it, and ReadError with its message when the call raised.
     """
-    if multiprocessing.current_process().daemon:
-        return function(*args)
-    receive, send = _context().Pipe(duplex=False)
-    child = _context().Process(target=_child, args=(send, function, args, memory_bytes))
-    child.start()
-    send.close()
+    receive, send = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(receive)
+        _child(send, function, args, memory_bytes)
+    os.close(send)
     try:
-        if not receive.poll(seconds + GRACE_SECONDS):
-            raise TimeLimitExceeded(f"reading took longer than the limit of {seconds:g} s")
-        status, value = receive.recv()
-    except EOFError:
-        status, value = "died", None
+        data = _read_all(receive, time.monotonic() + seconds + GRACE_SECONDS)
     finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
-        receive.close()
-    return _result(status, value, child.exitcode, memory_bytes)
+        os.close(receive)
+        if data is None:
+            os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+    if data is None:
+        raise TimeLimitExceeded(f"reading took longer than the limit of {seconds:g} s")
+    return _result(data, status, memory_bytes)
 
 
-def _result(status: str, value: Any, exitcode: int | None, memory_bytes: int) -> Any:
+def _child(send: int, function: Callable, args: tuple, budget_bytes: int) -> None:
+    """Given a call and a memory budget, run it within the budget, send its outcome, exit."""
+    try:
+        die_with_parent()
+        _limit_memory(budget_bytes)
+        try:
+            message = pickle.dumps(("ok", function(*args)))
+        except MemoryError:
+            message = pickle.dumps(("memory", None))
+        except ReadError as error:
+            message = pickle.dumps(("error", str(error)))
+        except Exception as error:  # a reader bug fails this report, not the build
+            text = f"unexpected {type(error).__name__} while reading: {error}"
+            message = pickle.dumps(("error", text))
+        with os.fdopen(send, "wb") as out:
+            out.write(message)
+    finally:
+        os._exit(0)  # no cleanup of the parent's state: it is the parent's
+
+
+def _read_all(descriptor: int, deadline: float) -> bytes | None:
+    """Given a pipe, return everything written to it before EOF, or None at the deadline."""
+    chunks = []
+    while True:
+        ready, _, _ = select.select([descriptor], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            return None
+        chunk = os.read(descriptor, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _result(data: bytes, status: int, memory_bytes: int) -> Any:
     """Given what a child sent and how it ended, return its result or raise why it has none."""
     limit = f"the memory limit of {memory_bytes / MB:g} MB"
-    if status == "ok":
+    outcome, value = pickle.loads(data) if data else ("died", None)
+    if outcome == "ok":
         return value
-    if status == "memory":
+    if outcome == "memory":
         raise MemoryLimitExceeded(f"reading needed more than {limit}")
-    if status == "error":
+    if outcome == "error":
         raise ReadError(value)
-    ended = signal.Signals(-exitcode).name if exitcode and exitcode < 0 else f"status {exitcode}"
+    ended = os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+    how = signal.Signals(ended).name if os.WIFSIGNALED(status) else f"status {ended}"
     raise MemoryLimitExceeded(
-        f"the reading process ended abnormally ({ended}); a report over {limit} ends like this"
+        f"the reading process ended abnormally ({how}); a report over {limit} ends like this"
     )

@@ -169,33 +169,27 @@ def extract_report(
         copy, sha256, problem = _snapshot(path, Path(scratch), settings.max_file_bytes)
         if problem:
             return _write_failed(copy, out_dir, sha256, manifest_row, problem, started)
-        call = (copy, out_dir, sha256, manifest_row, settings, started)
         try:
-            return run_limited(_extract_copy, call, settings.max_memory_bytes, settings.max_seconds)
-        except ReadError as error:  # the child was stopped or died: no row of its own
+            document = _read_within_limits(copy, settings)
+        except ReadError as error:
             return _write_failed(copy, out_dir, sha256, manifest_row, str(error), started)
+        except Exception as error:  # a check's bug must fail this report, not the whole build
+            LOG.exception("unexpected error reading %s", path)
+            message = f"unexpected {type(error).__name__} while reading: {error}"
+            return _write_failed(copy, out_dir, sha256, manifest_row, message, started)
+        return _write_document(copy, out_dir, sha256, manifest_row, document, started)
 
 
-def _extract_copy(
+def _write_document(
     path: Path,
     out_dir: Path,
     sha256: str,
     manifest_row: dict | None,
-    settings: ExtractSettings,
+    document: Document,
     started: float,
 ) -> ReportOutcome:
-    """Given a private copy of a report and its sha256, extract it (in the reading child)."""
+    """Given a read document and the sha256 of the bytes read, write its relations."""
     report_key = report_key_for_sha(sha256)
-    try:
-        document = _read_within_limits(path, settings)
-    except ReadError as error:
-        return _write_failed(path, out_dir, sha256, manifest_row, str(error), started)
-    except MemoryError:
-        raise
-    except Exception as error:  # a reader bug must fail this report, not the whole build
-        LOG.exception("unexpected error reading %s", path.name)
-        message = f"unexpected {type(error).__name__} while reading: {error}"
-        return _write_failed(path, out_dir, sha256, manifest_row, message, started)
     tables = [structure_table(table) for table in document.tables]
     prose = scan_prose(document.text_blocks)
     facts = prose.facts
@@ -233,6 +227,13 @@ def _read_within_limits(path: Path, settings: ExtractSettings) -> Document:
     if path.suffix.lower() == ".pdf" and (found := sniff.describe(path)) != "a PDF":
         raise ReadError(f"not a PDF: the file is {found}")
     _check_text_size(path, settings.max_text_bytes)
+    return run_limited(
+        _read_timed, (path, settings), settings.max_memory_bytes, settings.max_seconds
+    )
+
+
+def _read_timed(path: Path, settings: ExtractSettings) -> Document:
+    """Given a file, read it within the time limit (in the reading child)."""
     with time_limit(settings.max_seconds):
         return read_document(path, max_pages=settings.max_pages)
 
