@@ -1,10 +1,13 @@
 """Which reports are stored in the extracted folder, by file name, and from what.
 
 Beside the Parquet relations, each extracted file gets a small JSON sidecar
-(`_inventory/<file name>.json`) written after its Parquet: its report key and
-a fingerprint of everything its rows depend on (the file's bytes, its
-manifest row, the extractor version). A file whose fingerprint is unchanged
+in `_inventory/`, written after its Parquet: its file name, report key, a
+fingerprint of everything its rows depend on (the file's bytes, its manifest
+row, the extractor version) and the sha256 of each Parquet file written. A
+file whose fingerprint is unchanged and whose Parquet files are as recorded
 need not be read again; a sidecar is the commit marker of one extraction.
+A sidecar is named by a digest of the file name, so any name a filesystem
+allows gets one; a sidecar that cannot be read means "read that file again".
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
-from extract.parquet_io import remove_report
+from extract.parquet_io import relation_path, remove_report
+from extract.schema import RELATIONS
 
 # Bump when extracted rows change for a reason the code digest cannot see.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 INVENTORY_DIR = "_inventory"
 EXTRACT_PACKAGE = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".csv")  # the code and the vocabulary shape every row
@@ -34,6 +38,7 @@ class StoredReport:
     report_key: str
     fingerprint: str
     extractor_version: str
+    outputs: dict[str, str] = field(default_factory=dict)  # relation -> sha256 of its Parquet
 
 
 @cache
@@ -53,38 +58,73 @@ def report_fingerprint(sha256: str, manifest_row: dict | None) -> str:
     return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _sidecar(out_dir: Path, file_name: str) -> Path:
+def sidecar_path(out_dir: Path, file_name: str) -> Path:
     """Given the extracted folder and a file name, return its sidecar path."""
-    return Path(out_dir) / INVENTORY_DIR / f"{file_name}.json"
+    digest = hashlib.sha256(file_name.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return Path(out_dir) / INVENTORY_DIR / f"{digest}.json"
+
+
+def _read_sidecar(path: Path) -> StoredReport | None:
+    """Given a sidecar file, return what it records, or None when it is not a valid record."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        report = StoredReport(**record)
+    except (OSError, ValueError, TypeError):
+        return None
+    fields = (report.file_name, report.report_key, report.fingerprint, report.extractor_version)
+    valid = all(isinstance(value, str) and value for value in fields)
+    return report if valid and isinstance(report.outputs, dict) else None
+
+
+def _sidecars(out_dir: Path) -> list[tuple[Path, StoredReport | None]]:
+    """Given the extracted folder, return every sidecar file with its record (None: unreadable)."""
+    folder = Path(out_dir) / INVENTORY_DIR
+    return [(path, _read_sidecar(path)) for path in sorted(folder.glob("*.json"))]
 
 
 def stored_inventory(out_dir: Path) -> dict[str, StoredReport]:
-    """Given the extracted folder, return file name -> StoredReport of every recorded file."""
-    folder = Path(out_dir) / INVENTORY_DIR
-    stored = [
-        StoredReport(**json.loads(path.read_text(encoding="utf-8")))
-        for path in sorted(folder.glob("*.json"))
-    ]
-    return {report.file_name: report for report in stored}
+    """Given the extracted folder, return file name -> StoredReport of every readable record."""
+    return {report.file_name: report for _, report in _sidecars(out_dir) if report}
+
+
+def output_digests(out_dir: Path, report_key: str) -> dict[str, str]:
+    """Given a report key, return relation -> sha256 of each of its Parquet files present."""
+    digests = {}
+    for relation in RELATIONS:
+        path = relation_path(Path(out_dir), relation, report_key)
+        if path.is_file():
+            digests[relation] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digests
+
+
+def outputs_intact(out_dir: Path, report: StoredReport) -> bool:
+    """Given a stored report, return whether every relation's Parquet is as recorded."""
+    return set(report.outputs) == set(RELATIONS) and report.outputs == output_digests(
+        out_dir, report.report_key
+    )
 
 
 def record_report(out_dir: Path, report: StoredReport) -> None:
-    """Given a finished extraction, write its sidecar atomically."""
-    path = _sidecar(out_dir, report.file_name)
+    """Given a finished extraction, write its sidecar (with its Parquet digests) atomically."""
+    path = sidecar_path(out_dir, report.file_name)
     path.parent.mkdir(parents=True, exist_ok=True)
+    record = {**asdict(report), "outputs": output_digests(out_dir, report.report_key)}
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump(asdict(report), handle, sort_keys=True)
+        json.dump(record, handle, sort_keys=True)
     os.replace(temporary, path)
 
 
 def forget_report(out_dir: Path, file_name: str) -> None:
-    """Given a file name, delete its sidecar and its Parquet unless another file shares the key."""
-    inventory = stored_inventory(out_dir)
-    gone = inventory.pop(file_name, None)
-    _sidecar(out_dir, file_name).unlink(missing_ok=True)
-    if gone and gone.report_key not in {report.report_key for report in inventory.values()}:
-        remove_report(Path(out_dir), gone.report_key)
+    """Given a file name, delete its sidecars and its Parquet unless another file shares the key."""
+    sidecars = _sidecars(out_dir)
+    gone = [(path, report) for path, report in sidecars if report and report.file_name == file_name]
+    for path, _ in gone:
+        path.unlink(missing_ok=True)
+    sidecar_path(out_dir, file_name).unlink(missing_ok=True)
+    kept = {report.report_key for _, report in sidecars if report and report.file_name != file_name}
+    for key in {report.report_key for _, report in gone} - kept:
+        remove_report(Path(out_dir), key)
 
 
 def orphan_keys(out_dir: Path) -> set[str]:

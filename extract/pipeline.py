@@ -2,26 +2,33 @@
 
 A report is identified by its content: `report_key` is the start of the
 file's sha256, so a renamed file is the same report and a changed file is a
-new one. Bad input never raises here: it becomes a `reports` row with status
-`failed` and a human-readable error, and every other report still loads.
+new one. The file is copied once, hashing the bytes copied, and the copy is
+read, so key and rows always describe the same bytes even when the file is
+replaced meanwhile. Each report is read in a child process within the limits
+of `ExtractSettings`. A symbolic link is followed only to a file inside the
+raw folder. Bad input never raises here: it becomes a `reports` row with
+status `failed` and a human-readable error, and every other report still loads.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import tempfile
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract import frames, report_rows, sniff
 from extract.detect import detect_metadata, tables_to_blocks
 from extract.detect.prose import scan_prose
-from extract.limits import time_limit
+from extract.limits import MB, run_limited, time_limit
 from extract.manifest import read_manifest
 from extract.model import Document, ReadError
 from extract.parquet_io import remove_report, write_report
-from extract.readers import read_document, supported_suffixes
+from extract.readers import DOCX_SUFFIXES, TEXT_SUFFIXES, read_document, supported_suffixes
 from extract.report_rows import report_key_for_sha
 from extract.structure import structure_table
 
@@ -38,15 +45,42 @@ __all__ = [
 
 LOG = logging.getLogger(__name__)
 IGNORED_FILES = frozenset({"manifest.csv"})
+XML_PARTS = (".xml", ".rels")  # the DOCX parts parsed into trees; media stay bytes
+
+
+# Setting -> (environment variable, factor from the variable's unit to the setting's).
+SETTINGS_ENV = {
+    "max_pages": ("KOMMUNLAGER_MAX_PAGES", 1),
+    "max_seconds": ("KOMMUNLAGER_MAX_SECONDS", 1),
+    "max_file_bytes": ("KOMMUNLAGER_MAX_FILE_MB", MB),
+    "max_text_bytes": ("KOMMUNLAGER_MAX_TEXT_MB", MB),
+    "max_memory_bytes": ("KOMMUNLAGER_MAX_MEMORY_MB", MB),
+}
 
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    """Per-report limits; the defaults keep one pathological file from stalling a night."""
+    """Per-report limits; the defaults keep one pathological file from stalling a night.
+
+    `max_text_bytes` bounds the text a reader must parse: a text export's size,
+    a DOCX's XML uncompressed (parsing takes about 20 times that in memory).
+    `max_memory_bytes` bounds the memory one report's reading may add.
+    """
 
     max_pages: int = 2000
     max_seconds: float = 300.0
-    max_file_bytes: int = 500 * 1024 * 1024
+    max_file_bytes: int = 500 * MB
+    max_text_bytes: int = 16 * MB
+    max_memory_bytes: int = 1024 * MB
+
+    @classmethod
+    def from_env(cls) -> ExtractSettings:
+        """Given the environment (`KOMMUNLAGER_MAX_*`), return the settings, defaults elsewhere."""
+        values = {}
+        for name, (variable, factor) in SETTINGS_ENV.items():
+            if os.environ.get(variable, "").strip():
+                values[name] = type(getattr(cls, name))(float(os.environ[variable]) * factor)
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -63,19 +97,38 @@ class ReportOutcome:
     n_prose_facts: int
     warnings: tuple[str, ...] = field(default_factory=tuple)
     seconds: float = 0.0
+    sha256: str = ""  # of the bytes read
 
 
 def discover_reports(raw_dir: Path) -> list[Path]:
-    """Given the raw folder, return every file in it that is a candidate report, sorted."""
+    """Given the raw folder, return every file (or link) in it that is a candidate report."""
     return sorted(
         path
         for path in Path(raw_dir).iterdir()
-        if path.is_file() and not path.name.startswith(".") and path.name not in IGNORED_FILES
+        if (path.is_file() or path.is_symlink())
+        and not path.name.startswith(".")
+        and path.name not in IGNORED_FILES
     )
 
 
+def link_problem(path: Path) -> str | None:
+    """Given a file in the raw folder, return why it is a link not to follow, else None."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if not target.exists():
+        return f"broken symbolic link to {os.readlink(path)} (not read)"
+    if path.parent.resolve() not in target.parents:
+        return f"symbolic link to {target}, outside the raw folder (not followed)"
+    if not target.is_file():
+        return f"symbolic link to {target}, which is not a file (not read)"
+    return None
+
+
 def file_sha256(path: Path) -> str:
-    """Given a file, return the hex sha256 of its bytes."""
+    """Given a file, return the hex sha256 of its bytes (of the link, for a link not followed)."""
+    if link_problem(path):
+        return hashlib.sha256(b"symlink:" + os.fsencode(os.readlink(path))).hexdigest()
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -83,25 +136,60 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _snapshot(path: Path, folder: Path, max_bytes: int) -> tuple[Path, str, str | None]:
+    """Given a report file, return a private copy, the sha256 of the bytes copied, and why
+    it must not be read (None if it may be); the copy has the file's name."""
+    copy = folder / path.name
+    problem = link_problem(path)
+    if problem is None and path.stat().st_size > max_bytes:
+        problem = f"file is {path.stat().st_size} bytes, over the limit of {max_bytes}"
+    if problem:
+        copy.touch()
+        return copy, file_sha256(path), problem
+    digest = hashlib.sha256()
+    with open(path, "rb") as source, open(copy, "wb") as target:
+        for chunk in iter(lambda: source.read(1 << 20), b""):
+            digest.update(chunk)
+            target.write(chunk)
+    return copy, digest.hexdigest(), None
+
+
 def extract_report(
     path: Path,
     out_dir: Path,
     manifest_row: dict | None = None,
-    settings: ExtractSettings = ExtractSettings(),
+    settings: ExtractSettings | None = None,
 ) -> ReportOutcome:
     """Given one report file, write its five relations under out_dir and say what was found."""
     started = time.perf_counter()
     path, out_dir = Path(path), Path(out_dir)
-    sha256 = file_sha256(path)
+    settings = settings or ExtractSettings.from_env()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".reading-") as scratch:
+        copy, sha256, problem = _snapshot(path, Path(scratch), settings.max_file_bytes)
+        if problem:
+            return _write_failed(copy, out_dir, sha256, manifest_row, problem, started)
+        try:
+            document = _read_within_limits(copy, settings)
+        except ReadError as error:
+            return _write_failed(copy, out_dir, sha256, manifest_row, str(error), started)
+        except Exception as error:  # a check's bug must fail this report, not the whole build
+            LOG.exception("unexpected error reading %s", path)
+            message = f"unexpected {type(error).__name__} while reading: {error}"
+            return _write_failed(copy, out_dir, sha256, manifest_row, message, started)
+        return _write_document(copy, out_dir, sha256, manifest_row, document, started)
+
+
+def _write_document(
+    path: Path,
+    out_dir: Path,
+    sha256: str,
+    manifest_row: dict | None,
+    document: Document,
+    started: float,
+) -> ReportOutcome:
+    """Given a read document and the sha256 of the bytes read, write its relations."""
     report_key = report_key_for_sha(sha256)
-    try:
-        document = _read_within_limits(path, settings)
-    except ReadError as error:
-        return _write_failed(path, out_dir, sha256, manifest_row, str(error), started)
-    except Exception as error:  # a reader bug must fail this report, not the whole build
-        LOG.exception("unexpected error reading %s", path)
-        message = f"unexpected {type(error).__name__} while reading: {error}"
-        return _write_failed(path, out_dir, sha256, manifest_row, message, started)
     tables = [structure_table(table) for table in document.tables]
     prose = scan_prose(document.text_blocks)
     facts = prose.facts
@@ -122,6 +210,7 @@ def extract_report(
         n_prose_facts=len(facts),
         warnings=tuple(report["warnings"]),
         seconds=time.perf_counter() - started,
+        sha256=sha256,
     )
 
 
@@ -137,8 +226,31 @@ def _read_within_limits(path: Path, settings: ExtractSettings) -> Document:
         raise ReadError(f"file is {size} bytes, over the limit of {settings.max_file_bytes}")
     if path.suffix.lower() == ".pdf" and (found := sniff.describe(path)) != "a PDF":
         raise ReadError(f"not a PDF: the file is {found}")
+    _check_text_size(path, settings.max_text_bytes)
+    return run_limited(
+        _read_timed, (path, settings), settings.max_memory_bytes, settings.max_seconds
+    )
+
+
+def _read_timed(path: Path, settings: ExtractSettings) -> Document:
+    """Given a file, read it within the time limit (in the reading child)."""
     with time_limit(settings.max_seconds):
         return read_document(path, max_pages=settings.max_pages)
+
+
+def _check_text_size(path: Path, limit: int) -> None:
+    """Given a text or DOCX file, raise ReadError if the text to parse is over the limit."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES and (size := path.stat().st_size) > limit:
+        raise ReadError(f"text export is {size} bytes, over the limit of {limit} (max_text_bytes)")
+    if suffix not in DOCX_SUFFIXES or not zipfile.is_zipfile(path):
+        return  # not a zip: the DOCX reader says what it is
+    with zipfile.ZipFile(path) as package:
+        xml = sum(i.file_size for i in package.infolist() if i.filename.endswith(XML_PARTS))
+    if xml > limit:
+        raise ReadError(
+            f"DOCX XML is {xml} bytes uncompressed, over the limit of {limit} (max_text_bytes)"
+        )
 
 
 def _write_failed(
@@ -159,6 +271,7 @@ def _write_failed(
         n_cells=0,
         n_prose_facts=0,
         seconds=time.perf_counter() - started,
+        sha256=sha256,
     )
 
 

@@ -69,7 +69,7 @@ def report_row(
         "period_end": metadata.period_end,
         "period_kind": metadata.period_kind,
         "fiscal_year": metadata.fiscal_year,
-        "source_url": (manifest_row or {}).get("source_url"),
+        "source_url": manifest.resolve_row(manifest_row)[0].get("source_url"),
     }
 
 
@@ -82,7 +82,7 @@ def failed_report_row(path: Path, sha256: str, manifest_row: dict | None, error:
         "error": error,
         "warnings": list(warnings),
         "municipality_source": _source(manifest_row, "municipality", metadata.municipality_code),
-        "source_url": (manifest_row or {}).get("source_url"),
+        "source_url": manifest.resolve_row(manifest_row)[0].get("source_url"),
     }
 
 
@@ -102,19 +102,10 @@ def apply_manifest(
     """Given detected metadata and a manifest row, return the merged metadata and warnings."""
     if not manifest_row:
         return detected, []
-    changes: dict = {}
-    warnings: list[str] = []
-    try:
-        if "municipality" in manifest_row:
-            changes["municipality_code"] = manifest.municipality_code(manifest_row["municipality"])
-        if "period_end" in manifest_row:
-            changes.update(_period_from_manifest(manifest.period_end(manifest_row["period_end"])))
-    except manifest.ManifestError as error:
-        warnings.append(str(error))
-    if "committee" in manifest_row:
-        changes["committee_name"] = manifest_row["committee"]
-    if "report_kind" in manifest_row:
-        changes["report_kind"] = manifest_row["report_kind"]
+    values, warnings = manifest.resolve_row(manifest_row)  # each valid value applies
+    changes = {k: v for k, v in values.items() if k not in ("period_end", "source_url")}
+    if "period_end" in values:
+        changes.update(_period_from_manifest(values["period_end"]))
     settled = {SETTLES[name] for name in changes if name in SETTLES}
     kept = tuple(warning for warning in detected.warnings if warning.field not in settled)
     return replace(detected, **changes, warnings=kept), warnings
@@ -129,7 +120,8 @@ def _source(manifest_row: dict | None, column: str, value: str | None) -> str | 
     """Given the manifest row and a resolved value, return where the value came from."""
     if value is None:
         return None
-    return "manifest" if column in (manifest_row or {}) else "text"
+    applied, _ = manifest.resolve_row(manifest_row)
+    return "manifest" if manifest.RESOLVERS[column][0] in applied else "text"
 
 
 def _status(document: Document) -> tuple[str, str | None]:

@@ -2,10 +2,14 @@
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
-from extract.pipeline import discover_reports
+import duckdb
+
+from extract.manifest import ManifestError, manifest_findings
+from extract.pipeline import SETTINGS_ENV, discover_reports
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.incremental import is_current, plan_build
 from orchestration.lock import LockHeld, warehouse_lock
@@ -15,6 +19,14 @@ from orchestration.summary import summary_lines
 DEFAULT_RAW_DIR = Path("data/raw")
 DEFAULT_WAREHOUSE = Path("data/warehouse.duckdb")
 BUILD_LOG = "build.log"  # dbt's own output, written beside the warehouse
+RUNNING_SUFFIX = ".running"  # the log of a build in progress; a killed build leaves it
+LIMIT_FLAGS = {  # flag -> (ExtractSettings field, help)
+    "--max-memory-mb": ("max_memory_bytes", "memory one report's reading may use (default 1024)"),
+    "--max-text-mb": ("max_text_bytes", "text export size / DOCX XML uncompressed (default 16)"),
+    "--max-file-mb": ("max_file_bytes", "size of one report file (default 500)"),
+    "--max-seconds": ("max_seconds", "time to read one report (default 300)"),
+    "--max-pages": ("max_pages", "pages read of one PDF (default 2000)"),
+}
 
 DESCRIPTION = """Turn Swedish municipal committee reports (PDF, DOCX, text) into a DuckDB warehouse.
 
@@ -29,9 +41,14 @@ Incremental: only new or changed files are read (a file is known by its content,
 manifest row and the extractor version); files gone from RAW_DIR leave the warehouse.
 When nothing changed and FILE exists, dbt and the checks are skipped (said in the summary).
 
-Never breaks a reader: the build is written beside FILE (FILE.building) and swapped in
-atomically only when it and its blocking (ERROR) contract checks succeed. One build per
-warehouse at a time: the lock FILE.lock names its holder.
+Never breaks a reader: the build is written beside FILE (FILE.building); only when it and
+its blocking (ERROR) contract checks succeed is it kept as a file of its own and FILE, a
+symbolic link, atomically pointed at it. Analysts should connect read-only. One build per
+folder at a time: the folder is locked, FILE.lock names the holder.
+
+Limits per report (also from the environment, KOMMUNLAGER_MAX_MEMORY_MB, ..._TEXT_MB,
+..._FILE_MB, ..._SECONDS, ..._PAGES): a report over one is a failed report, not a failed
+build. Each report is read in a child process whose memory is limited.
 
 Writes, beside FILE: extracted/ (Parquet per report and relation), quality/ (Great
 Expectations Data Docs, open quality/index.html) and build.log (dbt's output). Progress
@@ -44,7 +61,8 @@ Exit status:
      the warehouse (dim_report.status/error, quality_reconciliation.passed)
   1  the build failed (a dbt model error, a failed ERROR contract check, an unwritable
      file): nothing published, the previous warehouse is untouched
-  2  bad usage: RAW_DIR is not a folder or holds no report files
+  2  bad usage: RAW_DIR is not a folder or holds no report files, or its manifest.csv
+     cannot be used (the message names the row and the column)
   3  another build holds the warehouse lock (use --wait to wait for it)
 """
 
@@ -59,6 +77,12 @@ def build(raw_dir: Path, warehouse: Path, wait: bool = False, force: bool = Fals
     if not names:
         print(f"error: no report files in {raw_dir}", file=sys.stderr)
         return 2
+    try:
+        findings = manifest_findings(paths.raw(), names)
+    except ManifestError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print("".join(f"warning: {line}\n" for line in findings), end="", file=sys.stderr)
     try:
         with warehouse_lock(paths.warehouse(), wait=wait):
             return build_locked(paths, names, force)
@@ -76,9 +100,15 @@ def build_locked(paths: KommunlagerPaths, names: list[str], force: bool) -> int:
         print_summary(paths, None)
         return 0
     log_path = paths.warehouse().parent / BUILD_LOG
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "w") as log, contextlib.redirect_stdout(log):
-        result = run_build(paths, names, force)
+    running = log_path.with_name(BUILD_LOG + RUNNING_SUFFIX)
+    try:
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(running, "w") as log, contextlib.redirect_stdout(log):
+            result = run_build(paths, names, force)
+        os.replace(running, log_path)  # the last finished build's log; a kill keeps the old
+    except OSError as error:
+        print(f"error: the build failed, nothing was published: {error}", file=sys.stderr)
+        return 1
     if not published(result):
         print(
             "error: the build failed; nothing was published and the previous warehouse is"
@@ -94,7 +124,10 @@ def build_locked(paths: KommunlagerPaths, names: list[str], force: bool) -> int:
 
 def print_summary(paths: KommunlagerPaths, failed: list[str] | None) -> None:
     """Given a published warehouse and its run's failed checks (None: no run), print it."""
-    print("\n".join(summary_lines(paths.warehouse(), paths.extracted())))
+    try:
+        print("\n".join(summary_lines(paths.warehouse(), paths.extracted())))
+    except duckdb.Error as error:  # e.g. an analyst's read-write connection holds the file
+        print(f"Summary unavailable: the warehouse cannot be opened read-only now ({error})")
     if failed is None:
         print("Asset checks: not run (nothing changed); the warehouse is as last published")
         failed = []
@@ -136,12 +169,22 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument(
         "--force", action="store_true", help="re-read every report, even unchanged ones"
     )
+    for flag, (setting, text) in LIMIT_FLAGS.items():
+        build_parser.add_argument(flag, type=float, metavar="N", dest=setting, help=text)
     return main_parser
+
+
+def set_limits(args: argparse.Namespace) -> None:
+    """Given parsed arguments, pass each limit given to the extraction by its variable."""
+    for setting, (variable, _) in SETTINGS_ENV.items():
+        if getattr(args, setting, None) is not None:
+            os.environ[variable] = f"{getattr(args, setting):g}"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Given command-line arguments, run the command and return its exit status."""
     args = parser().parse_args(argv)
+    set_limits(args)
     return build(args.raw_dir, args.warehouse, wait=args.wait, force=args.force)
 
 

@@ -20,6 +20,7 @@ from extract.inventory import (
     extractor_version,
     forget_report,
     orphan_keys,
+    outputs_intact,
     record_report,
     report_fingerprint,
     stored_inventory,
@@ -83,7 +84,8 @@ def plan_build(
         name: report_fingerprint(file_sha256(Path(raw_dir) / name), manifest.get(name))
         for name in sorted(asked)
     }
-    stored = {name: inventory[name].fingerprint for name in sorted(asked) if name in inventory}
+    stored = {n: _stored_fingerprint(extracted_dir, inventory, n, present) for n in sorted(asked)}
+    stored = {name: fingerprint for name, fingerprint in stored.items() if name in inventory}
     return BuildPlan(
         new=tuple(name for name in fingerprints if name not in stored),
         changed=tuple(n for n in stored if force or stored[n] != fingerprints[n]),
@@ -91,6 +93,21 @@ def plan_build(
         removed=tuple(sorted(set(inventory) - present)),
         fingerprints=fingerprints,
     )
+
+
+def _stored_fingerprint(
+    extracted_dir: Path, inventory: dict[str, StoredReport], name: str, present: set[str]
+) -> str | None:
+    """Given a recorded file, return its fingerprint; None when it must be read again.
+
+    Read again when its Parquet is missing or not as recorded, or when a removed
+    identical file shares its key (the stored row may name the removed file).
+    """
+    report = inventory.get(name)
+    if report is None or not outputs_intact(extracted_dir, report):
+        return None
+    removed = {r.report_key for n, r in inventory.items() if n not in present}
+    return None if report.report_key in removed else report.fingerprint
 
 
 def apply_plan(
@@ -104,9 +121,8 @@ def apply_plan(
     for index, name in enumerate(plan.to_extract, start=1):
         forget_report(extracted_dir, name)  # its old key, so a changed file leaves no stale rows
         outcome = extract_report(Path(raw_dir) / name, extracted_dir, manifest.get(name))
-        stored = StoredReport(
-            name, outcome.report_key, plan.fingerprints[name], extractor_version()
-        )
+        fingerprint = report_fingerprint(outcome.sha256, manifest.get(name))  # as read
+        stored = StoredReport(name, outcome.report_key, fingerprint, extractor_version())
         record_report(extracted_dir, stored)
         on_outcome(index, len(plan.to_extract), outcome)
         outcomes.append(outcome)

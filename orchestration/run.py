@@ -53,11 +53,22 @@ def published(result: dg.ExecuteInProcessResult) -> bool:
 def failure_text(result: dg.ExecuteInProcessResult) -> str:
     """Given a failed run, return the error of each failed step."""
     failures = [e for e in result.all_events if e.is_step_failure]
-    lines = [f"{e.step_key}: {e.step_failure_data.error.message.strip()}" for e in failures]
+    lines = [f"{e.step_key}: {root_cause(e.step_failure_data.error)}" for e in failures]
     lines += [f"failed check {line}" for line in failed_checks(result) if "(ERROR)" in line]
     skipped = [e.step_key for e in result.all_events if e.event_type_value == "STEP_SKIPPED"]
     lines += [f"{step}: skipped (an upstream step produced no result)" for step in skipped]
     return "\n".join(lines) or "the run ended without publishing (no step failed)"
+
+
+def root_cause(error) -> str:
+    """Given a step's serialized error, return the message of the exception that caused it.
+
+    Dagster wraps a step's exception in its own ("Error occurred while ..."); the
+    cause, such as `OSError: [Errno 28] No space left on device`, is at the chain's end.
+    """
+    while error.cause is not None:
+        error = error.cause
+    return error.message.strip()
 
 
 def failed_checks(result: dg.ExecuteInProcessResult) -> list[str]:

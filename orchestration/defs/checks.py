@@ -3,7 +3,8 @@
 A failed reconciliation is the source document's own inconsistency (WARN);
 a fact row without lineage keys or with an unknown measure is a broken
 warehouse contract (ERROR), and blocks publishing the build. Both read the
-build in progress (`<warehouse>.building`) when there is one.
+build in progress (`<warehouse>.building`) when there is one, and write Data
+Docs beside the live ones (`quality.building`), published with the build.
 """
 
 import dagster as dg
@@ -16,7 +17,7 @@ from expectations.reconciliation import (
     write_quality_reconciliation,
 )
 from orchestration.defs.resources import KommunlagerPaths
-from orchestration.publishing import current_build
+from orchestration.publishing import building_docs, current_build
 
 QUALITY_KEY = dg.AssetKey(OUTPUT_TABLE)
 RECONCILIATION_CHECK = "reconciliation_agrees"
@@ -33,7 +34,8 @@ FAILURE_FIELDS = ("report_key", "check_name", "measure", "line_item", "expected"
 )
 def quality_reconciliation(paths: KommunlagerPaths) -> dg.MaterializeResult:
     """Given reconciliation_checks, write GE's per-row verdicts and the HTML Data Docs."""
-    result = write_quality_reconciliation(current_build(paths.warehouse()), paths.quality())
+    docs = building_docs(paths.quality())  # swapped in for the live docs on publish
+    result = write_quality_reconciliation(current_build(paths.warehouse()), docs)
     return dg.MaterializeResult(
         metadata={
             "checks": result.n_checks,
@@ -69,7 +71,8 @@ def fact_contract_check(relation: str) -> dg.AssetChecksDefinition:
 
     @dg.asset_check(asset=dg.AssetKey(relation), name="contract_holds", blocking=True)
     def _check(paths: KommunlagerPaths) -> dg.AssetCheckResult:
-        outcome = check_fact_table(current_build(paths.warehouse()), relation, paths.quality())
+        docs = building_docs(paths.quality())
+        outcome = check_fact_table(current_build(paths.warehouse()), relation, docs)
         broken = [e for e in outcome.expectations if not e.success]
         return dg.AssetCheckResult(
             passed=outcome.success,

@@ -19,14 +19,18 @@ from orchestration.defs.resources import (
     KommunlagerPaths,
     WarehouseLock,
 )
-from orchestration.publishing import discard_building
+from orchestration.publishing import discard_building, discard_building_docs
 
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 BUILT_NODE_TYPES = ("model", "seed", "snapshot")  # a failure here fails the run; tests only warn
 BROKEN_STATUSES = ("error", "skipped")
 
-# The venv's dbt, so runs work without an activated venv (make ui, the CLI, tests).
+# The venv's dbt, so runs work without an activated venv (make ui, the CLI, tests),
+# started through a stand-in that makes dbt die with the build (a killed build's dbt
+# would run on, unlocked).
 DBT_EXECUTABLE = Path(sys.executable).with_name("dbt")
+DBT_WITH_PARENT = REPO_ROOT / "orchestration" / "dbt_with_parent.py"
+os.environ.setdefault("KOMMUNLAGER_DBT_EXECUTABLE", str(DBT_EXECUTABLE))
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
@@ -50,7 +54,7 @@ def _is_dbt_source(path: Path, project: DbtProject) -> bool:
 
 def dbt_resource() -> DbtCliResource:
     """Given nothing, return the dbt CLI resource for the project."""
-    executable = str(DBT_EXECUTABLE) if DBT_EXECUTABLE.exists() else "dbt"
+    executable = str(DBT_WITH_PARENT) if DBT_EXECUTABLE.exists() else "dbt"
     return DbtCliResource(
         project_dir=dbt_project, profiles_dir=str(DBT_PROJECT_DIR), dbt_executable=executable
     )
@@ -136,7 +140,8 @@ def warehouse_models(
     """
     paths.warehouse().parent.mkdir(parents=True, exist_ok=True)
     building = discard_building(paths.warehouse())
-    with _environment({WAREHOUSE_ENV[0]: str(building)}):
+    discard_building_docs(paths.quality())
+    with _environment({WAREHOUSE_ENV[0]: str(building), "KOMMUNLAGER_BUILD_PID": str(os.getpid())}):
         invocation = dbt.cli(
             ["build", "--vars", dbt_vars(paths)], context=context, raise_on_error=False
         )

@@ -24,7 +24,7 @@ def published_warehouse_asset(known_assets: set[dg.AssetKey]) -> dg.AssetsDefini
         paths: KommunlagerPaths, warehouse_lock: WarehouseLock
     ) -> dg.MaterializeResult:
         """Given a finished, checked build beside the warehouse, make it the live warehouse."""
-        live = publish(paths.warehouse(), extract_state(paths.extracted()))
+        live = publish(paths.warehouse(), extract_state(paths.extracted()), paths.quality())
         return dg.MaterializeResult(metadata={"warehouse": dg.MetadataValue.path(str(live))})
 
     return published_warehouse

@@ -23,7 +23,17 @@ def _resolve(value: str | None, env: tuple[str, str]) -> Path:
     """Given an explicit value or None, return it, else the env var, else the repo default."""
     name, default = env
     chosen = value or dg.EnvVar(name).get_value(default=str(REPO_ROOT / default))
-    return Path(chosen).resolve()
+    return _real_folder(Path(chosen))
+
+
+def _real_folder(path: Path) -> Path:
+    """Given a path, return it absolute with its folder resolved but not the name itself.
+
+    The warehouse's stable name is a symbolic link to the published build; resolving
+    it would make a build treat that build's own file as the stable name.
+    """
+    path = path.absolute()
+    return path.parent.resolve() / path.name
 
 
 class KommunlagerPaths(dg.ConfigurableResource):
@@ -58,7 +68,7 @@ class KommunlagerPaths(dg.ConfigurableResource):
     @classmethod
     def for_warehouse(cls, raw_dir: Path, warehouse: Path) -> KommunlagerPaths:
         """Given a report folder and a warehouse file, return paths with outputs beside it."""
-        warehouse = Path(warehouse).resolve()
+        warehouse = _real_folder(Path(warehouse))
         return cls(
             raw_dir=str(Path(raw_dir).resolve()),
             extracted_dir=str(warehouse.parent / "extracted"),

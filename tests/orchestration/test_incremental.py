@@ -77,7 +77,7 @@ def test_changed_manifest_row_or_extractor_version_reads_the_file_again(
 def test_parquet_without_a_sidecar_is_dropped_as_an_orphan(raw_dir, tmp_path):
     extracted = tmp_path / "extracted"
     extract_all(raw_dir, extracted)
-    (extracted / "_inventory" / "report_two.txt.json").unlink()  # as if interrupted
+    inventory.sidecar_path(extracted, "report_two.txt").unlink()  # as if interrupted
     assert len(orphan_keys(extracted)) == 1
     assert extract_all(raw_dir, extracted) == ["report_two.txt"]
     assert orphan_keys(extracted) == set()

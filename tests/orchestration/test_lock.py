@@ -83,3 +83,10 @@ def test_dagster_run_fails_while_another_build_holds_the_lock(other_build, raw_d
     messages = " ".join(f"{e.message} {e.event_specific_data}" for e in result.all_events)
     assert "another build holds the warehouse lock" in messages and str(holder.pid) in messages
     assert not (warehouse.parent / "extracted").exists()
+
+
+def test_deleting_the_lock_file_does_not_let_a_second_build_in(other_build):
+    warehouse, holder = other_build
+    lock_path(warehouse).unlink()  # a stray rm while the build runs
+    with pytest.raises(LockHeld, match="another build holds"), warehouse_lock(warehouse):
+        pass
