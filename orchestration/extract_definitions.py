@@ -12,11 +12,17 @@ from orchestration.defs.assets import ExtractProgress, extracted_report
 from orchestration.defs.jobs import extract_reports
 from orchestration.defs.resources import KommunlagerPaths
 
-defs = dg.Definitions(
-    assets=[extracted_report],
-    jobs=[extract_reports],
-    resources={"paths": KommunlagerPaths(), "progress": ExtractProgress()},
-)
+
+def extract_definitions(paths: KommunlagerPaths | None = None) -> dg.Definitions:
+    """Given paths (default: from the environment at run time), return the extract defs."""
+    return dg.Definitions(
+        assets=[extracted_report],
+        jobs=[extract_reports],
+        resources={"paths": paths or KommunlagerPaths(), "progress": ExtractProgress()},
+    )
+
+
+defs = extract_definitions()
 
 
 def extract_job() -> dg.JobDefinition:
