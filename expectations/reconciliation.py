@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import great_expectations.expectations as gxe
 import pandas as pd
 
 from expectations.runner import SuiteOutcome, run_suite
@@ -70,6 +69,8 @@ class ReconciliationResult:
 
 def reconciliation_expectations() -> list:
     """Given nothing, return the reconciliation rule as GE expectations."""
+    import great_expectations.expectations as gxe  # here: GE costs seconds to import
+
     return [
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="tolerance", column_B="abs_difference", or_equal=True

@@ -7,14 +7,14 @@ have (tests/expectations/test_pandas_route.py shows both facts).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import great_expectations as gx
-import pandas as pd
-from great_expectations.checkpoint import UpdateDataDocsAction
-from great_expectations.data_context.types.base import ProgressBarsConfig
-from great_expectations.expectations import Expectation
+if TYPE_CHECKING:  # GE is imported when a suite runs: it costs seconds to every code location
+    import pandas as pd
+    from great_expectations.expectations import Expectation
 
 DOCS_SITE_NAME = "kommunlager"
 RESULT_FORMAT = {"result_format": "COMPLETE"}  # COMPLETE returns every failing row index
@@ -43,6 +43,25 @@ class SuiteOutcome:
         """Given the outcome, return the index labels any expectation rejected."""
         return frozenset(i for e in self.expectations for i in e.unexpected_index)
 
+    @staticmethod
+    def combined(outcomes: Sequence[SuiteOutcome]) -> SuiteOutcome:
+        """Given one suite's outcomes over consecutive batches of a table, return the whole."""
+        merged = [
+            ExpectationOutcome(
+                expectation=same[0].expectation,
+                column=same[0].column,
+                success=all(e.success for e in same),
+                unexpected_index=tuple(i for e in same for i in e.unexpected_index),
+                error=next((e.error for e in same if e.error), None),
+            )
+            for same in zip(*(outcome.expectations for outcome in outcomes), strict=True)
+        ]
+        return SuiteOutcome(
+            suite_name=outcomes[0].suite_name,
+            success=all(outcome.success for outcome in outcomes),
+            expectations=tuple(merged),
+        )
+
 
 def run_suite(
     frame: pd.DataFrame,
@@ -51,6 +70,9 @@ def run_suite(
     docs_dir: Path | None = None,
 ) -> SuiteOutcome:
     """Given a frame and expectations, return GE's verdict (and write Data Docs to docs_dir)."""
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+
     context = _ephemeral_context(docs_dir)
     batch = (
         context.data_sources.add_pandas("frames")
@@ -81,6 +103,9 @@ def run_suite(
 
 def _ephemeral_context(docs_dir: Path | None):
     """Given an optional docs folder, return an in-memory GE context that builds docs there."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     if docs_dir is not None:

@@ -3,8 +3,9 @@
 A file is unchanged when its fingerprint (bytes, manifest row, extractor
 version; see `extract.inventory`) equals the one recorded at its last
 extraction. A changed file's old report key is dropped, so its facts are
-replaced rather than duplicated; a file gone from the folder takes its rows
-with it.
+replaced rather than duplicated. Extraction runs in parallel (one run per
+report partition); the single-writer build first sweeps the files gone from
+the folder, which take their rows with them, and orphaned Parquet.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from extract.pipeline import (
     read_manifest,
     remove_report,
 )
+from orchestration.folder_lock import extracts_exclusive, extracts_shared
 from orchestration.publishing import published_state
 
 OutcomeCallback = Callable[[int, int, ReportOutcome], None]
@@ -113,22 +115,42 @@ def _stored_fingerprint(
 def apply_plan(
     raw_dir: Path, extracted_dir: Path, plan: BuildPlan, on_outcome: OutcomeCallback
 ) -> list[ReportOutcome]:
-    """Given a plan, drop removed files, extract new and changed ones; return their outcomes."""
-    for name in plan.removed:
-        forget_report(extracted_dir, name)
+    """Given a plan, extract its new and changed files; return their outcomes.
+
+    Safe beside other extractions of other files: each report is written under
+    the folder's shared lock, and nothing here deletes another file's rows
+    (removed files and orphans are the build's job: `sweep_extracted`).
+    """
     manifest = read_manifest(raw_dir)
     outcomes = []
     for index, name in enumerate(plan.to_extract, start=1):
-        forget_report(extracted_dir, name)  # its old key, so a changed file leaves no stale rows
-        outcome = extract_report(Path(raw_dir) / name, extracted_dir, manifest.get(name))
-        fingerprint = report_fingerprint(outcome.sha256, manifest.get(name))  # as read
-        stored = StoredReport(name, outcome.report_key, fingerprint, extractor_version())
-        record_report(extracted_dir, stored)
+        with extracts_shared(extracted_dir):
+            forget_report(extracted_dir, name)  # its old key: a changed file leaves no stale rows
+            outcome = extract_report(Path(raw_dir) / name, extracted_dir, manifest.get(name))
+            fingerprint = report_fingerprint(outcome.sha256, manifest.get(name))  # as read
+            stored = StoredReport(name, outcome.report_key, fingerprint, extractor_version())
+            record_report(extracted_dir, stored)
         on_outcome(index, len(plan.to_extract), outcome)
         outcomes.append(outcome)
-    for key in orphan_keys(extracted_dir):  # written by an interrupted or older extraction
-        remove_report(extracted_dir, key)
     return outcomes
+
+
+def sweep_extracted(raw_dir: Path, extracted_dir: Path) -> dict[str, int]:
+    """Given the folders, drop files gone from the raw folder and orphaned Parquet; count them.
+
+    The build's first step, under the folder's exclusive lock: an orphan
+    (Parquet whose report key no sidecar names) is an interrupted or older
+    extraction only when no extraction is in flight.
+    """
+    with extracts_exclusive(extracted_dir):
+        present = {path.name for path in discover_reports(raw_dir)}
+        removed = sorted(set(stored_inventory(extracted_dir)) - present)
+        for name in removed:
+            forget_report(extracted_dir, name)
+        orphans = orphan_keys(extracted_dir)
+        for key in orphans:
+            remove_report(extracted_dir, key)
+    return {"removed": len(removed), "orphans": len(orphans)}
 
 
 def extract_state(extracted_dir: Path) -> str:

@@ -20,9 +20,9 @@ def definitions(
             publish.published_warehouse_asset(dbt_keys),
         ],
         asset_checks=checks.fact_contract_checks(dbt_keys),
-        jobs=[jobs.build_warehouse],
+        jobs=[jobs.build_warehouse, jobs.extract_reports, jobs.build_from_extracts],
         schedules=[schedules.nightly_build],
-        sensors=[sensors.raw_folder_sensor],
+        sensors=[sensors.raw_folder_sensor, sensors.build_after_extraction],
         resources={
             "paths": paths,
             "warehouse_lock": WarehouseLock(paths=paths),

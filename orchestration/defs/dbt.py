@@ -19,6 +19,7 @@ from orchestration.defs.resources import (
     KommunlagerPaths,
     WarehouseLock,
 )
+from orchestration.incremental import sweep_extracted
 from orchestration.publishing import discard_building, discard_building_docs
 
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
@@ -133,11 +134,14 @@ def warehouse_models(
     paths: KommunlagerPaths,
     warehouse_lock: WarehouseLock,
 ):
-    """Given built extracts, build (run and test) the dbt models into a fresh build file.
+    """Given built extracts, sweep removed ones, build (run and test) dbt into a fresh file.
 
-    The live warehouse is untouched here: `published_warehouse` swaps the
-    build in once the blocking checks pass.
+    The sweep runs here, in the single-writer build, not in the parallel
+    extraction. The live warehouse is untouched: `published_warehouse` swaps
+    the build in once the blocking checks pass.
     """
+    swept = sweep_extracted(paths.raw(), paths.extracted())
+    context.log.info(f"Swept {swept['removed']} removed reports, {swept['orphans']} orphans")
     paths.warehouse().parent.mkdir(parents=True, exist_ok=True)
     building = discard_building(paths.warehouse())
     discard_building_docs(paths.quality())

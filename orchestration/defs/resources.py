@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration.folder_lock import extracts_exclusive
 from orchestration.lock import warehouse_lock
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -78,12 +79,17 @@ class KommunlagerPaths(dg.ConfigurableResource):
 
 
 class WarehouseLock(dg.ConfigurableResource):
-    """Holds the warehouse's exclusive lock for a whole run (the job runs in one process)."""
+    """Holds the warehouse's lock, and the extracted folder exclusively, for a whole build run.
+
+    The build runs in one process. Holding the folder keeps parallel
+    extractions from changing the Parquet between the sweep, dbt's read and
+    the extract state recorded at publish (`orchestration.folder_lock`).
+    """
 
     paths: KommunlagerPaths
 
     @contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[WarehouseLock]:
-        """Given a run starting, hold the lock until it ends; fail the run if another holds it."""
-        with warehouse_lock(self.paths.warehouse()):
+        """Given a run starting, hold the locks until it ends; fail the run if another builds."""
+        with warehouse_lock(self.paths.warehouse()), extracts_exclusive(self.paths.extracted()):
             yield self

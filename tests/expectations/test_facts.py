@@ -42,3 +42,26 @@ def test_fact_table_without_measure_is_checked_for_keys_only(tmp_path):
     outcome = check_fact_table(warehouse, "fct_operating_budget")
     assert outcome.success
     assert {e.column for e in outcome.expectations} == {"report_key", "page"}
+
+
+def test_batched_validation_names_rows_of_the_whole_table_like_one_batch(tmp_path):
+    warehouse = write_facts(
+        tmp_path,
+        "select * from (values ('k', 1, 'budget'), ('k', 2, 'budget'), ('k', 3, 'budget'),"
+        " (null, 4, 'budget'), ('k', 0, 'utfall')) as t(report_key, page, measure)",
+    )
+    whole = check_fact_table(warehouse, "fct_operating_budget")
+    batched = check_fact_table(warehouse, "fct_operating_budget", batch_rows=2)
+    broken = {(e.expectation, e.column): e.unexpected_index for e in batched.expectations}
+    assert not batched.success
+    assert broken[("expect_column_values_to_not_be_null", "report_key")] == (3,)
+    assert broken[("expect_column_values_to_be_in_set", "measure")] == (4,)
+    assert batched.expectations == whole.expectations
+
+
+def test_empty_fact_table_holds_the_contract(tmp_path):
+    warehouse = write_facts(
+        tmp_path, "select 'k' as report_key, 1 as page, 'budget' as measure limit 0"
+    )
+    outcome = check_fact_table(warehouse, "fct_operating_budget")
+    assert outcome.success and len(outcome.expectations) == 5

@@ -51,5 +51,8 @@ def test_nightly_schedule_sensor_and_job_are_present():
     schedule = defs.resolve_schedule_def("nightly_build")
     assert (schedule.cron_schedule, schedule.execution_timezone) == (NIGHTLY_CRON, TIMEZONE)
     assert NIGHTLY_CRON == "0 2 * * *" and TIMEZONE == "Europe/Stockholm"
-    assert defs.resolve_sensor_def("raw_folder_sensor").job_name == "build_warehouse"
+    raw_sensor = defs.resolve_sensor_def("raw_folder_sensor")
+    assert {job.name for job in raw_sensor.jobs} == {"extract_reports", "build_from_extracts"}
+    assert defs.resolve_sensor_def("build_after_extraction").job_name == "build_from_extracts"
+    assert defs.resolve_job_def("extract_reports").partitions_def.name == "reports"
     assert defs.resolve_job_def("build_warehouse").partitions_def.name == "reports"

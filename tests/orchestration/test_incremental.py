@@ -7,12 +7,19 @@ import pytest
 
 import extract.inventory as inventory
 from extract.inventory import orphan_keys, stored_inventory
-from orchestration.incremental import apply_plan, extract_state, is_current, plan_build
+from orchestration.incremental import (
+    apply_plan,
+    extract_state,
+    is_current,
+    plan_build,
+    sweep_extracted,
+)
 from orchestration.publishing import building_path, publish
 
 
 def extract_all(raw: Path, extracted: Path) -> list[str]:
-    """Given the folders, plan and apply one extraction; return the files read."""
+    """Given the folders, sweep as the build does, then extract; return the files read."""
+    sweep_extracted(raw, extracted)
     outcomes = apply_plan(raw, extracted, plan_build(raw, extracted), lambda *_: None)
     return [outcome.file_name for outcome in outcomes]
 
@@ -51,8 +58,11 @@ def test_removed_file_leaves_every_relation(raw_dir, tmp_path):
     extract_all(raw_dir, extracted)
     key = stored_inventory(extracted)["report_two.txt"].report_key
     (raw_dir / "report_two.txt").unlink()
-    assert plan_build(raw_dir, extracted).removed == ("report_two.txt",)
-    extract_all(raw_dir, extracted)
+    plan = plan_build(raw_dir, extracted)
+    assert plan.removed == ("report_two.txt",)
+    apply_plan(raw_dir, extracted, plan, lambda *_: None)  # extraction leaves removals alone
+    assert sorted(stored_inventory(extracted)) == ["report_one.txt", "report_two.txt"]
+    assert sweep_extracted(raw_dir, extracted) == {"removed": 1, "orphans": 0}
     assert list(stored_inventory(extracted)) == ["report_one.txt"]
     assert not list(extracted.glob(f"*/{key}.parquet"))
 
@@ -79,8 +89,9 @@ def test_parquet_without_a_sidecar_is_dropped_as_an_orphan(raw_dir, tmp_path):
     extract_all(raw_dir, extracted)
     inventory.sidecar_path(extracted, "report_two.txt").unlink()  # as if interrupted
     assert len(orphan_keys(extracted)) == 1
-    assert extract_all(raw_dir, extracted) == ["report_two.txt"]
+    assert sweep_extracted(raw_dir, extracted) == {"removed": 0, "orphans": 1}
     assert orphan_keys(extracted) == set()
+    assert extract_all(raw_dir, extracted) == ["report_two.txt"]
 
 
 def test_warehouse_is_current_only_when_published_from_these_extracts(raw_dir, tmp_path):

@@ -1,9 +1,11 @@
-"""The raw-folder sensor: new file -> partition and run, changed -> rerun, removed -> dropped."""
+"""The sensors: new or changed file -> extract run, removed -> build; one build per extraction."""
 
 import dagster as dg
 
+from orchestration.defs.jobs import EXTRACT_STAGE, STAGE_TAG
 from orchestration.defs.resources import KommunlagerPaths
-from orchestration.defs.sensors import raw_folder_sensor
+from orchestration.defs.sensors import build_after_extraction, build_request, raw_folder_sensor
+from orchestration.extract_definitions import extract_definitions
 
 
 def evaluate(instance: dg.DagsterInstance, raw_dir, cursor: str | None) -> dg.SensorResult:
@@ -31,7 +33,9 @@ def test_sensor_registers_new_file_changes_rerun_and_quiet_folder_requests_nothi
     instance = dg.DagsterInstance.ephemeral()
 
     first = evaluate(instance, raw, None)
-    assert [r.partition_key for r in first.run_requests] == ["first.txt"]
+    assert [(r.job_name, r.partition_key) for r in first.run_requests] == [
+        ("extract_reports", "first.txt")
+    ]
     assert instance.get_dynamic_partitions("reports") == ["first.txt"]
 
     quiet = evaluate(instance, raw, first.cursor)
@@ -74,9 +78,7 @@ def test_removed_file_loses_its_partition_and_gets_one_cleanup_run(tmp_path):
     removed = evaluate(instance, raw, first.cursor)
     assert instance.get_dynamic_partitions("reports") == ["a.txt", "c.txt"]
     [cleanup] = removed.run_requests
-    assert cleanup.partition_key is None
-    assert cleanup.tags["dagster/asset_partition_range_start"] == "a.txt"
-    assert cleanup.tags["dagster/asset_partition_range_end"] == "c.txt"
+    assert (cleanup.job_name, cleanup.partition_key) == ("build_from_extracts", None)
     assert "b.txt" in cleanup.run_key
 
     quiet = evaluate(instance, raw, removed.cursor)
@@ -93,3 +95,26 @@ def test_removing_the_last_file_removes_its_partition_without_a_run(tmp_path):
     removed = evaluate(instance, raw, first.cursor)
     assert removed.run_requests == []
     assert instance.get_dynamic_partitions("reports") == []
+
+
+def test_build_after_extraction_waits_for_extract_runs_then_requests_one_build(raw_dir, tmp_path):
+    paths = KommunlagerPaths.for_warehouse(raw_dir, tmp_path / "warehouse.duckdb")
+    names = sorted(path.name for path in raw_dir.iterdir())
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions("reports", names)
+    extract = extract_definitions(paths).resolve_job_def("extract_reports")
+    assert build_request(instance, 0).skip_message == "no extraction since the last build"
+    unfinished = instance.create_run_for_job(extract, tags={STAGE_TAG: EXTRACT_STAGE})
+    for name in names:  # one extract run per partition, as a backfill launches them
+        assert extract.execute_in_process(instance=instance, partition_key=name).success
+
+    waiting = build_request(instance, 0)
+    assert isinstance(waiting, dg.SkipReason) and "1 extract runs" in waiting.skip_message
+    instance.delete_run(unfinished.run_id)
+    context = dg.build_sensor_context(instance=instance)
+    request = build_after_extraction(context)
+    assert isinstance(request, dg.RunRequest)
+    again = build_after_extraction(
+        dg.build_sensor_context(instance=instance, cursor=context.cursor)
+    )
+    assert again.skip_message == "no extraction since the last build"  # one build, not two

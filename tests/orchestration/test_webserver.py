@@ -159,4 +159,8 @@ def test_webserver_serves_nightly_schedule_and_raw_folder_sensor(webserver):
     }
     sensors = {s["name"]: s["targets"] for s in repository["sensors"]}
     assert ("nightly_build", "0 2 * * *", "Europe/Stockholm") in schedules
-    assert sensors["raw_folder_sensor"] == [{"pipelineName": "build_warehouse"}]
+    assert sorted(t["pipelineName"] for t in sensors["raw_folder_sensor"]) == [
+        "build_from_extracts",
+        "extract_reports",
+    ]
+    assert sensors["build_after_extraction"] == [{"pipelineName": "build_from_extracts"}]
