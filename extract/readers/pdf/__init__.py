@@ -21,13 +21,16 @@ from extract.readers.pdf.borderless import BorderlessSettings
 from extract.readers.pdf.columns import Column
 from extract.readers.pdf.contents import is_contents
 from extract.readers.pdf.continuation import carry_headers
-from extract.readers.pdf.layout import LayoutSettings, PageContent, assemble
+from extract.readers.pdf.layout import LayoutSettings, PageContent, assemble, overlaps
 from extract.readers.pdf.pages import image_share, may_hold_table, pdfium_lines, words_to_content
 from extract.readers.pdf.ruled import RuledPage, page_to_ruled_tables
+from extract.readers.pdf.rules import rule_edges
 from extract.readers.pdf.tables import PageTable
-from extract.readers.pdf.text_layer import pdfium_words, rule_edges
-from extract.readers.pdf.words import Line
+from extract.readers.pdf.text_layer import pdfium_words
+from extract.readers.pdf.words import NUMBER, Line
 from extract.readers.pdf.wrap import DOCUMENT_WORDS, document_words
+
+MIN_NUMERIC_ROWS = 2  # rows with a number a grid drawn only by shading needs
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class PdfSettings:
     min_row_lines: int = 1  # lines ending in numbers a page needs to be analysed for tables
     image_page_share: float = 0.45  # image cover above which a sparse page gets a warning
     image_page_lines: int = 25  # ... when it has fewer text lines than this
-    min_rules: int = 4  # stroked lines a page needs before it is searched for ruled tables
+    min_rules: int = 4  # rules a page needs before it is searched for ruled tables
     borderless: BorderlessSettings = field(default_factory=BorderlessSettings)
     layout: LayoutSettings = field(default_factory=LayoutSettings)
 
@@ -141,15 +144,17 @@ def _content(text: _PageText, settings: PdfSettings, continued) -> PageContent:
 
 
 def _table_page(page, textpage, index: int, settings: PdfSettings, continued) -> PageContent:
-    """Given a page that may hold tables, return its tables and the lines outside them."""
+    """Given a page that may hold tables, return its tables and the lines outside them.
+
+    Grids drawn only by shading stand in where the borderless reader finds
+    nothing: shading marks banded rows and text lines as often as cells.
+    """
     words = pdfium_words(page, textpage)
-    ruled: list[PageTable] = []
-    edges = rule_edges(page)
-    if len(edges) >= settings.min_rules:
-        width, height = page.get_size()
-        rules = RuledPage(edges, (0.0, 0.0, width, height))
-        found = page_to_ruled_tables(rules, words, index + 1, settings.line_tolerance)
-        ruled = [table for table in found if not is_contents(table)]
+    rules = rule_edges(page)
+    ruled = _ruled(rules.lines, page, words, index, settings)
+    shaded = (
+        _ruled(rules.lines + rules.shades, page, words, index, settings) if rules.shades else []
+    )
     return words_to_content(
         words,
         ruled,
@@ -158,4 +163,26 @@ def _table_page(page, textpage, index: int, settings: PdfSettings, continued) ->
         settings.number_gap,
         settings.borderless,
         continued,
+        fallback=[t for t in shaded if _numeric(t) and not any(overlaps(t, r) for r in ruled)],
     )
+
+
+def _numeric(table: PageTable) -> bool:
+    """Given a table, return whether enough of its rows hold a printed number.
+
+    Shaded grids of text (project sheets, goal tables) stay running text, as
+    they read when shading did not count.
+    """
+    rows = sum(1 for row in table.rows if any(NUMBER.match(c.text) for c in row[1:]))
+    return rows >= MIN_NUMERIC_ROWS
+
+
+def _ruled(edges: list[dict], page, words, index: int, settings: PdfSettings) -> list[PageTable]:
+    """Given a page's rules and words, return its ruled tables (none under too few rules)."""
+    if len(edges) < settings.min_rules:
+        return []
+    width, height = page.get_size()
+    found = page_to_ruled_tables(
+        RuledPage(edges, (0.0, 0.0, width, height)), words, index + 1, settings.line_tolerance
+    )
+    return [table for table in found if not is_contents(table)]

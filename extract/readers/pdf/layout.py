@@ -44,6 +44,12 @@ def outside(lines: Sequence[Line], tables: Sequence[PageTable]) -> list[Line]:
     return [line for line in lines if not any(_inside(line, t) for t in tables)]
 
 
+def overlaps(one: PageTable, other: PageTable) -> bool:
+    """Given two tables of a page, return whether their frames overlap."""
+    a, b = one.bbox, other.bbox
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def _inside(line: Line, table: PageTable) -> bool:
     x0, top, x1, bottom = table.bbox
     centre = (line.top + line.bottom) / 2

@@ -15,7 +15,7 @@ import pypdfium2.raw as pdfium_c
 
 from extract.readers.pdf.borderless import BorderlessSettings, lines_to_borderless_tables
 from extract.readers.pdf.columns import Column
-from extract.readers.pdf.layout import PageContent, outside
+from extract.readers.pdf.layout import PageContent, outside, overlaps
 from extract.readers.pdf.tables import PageTable
 from extract.readers.pdf.words import Line, Word, merge_numbers, words_to_lines
 
@@ -63,13 +63,16 @@ def words_to_content(
     number_gap: float,
     settings: BorderlessSettings,
     continued: Sequence[Column] = (),
+    fallback: Sequence[PageTable] = (),
 ) -> PageContent:
     """Given a page's words and its ruled tables, add its borderless tables and other lines.
 
     `continued` are the columns of the previous page's last table (see
-    `lines_to_borderless_tables`).
+    `lines_to_borderless_tables`); `fallback` tables count where no borderless
+    table overlaps them.
     """
     lines = [merge_numbers(line, number_gap) for line in words_to_lines(words, line_tolerance)]
     rest = outside(lines, ruled)
     borderless = lines_to_borderless_tables(rest, page_number, settings, continued)
+    borderless += [t for t in fallback if not any(overlaps(t, b) for b in borderless)]
     return PageContent(page_number, ruled + borderless, outside(rest, borderless))

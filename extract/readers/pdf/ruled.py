@@ -1,6 +1,6 @@
 """Ruled tables: pdfplumber's table finder builds the grid from drawn lines, words fill it.
 
-The finder runs on the rules pdfium read (`text_layer.rule_edges`): pdfplumber's
+The finder runs on the rules pdfium read (`rules.rule_edges`): pdfplumber's
 own page parse costs about five times pdfium's and is not needed for lines.
 """
 
@@ -17,8 +17,6 @@ from extract.readers.pdf.tables import PageTable, empty_cell
 from extract.readers.pdf.words import Word, union, words_to_lines
 from extract.readers.pdf.wrap import join_wrapped
 
-# Only stroked lines count as rules: Word exports shade banded rows with filled
-# rectangles (Simrishamn: one per text line), whose edges are not cell borders.
 TABLE_SETTINGS = {"vertical_strategy": "lines_strict", "horizontal_strategy": "lines_strict"}
 MIN_COLUMNS = 2  # a single framed box is a text frame, not a table
 GRID_TOLERANCE = 3.0  # points text may stand outside its grid column's text area
@@ -39,7 +37,7 @@ def page_to_ruled_tables(
     tables = []
     for found in TableFinder(page, TABLE_SETTINGS).tables:
         edges = _column_edges(found)
-        if len(edges) < MIN_COLUMNS:
+        if len(edges) < MIN_COLUMNS or _text_between_cells(found, words):
             continue
         inner = _inner_edges(edges, found.cells, words)
         rows = [
@@ -52,6 +50,16 @@ def page_to_ruled_tables(
         table = PageTable(rows, page_number, "ruled", tuple(found.bbox), rights, label_right)
         tables.append(replace(table, columns=_grid_columns(inner, len(rows)), last_label=last))
     return tables
+
+
+def _text_between_cells(found, words: Sequence[Word]) -> bool:
+    """Given a found grid, return whether text inside its frame stands in none of its cells.
+
+    Shading only every other row (zebra striping, one rectangle per cell) makes
+    a grid of the shaded rows alone; the rows between them are not in it.
+    """
+    inside = _inside(found.bbox, words)
+    return any(not any(_inside(cell, [w]) for cell in found.cells) for w in inside)
 
 
 def _grid_columns(inner: list[tuple[float, float]], rows: int) -> tuple[Column, ...]:

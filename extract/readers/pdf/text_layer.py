@@ -1,8 +1,8 @@
-"""Words and rules read with pdfium, which parses a page far faster than pdfminer.
+"""Words read with pdfium, which parses a page far faster than pdfminer.
 
 The words carry the same geometry as pdfplumber's (left edge to advance
-width, top = baseline - font size) and the rules are pdfplumber edge dicts,
-so pdfplumber's table finder and the borderless rules work on them unchanged.
+width, top = baseline - font size), so the ruled and borderless finders work
+on them unchanged.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from extract.readers.pdf.words import BOLD_FONT, ITALIC_FONT, Word
 
 X_TOLERANCE = 3.0  # pdfplumber's default: characters closer than this form one word
 FONT_NAME_BYTES = 128
-LINE_TO = pdfium_c.FPDF_SEGMENT_LINETO
-STRAIGHT = 0.01  # points a rule may lean and still count as horizontal or vertical
 SOFT_HYPHEN = 0x02  # pdfium's code for a hyphen that ends a line (`Söderåkra-`)
 
 
@@ -79,64 +77,3 @@ def _word(chars) -> Word:
         italic=bool(ITALIC_FONT.search(font)),
         bold=bool(BOLD_FONT.search(font)),
     )
-
-
-def rule_edges(page: pdfium.PdfPage) -> list[dict]:
-    """Given a pdfium page, return its stroked straight lines as pdfplumber edge dicts."""
-    height = page.get_height()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    edges = []
-    for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        pdfium_c.FPDFPath_GetDrawMode(path.raw, ctypes.byref(fill), ctypes.byref(stroke))
-        if stroke.value:
-            points = _path_points(path)
-            pairs = zip(points, points[1:], strict=False)
-            edges += [_edge(a, b, height) for (a, _), (b, kind) in pairs if kind == LINE_TO]
-    return [edge for edge in edges if edge is not None]
-
-
-def _path_points(path) -> list[tuple[tuple[float, float], int]]:
-    """Given a path object, return its points in page space with their segment kinds."""
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(path.raw, ctypes.byref(matrix))
-    x, y = ctypes.c_float(), ctypes.c_float()
-    points = []
-    for index in range(pdfium_c.FPDFPath_CountSegments(path.raw)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path.raw, index)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        point = (
-            matrix.a * x.value + matrix.c * y.value + matrix.e,
-            matrix.b * x.value + matrix.d * y.value + matrix.f,
-        )
-        points.append((point, pdfium_c.FPDFPathSegment_GetType(segment)))
-    return points
-
-
-def _edge(start: tuple[float, float], end: tuple[float, float], height: float) -> dict | None:
-    """Given a straight segment in PDF space, return it as a pdfplumber edge (None if slanted)."""
-    (x0, y0), (x1, y1) = sorted([start, end])
-    if abs(y1 - y0) <= STRAIGHT and abs(x1 - x0) > STRAIGHT:
-        top = height - y0
-        return {
-            "x0": x0,
-            "x1": x1,
-            "top": top,
-            "bottom": top,
-            "width": x1 - x0,
-            "height": 0.0,
-            "orientation": "h",
-            "object_type": "line",
-        }
-    if abs(x1 - x0) <= STRAIGHT:
-        top, bottom = sorted([height - y0, height - y1])
-        return {
-            "x0": x0,
-            "x1": x0,
-            "top": top,
-            "bottom": bottom,
-            "width": 0.0,
-            "height": bottom - top,
-            "orientation": "v",
-            "object_type": "line",
-        }
-    return None
