@@ -9,7 +9,15 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from bench.generate.canvas_runs import Box, Stroke, Text, Width, line_run, number_runs
+from bench.generate.canvas_runs import (
+    Box,
+    Stroke,
+    Text,
+    Width,
+    glyph_runs,
+    line_run,
+    number_runs,
+)
 from bench.generate.document import Table
 from bench.generate.layouts import Layout
 
@@ -65,13 +73,20 @@ class Canvas:
         """Given primitives, put them on the current page."""
         self.pages[-1].extend(items)
 
+    def text(self, x: float, y: float, text: str, size: float, bold: bool) -> None:
+        """Given a run of text, put it on the page: whole, or one object per glyph."""
+        if self.layout.runs == "glyphs":
+            self.add(*glyph_runs(x, y, text, size, bold, self.width))
+        else:
+            self.add(Text(x, y, text, size, bold))
+
     def lines(self, texts: list[str], size: float, bold: bool = False, after: float = 4) -> None:
         """Given lines of running text, draw them, breaking pages as needed."""
         for text in texts:
             if not self.room(size * 1.4):
                 self.new_page()
             self.y += size * 1.4
-            self.add(Text(MARGIN, self.y, text, size, bold))
+            self.text(MARGIN, self.y, text, size, bold)
         self.y += after
 
 
@@ -129,7 +144,7 @@ def cell_row(
     for index, text in enumerate(label_lines):
         if run_numbers and canvas.layout.runs == "line" and index == number_line:
             continue
-        canvas.add(Text(x0 + PAD, canvas.y + (index + 1) * line_height, text, size, bold))
+        canvas.text(x0 + PAD, canvas.y + (index + 1) * line_height, text, size, bold)
     rights, x = [], x0 + widths[0]
     for width in widths[1:]:
         x += width
@@ -147,7 +162,9 @@ def cell_row(
             for index, text in enumerate(lines):
                 y = baseline if run_numbers else canvas.y + (index + 1) * line_height
                 left = right - canvas.width(text, size, bold)
-                mode = canvas.layout.runs if run_numbers else "cells"
+                mode = (
+                    canvas.layout.runs if run_numbers or canvas.layout.runs == "glyphs" else "cells"
+                )
                 canvas.add(*number_runs(canvas.rng, mode, left, y, text, size, bold, canvas.width))
     if canvas.layout.ruled:
         rule(canvas, x0, canvas.y + height, x0 + total, canvas.y + height)

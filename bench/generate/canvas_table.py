@@ -14,7 +14,7 @@ from bench.generate.canvas import (
     rule,
     wrap,
 )
-from bench.generate.canvas_runs import Text, Width
+from bench.generate.canvas_runs import Width
 from bench.generate.document import Heading, Paragraph, PrintedDoc, Row, Table
 from bench.generate.layouts import Layout
 
@@ -29,7 +29,7 @@ def group_row(canvas: Canvas, table: Table, widths: list[float], size: float) ->
         width = sum(widths[column : column + span])
         if text:
             left = x + (width - canvas.width(text, size, True)) / 2
-            canvas.add(Text(left, canvas.y + size * 1.3, text, size, True))
+            canvas.text(left, canvas.y + size * 1.3, text, size, True)
             if canvas.layout.ruled:
                 rule(canvas, x + 2, canvas.y + height, x + width - 2, canvas.y + height)
         x += width
