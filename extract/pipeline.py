@@ -22,6 +22,7 @@ from extract.model import Document, ReadError
 from extract.parquet_io import remove_report, write_report
 from extract.prose import scan_prose
 from extract.readers import read_document, supported_suffixes
+from extract.regions import document_to_regions
 from extract.report_rows import report_key_for_sha
 from extract.structure import structure_table
 
@@ -89,7 +90,7 @@ def extract_report(
     manifest_row: dict | None = None,
     settings: ExtractSettings = ExtractSettings(),
 ) -> ReportOutcome:
-    """Given one report file, write its five relations under out_dir and say what was found."""
+    """Given one report file, write its relations under out_dir and say what was found."""
     started = time.perf_counter()
     path, out_dir = Path(path), Path(out_dir)
     sha256 = file_sha256(path)
@@ -109,7 +110,8 @@ def extract_report(
     metadata = detect_metadata(document.text_blocks, path.name, table_text=table_text)
     report = report_rows.report_row(path, sha256, document, metadata, manifest_row)
     report["warnings"] = [*report["warnings"], *prose.warnings]
-    content = frames.document_frames(report_key, document, tables, facts)
+    regions = document_to_regions(document)
+    content = frames.document_frames(report_key, document, tables, facts, regions)
     write_report(out_dir, report_key, {**content, "reports": report_rows.report_frame(report)})
     return ReportOutcome(
         report_key=report_key,
