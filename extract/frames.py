@@ -1,4 +1,4 @@
-"""From one read document to the rows of the five extracted relations."""
+"""From one read document to the rows of the extracted relations."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import polars as pl
 
 from extract.model import Document, TextBlock
 from extract.parquet_io import frame
+from extract.regions import NumericRegion
 from extract.structure import StructuredTable
 
 
@@ -88,6 +89,22 @@ def prose_facts_frame(report_key: str, facts: list) -> pl.DataFrame:
     return frame("prose_facts", rows)
 
 
+def numeric_regions_frame(report_key: str, regions: list[NumericRegion]) -> pl.DataFrame:
+    """Given the numeric regions found outside tables, return one row per region."""
+    rows = [
+        {
+            "report_key": report_key,
+            "page": region.page,
+            "region_index": index,
+            "numeric_rows": region.numeric_rows,
+            "first_row": region.first_row,
+            **dict(zip(("x0", "top", "x1", "bottom"), region.bbox or (None,) * 4, strict=True)),
+        }
+        for index, region in enumerate(regions, start=1)
+    ]
+    return frame("numeric_regions", rows)
+
+
 def empty_document_frames(report_key: str) -> dict[str, pl.DataFrame]:
     """Given a report that could not be read, return empty frames for its content relations."""
     return {
@@ -95,11 +112,16 @@ def empty_document_frames(report_key: str) -> dict[str, pl.DataFrame]:
         "cells": cells_frame(report_key, []),
         "text_blocks": text_blocks_frame(report_key, []),
         "prose_facts": prose_facts_frame(report_key, []),
+        "numeric_regions": numeric_regions_frame(report_key, []),
     }
 
 
 def document_frames(
-    report_key: str, document: Document, tables: list[StructuredTable], facts: list
+    report_key: str,
+    document: Document,
+    tables: list[StructuredTable],
+    facts: list,
+    regions: list[NumericRegion],
 ) -> dict[str, pl.DataFrame]:
     """Given a read document and what was derived from it, return its content frames."""
     return {
@@ -107,4 +129,5 @@ def document_frames(
         "cells": cells_frame(report_key, tables),
         "text_blocks": text_blocks_frame(report_key, document.text_blocks),
         "prose_facts": prose_facts_frame(report_key, facts),
+        "numeric_regions": numeric_regions_frame(report_key, regions),
     }

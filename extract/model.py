@@ -44,6 +44,8 @@ class TextBlock:
 
     page: int
     text: str
+    bbox: BBox | None = None
+    lines: tuple[str, ...] = ()  # its printed lines, where the reader knows them (PDF)
 
 
 @dataclass

@@ -29,6 +29,7 @@ from extract.manifest import read_manifest
 from extract.model import Document, ReadError
 from extract.parquet_io import remove_report, write_report
 from extract.readers import DOCX_SUFFIXES, TEXT_SUFFIXES, read_document, supported_suffixes
+from extract.regions import document_to_regions
 from extract.report_rows import report_key_for_sha
 from extract.structure import structure_table
 
@@ -160,7 +161,7 @@ def extract_report(
     manifest_row: dict | None = None,
     settings: ExtractSettings | None = None,
 ) -> ReportOutcome:
-    """Given one report file, write its five relations under out_dir and say what was found."""
+    """Given one report file, write its relations under out_dir and say what was found."""
     started = time.perf_counter()
     path, out_dir = Path(path), Path(out_dir)
     settings = settings or ExtractSettings.from_env()
@@ -197,7 +198,8 @@ def _write_document(
     metadata = detect_metadata(document.text_blocks, path.name, table_text=table_text)
     report = report_rows.report_row(path, sha256, document, metadata, manifest_row)
     report["warnings"] = [*report["warnings"], *prose.warnings]
-    content = frames.document_frames(report_key, document, tables, facts)
+    regions = document_to_regions(document)
+    content = frames.document_frames(report_key, document, tables, facts, regions)
     write_report(out_dir, report_key, {**content, "reports": report_rows.report_frame(report)})
     return ReportOutcome(
         report_key=report_key,

@@ -78,10 +78,24 @@ PROSE_FACTS = {
     "unit": pl.String,  # a result's printed unit (kr | tkr | mnkr); NULL for counts and rates
 }
 
+# Runs of number rows in the text outside tables (`extract.regions`): tables not found.
+NUMERIC_REGIONS = {
+    "report_key": pl.String,
+    "page": pl.Int32,
+    "region_index": pl.Int32,
+    "numeric_rows": pl.Int32,
+    "first_row": pl.String,
+    "x0": pl.Float64,
+    "top": pl.Float64,
+    "x1": pl.Float64,
+    "bottom": pl.Float64,
+}
+
 RELATIONS = {
     "reports": REPORTS,
     "tables": TABLES,
     "cells": CELLS,
     "text_blocks": TEXT_BLOCKS,
     "prose_facts": PROSE_FACTS,
+    "numeric_regions": NUMERIC_REGIONS,
 }

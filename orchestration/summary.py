@@ -9,6 +9,8 @@ import duckdb
 FACT_TABLE_PREFIX = "fct_"
 OUTPUT_TABLE = "quality_reconciliation"
 VERIFICATION_TABLE = "quality_table_verification"
+COVERAGE_TABLE = "quality_table_coverage"
+REPORT_TABLE = "dim_report"
 RECONCILIATION_COLUMNS = "report_key, relation, check_name, measure, line_item, expected, actual"
 
 
@@ -19,6 +21,7 @@ def summary_lines(warehouse: Path, extracted_dir: Path) -> list[str]:
             *_report_lines(con, extracted_dir),
             *_fact_lines(con),
             *_verification_lines(con),
+            *_coverage_lines(con),
             *_reconciliation_lines(con),
         ]
 
@@ -26,9 +29,14 @@ def summary_lines(warehouse: Path, extracted_dir: Path) -> list[str]:
 def _report_lines(con: duckdb.DuckDBPyConnection, extracted_dir: Path) -> list[str]:
     """Given a connection, return report counts by status, errors, and warnings."""
     pattern = str(extracted_dir / "reports" / "*.parquet")
+    # dbt may mark a read report partial (numeric tables not read into facts): its status wins
+    status = "coalesce(dim.status, file.status)" if _exists(con, REPORT_TABLE) else "file.status"
+    joined = (
+        f"left join {REPORT_TABLE} as dim using (report_key)" if status != "file.status" else ""
+    )
     rows = con.execute(
-        "select file_name, status, error, warnings from read_parquet($p, union_by_name = true)"
-        " order by file_name",
+        f"select file.file_name, {status}, file.error, file.warnings"
+        f" from read_parquet($p, union_by_name = true) as file {joined} order by file.file_name",
         {"p": pattern},
     ).fetchall()
     counts = {status: sum(r[1] == status for r in rows) for status in ("ok", "partial", "failed")}
@@ -65,6 +73,48 @@ def _verification_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     ).fetchone()
     share = f"{verified / checked:.0%}" if checked else "no table had a printed total"
     return [f"Tables verified: {verified} of {checked} reconciled tables ({share})"]
+
+
+def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Given a connection, return the numeric regions read into facts, per report and in total.
+
+    Each unread region and each withheld row is listed with its reason; tables of a kind
+    the warehouse does not load (indicators, statistics) are counted apart.
+    """
+    if not _exists(con, COVERAGE_TABLE):
+        return []
+    rows = con.execute(
+        f"select file_name, region_kind, is_read, is_in_scope, page, region, reason"
+        f" from {COVERAGE_TABLE} order by file_name, page, region"
+    ).fetchall()
+    regions = [r for r in rows if r[1] != "withheld_row" and r[3]]
+    read = sum(r[2] for r in regions)
+    lines = [f"Numeric tables read into facts: {read} of {len(regions)} ({_share(read, regions)})"]
+    for name in sorted({r[0] for r in regions}):
+        mine = [r for r in regions if r[0] == name]
+        done = sum(r[2] for r in mine)
+        lines.append(f"  {name}: {done} of {len(mine)} ({_share(done, mine)})")
+        lines += [
+            f"    page {p}: {region} ({reason})"
+            for _, _, ok, _, p, region, reason in mine
+            if not ok
+        ]
+    withheld = [r for r in rows if r[1] == "withheld_row"]
+    lines.append(f"Rows withheld (cells shifted): {len(withheld)}")
+    lines += [f"  {r[0]} page {r[4]}: {r[5]}" for r in withheld]
+    other = [r for r in rows if not r[3]]
+    lines.append(f"Numeric tables of kinds not loaded as facts: {len(other)}")
+    return lines
+
+
+def _share(part: int, whole: list) -> str:
+    return f"{part / len(whole):.0%}" if whole else "no numeric table"
+
+
+def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Given a connection and a table name, return whether the warehouse holds it."""
+    query = "select count(*) from information_schema.tables where table_name = $t"
+    return con.execute(query, {"t": table}).fetchone()[0] > 0
 
 
 def _reconciliation_lines(con: duckdb.DuckDBPyConnection) -> list[str]:

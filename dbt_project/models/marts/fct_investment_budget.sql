@@ -6,11 +6,23 @@ reports as (
     select * from {{ ref('int_reports_keyed') }}
 ),
 
+shifted_rows as (
+    select * from {{ ref('int_rows_shifted') }}
+),
+
 investment as (
     select * from amounts
     where
         table_kind = 'investment'
         and measure not in ('ignore', 'label', 'unknown', 'target', 'consumption_pct')
+        -- a row printed off its columns is withheld (quality_table_coverage says so)
+        and not exists (
+            select 1 from shifted_rows
+            where
+                shifted_rows.report_key = amounts.report_key
+                and shifted_rows.table_id = amounts.table_id
+                and shifted_rows.row_index = amounts.row_index
+        )
 ),
 
 final as (

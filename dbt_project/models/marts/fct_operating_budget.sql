@@ -6,6 +6,10 @@ reports as (
     select * from {{ ref('int_reports_keyed') }}
 ),
 
+shifted_rows as (
+    select * from {{ ref('int_rows_shifted') }}
+),
+
 org_units as (
     select * from {{ ref('int_rows_org_units_assigned') }}
 ),
@@ -22,6 +26,14 @@ operating as (
         and coalesce(line_role, '') not in (
             'annual_work_units', 'employees', 'employees_women', 'employees_men',
             'salary_cost_sek', 'sick_leave', 'ratio_or_count'
+        )
+        -- a row printed off its columns is withheld (quality_table_coverage says so)
+        and not exists (
+            select 1 from shifted_rows
+            where
+                shifted_rows.report_key = amounts.report_key
+                and shifted_rows.table_id = amounts.table_id
+                and shifted_rows.row_index = amounts.row_index
         )
 ),
 

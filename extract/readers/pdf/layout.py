@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from extract.model import RawCell, RawTable, TextBlock
+from extract.readers.blocks import paragraph_blocks
 from extract.readers.pdf.column_map import column_map, remap
 from extract.readers.pdf.tables import PageTable
 from extract.readers.pdf.title import split_title
@@ -65,7 +66,7 @@ def assemble(
     ending: PageTable | None = None  # previous page's last table, if it ended that page
     for content in pages:
         paragraphs = _paragraphs(content, settings)
-        blocks += [TextBlock(content.page, text) for _, text in paragraphs]
+        blocks += paragraph_blocks(content.page, content.lines, [text for _, text in paragraphs])
         upper = 0.0
         previous = ending  # the table this page's next table may continue
         for position, table in enumerate(sorted(content.tables, key=lambda t: t.bbox[1])):

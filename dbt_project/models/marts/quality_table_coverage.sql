@@ -1,0 +1,203 @@
+-- the kinds that become facts; another named kind (indicator, statistics) is out of scope
+{% set fact_kinds = "('operating', 'investment', 'staffing', 'sick_leave')" %}
+
+with cells as (
+    select * from {{ ref('int_cells_stitched') }}
+),
+
+tables as (
+    select * from {{ ref('stg_extracted__tables') }}
+),
+
+tables_classified as (
+    select * from {{ ref('int_tables_classified') }}
+),
+
+columns_measured as (
+    select * from {{ ref('int_columns_measured') }}
+),
+
+shifted_rows as (
+    select * from {{ ref('int_rows_shifted') }}
+),
+
+text_regions as (
+    select * from {{ ref('stg_extracted__numeric_regions') }}
+),
+
+reports as (
+    select * from {{ ref('stg_extracted__reports') }}
+),
+
+operating_facts as (
+    select * from {{ ref('fct_operating_budget') }}
+),
+
+investment_facts as (
+    select * from {{ ref('fct_investment_budget') }}
+),
+
+staffing_facts as (
+    select * from {{ ref('fct_staffing') }}
+),
+
+sick_leave_facts as (
+    select * from {{ ref('fct_sick_leave') }}
+),
+
+table_facts as (
+    select
+        report_key,
+        table_id
+    from operating_facts
+    union all
+    select
+        report_key,
+        table_id
+    from investment_facts
+    union all
+    select
+        report_key,
+        table_id
+    from staffing_facts
+    where table_id is not null
+),
+
+table_pages as (
+    select
+        report_key,
+        table_id,
+        min(page) as page_first,
+        max(page) as page_last,
+        count(distinct row_index) filter (
+            where not is_header and not is_label and printed_number is not null
+        ) as numeric_rows
+    from cells
+    group by report_key, table_id
+),
+
+numeric_tables as (
+    -- sick-leave facts name their page, not their table: a table counts those on its pages
+    select
+        table_pages.*,
+        (
+            select count(*) from table_facts
+            where
+                table_facts.report_key = table_pages.report_key
+                and table_facts.table_id = table_pages.table_id
+        ) + (
+            select count(*) from sick_leave_facts
+            where
+                sick_leave_facts.source_kind = 'table'
+                and sick_leave_facts.report_key = table_pages.report_key
+                and sick_leave_facts.page between table_pages.page_first and table_pages.page_last
+        ) as n_facts
+    from table_pages
+    where table_pages.numeric_rows >= 3
+),
+
+measured as (
+    select
+        report_key,
+        table_id,
+        count(*) filter (where measure not in ('ignore', 'label', 'unknown', 'target')) as n_measured
+    from columns_measured
+    group by report_key, table_id
+),
+
+table_regions as (
+    select
+        numeric_tables.report_key,
+        numeric_tables.page_first as page,
+        'table' as region_kind,
+        numeric_tables.table_id,
+        cast(null as integer) as row_index,
+        concat('table ', numeric_tables.table_id, ': ', coalesce(nullif(tables.caption, ''), '(no caption)'))
+            as region,
+        numeric_tables.numeric_rows,
+        numeric_tables.n_facts as facts_produced,
+        case
+            when tables_classified.table_kind is null and measured.n_measured > 0 and tables_classified.unit is null
+                then 'unit unknown'
+            when tables_classified.table_kind is null then 'table kind unknown'
+            when coalesce(measured.n_measured, 0) = 0 then 'no measure for any column'
+            when tables_classified.table_kind in ('operating', 'investment') and tables_classified.unit is null
+                then 'unit unknown'
+            when tables_classified.table_kind not in {{ fact_kinds }}
+                then concat('table kind not loaded: ', tables_classified.table_kind)
+            else 'no row produced a fact'
+        end as reason_if_unread,
+        coalesce(tables_classified.table_kind in {{ fact_kinds }}, true) as is_in_scope
+    from numeric_tables
+    left join tables
+        on numeric_tables.report_key = tables.report_key and numeric_tables.table_id = tables.table_id
+    left join tables_classified
+        on
+            numeric_tables.report_key = tables_classified.report_key
+            and numeric_tables.table_id = tables_classified.table_id
+    left join measured
+        on numeric_tables.report_key = measured.report_key and numeric_tables.table_id = measured.table_id
+),
+
+line_regions as (
+    select
+        report_key,
+        page,
+        'text' as region_kind,
+        cast(null as integer) as table_id,
+        cast(null as integer) as row_index,
+        concat('lines from "', first_row, '"') as region,
+        numeric_rows,
+        0 as facts_produced,
+        'no table found' as reason_if_unread,
+        true as is_in_scope
+    from text_regions
+),
+
+withheld_rows as (
+    select
+        report_key,
+        page,
+        'withheld_row' as region_kind,
+        table_id,
+        row_index,
+        concat('table ', table_id, ' row ', row_index, ': ', row_label, ' (', evidence, ')') as region,
+        1 as numeric_rows,
+        0 as facts_produced,
+        'withheld: cells shifted' as reason_if_unread,
+        true as is_in_scope
+    from shifted_rows
+),
+
+unioned as (
+    select * from table_regions
+    union all by name
+    select * from line_regions
+    union all by name
+    select * from withheld_rows
+),
+
+final as (
+    select
+        left(md5(concat_ws(
+            '|', unioned.report_key, unioned.region_kind, unioned.page, unioned.table_id,
+            unioned.row_index, unioned.region
+        )), 16) as coverage_key,
+        unioned.report_key,
+        reports.file_name,
+        unioned.page,
+        unioned.region_kind,
+        unioned.table_id,
+        unioned.row_index,
+        unioned.region,
+        cast(unioned.numeric_rows as integer) as numeric_rows,
+        cast(unioned.facts_produced as integer) as facts_produced,
+        unioned.facts_produced > 0 as is_read,
+        unioned.is_in_scope,
+        case when unioned.facts_produced = 0 then unioned.reason_if_unread end as reason
+    from unioned
+    inner join reports
+        on unioned.report_key = reports.report_key
+)
+
+select * from final
