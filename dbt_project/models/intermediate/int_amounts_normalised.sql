@@ -1,21 +1,17 @@
-with cells as (
-    select * from {{ ref('int_cells_stitched') }}
-),
-
-rows_classified as (
-    select * from {{ ref('int_rows_classified') }}
-),
-
-columns_measured as (
-    select * from {{ ref('int_columns_measured') }}
-),
-
-tables_classified as (
-    select * from {{ ref('int_tables_classified') }}
+-- A located cell becomes an amount: its measure (or the measure row of a transposed
+-- summary), its unit (the row label's, else the table's), and its sign: the table's
+-- convention, or its row's in a table signed per row kind, times the orientation of a
+-- deviation column. A percent outside a consumption column is no money: withheld.
+with located as (
+    select * from {{ ref('int_cells_located') }}
 ),
 
 tables_signed as (
     select * from {{ ref('int_tables_signed') }}
+),
+
+rows_signed as (
+    select * from {{ ref('int_rows_signed') }}
 ),
 
 deviation_columns as (
@@ -27,70 +23,69 @@ transposed as (
     select * from {{ ref('int_cells_transposed_signed') }}
 ),
 
-value_cells as (
-    select * from cells
-    where not is_header and not is_label and (printed_number is not null or number_flag is not null)
-),
-
 joined as (
     select
-        value_cells.*,
+        located.*,
+        case when transposed.is_other_kind then transposed.table_kind else located.table_kind end
+            as fact_kind,
+        coalesce(transposed.line_item, located.line_item) as fact_line_item,
+        coalesce(transposed.is_total, located.is_total) as fact_is_total,
+        coalesce(transposed.measure, located.measure) as fact_measure,
+        coalesce(transposed.fiscal_year, located.fiscal_year) as fact_fiscal_year,
         case
-            when transposed.is_other_kind then transposed.table_kind else tables_classified.table_kind
-        end as table_kind,
-        coalesce(transposed.line_item, rows_classified.line_item) as line_item,
-        rows_classified.line_role,
-        coalesce(transposed.is_total, rows_classified.is_total) as is_total,
-        rows_classified.is_subline,
-        rows_classified.parent_line_item,
-        columns_measured.column_header,
-        coalesce(transposed.measure, columns_measured.measure) as measure,
-        coalesce(transposed.fiscal_year, columns_measured.fiscal_year) as fiscal_year,
-        columns_measured.measure_warning,
-        coalesce(transposed.sign_factor, tables_signed.sign_factor)
-        * coalesce(deviation_columns.orientation, 1) as sign_factor,
+            when transposed.sign_factor is not null then transposed.sign_factor
+            when tables_signed.sign_basis = 'row_kinds' then rows_signed.sign_factor
+            else tables_signed.sign_factor
+        end as level_factor,
+        deviation_columns.col_index is not null as is_deviation_column,
+        deviation_columns.orientation,
         case
-            when deviation_columns.orientation = -1 then 'deviation_printed_reversed'
             when transposed.sign_factor is not null then 'report_convention'
+            when tables_signed.sign_basis = 'row_kinds' and rows_signed.sign_factor is null then 'undecided'
             else tables_signed.sign_basis
-        end as sign_basis,
-        coalesce(columns_measured.measure = 'consumption_pct', false) as is_percent,
-        coalesce(rows_classified.label_unit, tables_classified.unit) as money_unit,
-        coalesce(rows_classified.label_factor_sek, tables_classified.factor_sek) as factor_sek,
-        case
-            when rows_classified.label_unit is not null then 'row_label'
-            else tables_classified.unit_source
-        end as money_unit_source
-    from value_cells
-    inner join rows_classified
-        on
-            value_cells.report_key = rows_classified.report_key
-            and value_cells.table_id = rows_classified.table_id
-            and value_cells.row_index = rows_classified.row_index
-    inner join columns_measured
-        on
-            value_cells.report_key = columns_measured.report_key
-            and value_cells.table_id = columns_measured.table_id
-            and value_cells.col_index = columns_measured.col_index
-    inner join tables_classified
-        on
-            value_cells.report_key = tables_classified.report_key
-            and value_cells.table_id = tables_classified.table_id
+        end as level_basis,
+        coalesce(located.label_unit, located.table_unit) as money_unit,
+        coalesce(located.label_factor_sek, located.table_factor_sek) as factor_sek,
+        case when located.label_unit is not null then 'row_label' else located.table_unit_source end
+            as money_unit_source
+    from located
     inner join tables_signed
+        on located.report_key = tables_signed.report_key and located.table_id = tables_signed.table_id
+    left join rows_signed
         on
-            value_cells.report_key = tables_signed.report_key
-            and value_cells.table_id = tables_signed.table_id
+            located.report_key = rows_signed.report_key
+            and located.table_id = rows_signed.table_id
+            and located.row_index = rows_signed.row_index
     left join deviation_columns
         on
-            value_cells.report_key = deviation_columns.report_key
-            and value_cells.table_id = deviation_columns.table_id
-            and value_cells.col_index = deviation_columns.col_index
+            located.report_key = deviation_columns.report_key
+            and located.table_id = deviation_columns.table_id
+            and located.col_index = deviation_columns.col_index
     left join transposed
         on
-            value_cells.report_key = transposed.report_key
-            and value_cells.table_id = transposed.table_id
-            and value_cells.row_index = transposed.row_index
-            and value_cells.col_index = transposed.col_index
+            located.report_key = transposed.report_key
+            and located.table_id = transposed.table_id
+            and located.row_index = transposed.row_index
+            and located.col_index = transposed.col_index
+    where located.printed_number is not null or located.number_flag is not null
+),
+
+signed as (
+    select
+        *,
+        case
+            when not is_deviation_column then level_factor
+            -- orientation unknown: the deviation as printed (favourable-positive by custom)
+            when orientation is null then 1
+            else level_factor * orientation
+        end as sign_factor,
+        case
+            when is_deviation_column and orientation is null then 'as_printed'
+            when is_deviation_column and orientation = -1 then 'deviation_printed_reversed'
+            else level_basis
+        end as sign_basis,
+        is_percent and fact_measure != 'consumption_pct' as is_withheld_percent
+    from joined
 ),
 
 final as (
@@ -100,16 +95,18 @@ final as (
         row_index,
         col_index,
         page,
-        table_kind,
-        line_item,
+        fact_kind as table_kind,
+        coalesce(is_sick_leave_table, false) as is_sick_leave_table,
+        fact_line_item as line_item,
         line_role,
-        is_total,
+        fact_is_total as is_total,
         is_subline,
         parent_line_item,
         column_header,
-        measure,
-        fiscal_year,
-        measure_warning,
+        case when is_withheld_percent then 'unknown' else fact_measure end as measure,
+        fact_fiscal_year as fiscal_year,
+        case when is_withheld_percent then 'percent figure under a money measure: withheld' else measure_warning end
+            as measure_warning,
         cell_text as amount_as_printed,
         printed_number,
         number_flag,
@@ -119,12 +116,12 @@ final as (
         factor_sek,
         case when is_percent then '%' else money_unit end as unit,
         case when not is_percent then money_unit_source end as unit_source,
-        case when is_percent then printed_number end as amount_pct,
+        case when is_percent and not is_withheld_percent then printed_number end as amount_pct,
         case
             -- `+ 0` turns a printed 0 times -1 into 0, not -0
             when not is_percent then round(printed_number * factor_sek * sign_factor, 2) + 0
         end as amount_sek
-    from joined
+    from signed
 )
 
 select * from final

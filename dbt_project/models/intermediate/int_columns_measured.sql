@@ -16,7 +16,12 @@ in_context as (
         tables_classified.has_forecast_column,
         reports.period_kind,
         reports.fiscal_year as report_fiscal_year,
-        coalesce(columns_classified.header_year, reports.fiscal_year) as fiscal_year
+        -- `Utfall fg år` names the year before the report's without printing it
+        coalesce(
+            columns_classified.header_year,
+            case when columns_classified.names_prior_year then reports.fiscal_year - 1 end,
+            reports.fiscal_year
+        ) as fiscal_year
     from columns_classified
     inner join tables_classified
         on
@@ -32,8 +37,25 @@ resolved as (
         {{ resolve_measure(
             'header_role', 'fiscal_year', 'report_fiscal_year', 'period_kind',
             'has_ytd_marker', 'mentions_forecast', 'has_forecast_column'
-        ) }} as measure
+        ) }} as resolved_measure,
+        -- forecast rounds of one year (`Prognos T1` beside `Prognos T2`): the latest is the forecast
+        count(*) filter (where header_role = 'forecast') over by_year as n_forecasts,
+        count(distinct round_rank) filter (where header_role = 'forecast') over by_year as n_rounds,
+        max(round_rank) filter (where header_role = 'forecast') over by_year as latest_round
     from in_context
+    window by_year as (partition by report_key, table_id, fiscal_year)
+),
+
+rounded as (
+    select
+        *,
+        case
+            when resolved_measure != 'forecast' or n_forecasts = 1 then resolved_measure
+            when n_forecasts = 2 and n_rounds = 2 and round_rank = latest_round then 'forecast'
+            when n_forecasts = 2 and n_rounds = 2 then 'forecast_previous'
+            else 'unknown'
+        end as measure
+    from resolved
 ),
 
 final as (
@@ -47,10 +69,13 @@ final as (
         fiscal_year,
         has_ytd_marker,
         case
+            when header_ambiguity is not null then 'ambiguous header: ' || header_ambiguity
+            when resolved_measure = 'forecast' and measure = 'unknown'
+                then 'several forecasts of one year whose rounds are not told apart'
             when header_role = 'deviation' and measure = 'deviation' and period_kind != 'annual'
                 then 'deviation of unknown basis: no forecast, no date, not an annual report'
         end as measure_warning
-    from resolved
+    from rounded
 )
 
 select * from final

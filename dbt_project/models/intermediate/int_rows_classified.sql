@@ -32,31 +32,66 @@ normalised as (
     from body_rows
 ),
 
-with_role as (
+role_matches as (
     select
-        normalised.*,
-        line_vocabulary.line_role
+        normalised.report_key,
+        normalised.table_id,
+        normalised.row_index,
+        line_vocabulary.line_role,
+        line_vocabulary.priority
     from normalised
-    left join line_vocabulary
+    inner join line_vocabulary
         on regexp_matches(normalised.label_normalised, line_vocabulary.pattern)
-    qualify row_number() over (
-        partition by normalised.report_key, normalised.table_id, normalised.row_index
-        order by line_vocabulary.priority desc nulls last
-    ) = 1
+),
+
+best_roles as (
+    {{ best_match('role_matches', ['report_key', 'table_id', 'row_index'], 'line_role', 'priority') }}
+),
+
+unit_matches as (
+    select
+        normalised.report_key,
+        normalised.table_id,
+        normalised.row_index,
+        unit_vocabulary.unit,
+        unit_vocabulary.priority
+    from normalised
+    inner join unit_vocabulary
+        on regexp_matches(normalised.label_normalised, unit_vocabulary.pattern)
+),
+
+best_units as (
+    {{ best_match('unit_matches', ['report_key', 'table_id', 'row_index'], 'unit', 'priority') }}
+),
+
+unit_factors as (
+    select distinct
+        unit,
+        factor_sek
+    from unit_vocabulary
 ),
 
 with_unit as (
+    -- `Kvinnor och män` names two roles at one priority: no role, the tie recorded
     select
-        with_role.*,
-        unit_vocabulary.unit as label_unit,
-        unit_vocabulary.factor_sek as label_factor_sek
-    from with_role
-    left join unit_vocabulary
-        on regexp_matches(with_role.label_normalised, unit_vocabulary.pattern)
-    qualify row_number() over (
-        partition by with_role.report_key, with_role.table_id, with_role.row_index
-        order by unit_vocabulary.priority desc nulls last
-    ) = 1
+        normalised.*,
+        best_roles.matched_value as line_role,
+        best_roles.ambiguous_values as line_role_ambiguity,
+        best_units.matched_value as label_unit,
+        unit_factors.factor_sek as label_factor_sek
+    from normalised
+    left join best_roles
+        on
+            normalised.report_key = best_roles.report_key
+            and normalised.table_id = best_roles.table_id
+            and normalised.row_index = best_roles.row_index
+    left join best_units
+        on
+            normalised.report_key = best_units.report_key
+            and normalised.table_id = best_units.table_id
+            and normalised.row_index = best_units.row_index
+    left join unit_factors
+        on best_units.matched_value = unit_factors.unit
 ),
 
 flagged as (

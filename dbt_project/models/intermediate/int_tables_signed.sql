@@ -1,51 +1,33 @@
-with cells as (
-    select * from {{ ref('int_cells_stitched') }}
-),
-
-rows_classified as (
-    select * from {{ ref('int_rows_classified') }}
-),
-
-columns_measured as (
-    select * from {{ ref('int_columns_measured') }}
+-- The sign convention of a table, from the sums of its printed revenue and cost lines:
+-- revenue sums to money in, costs to money out. Revenue negative and costs positive
+-- (or the reverse) is one convention for the whole table; both printed with one sign
+-- is a convention per row kind (int_rows_signed). Without such lines, a cost table or
+-- an investment table is money out; else the report's convention for the kind; else as
+-- printed. Sums of amounts decide, never a count of signs.
+with located as (
+    select * from {{ ref('int_cells_located') }}
 ),
 
 tables_classified as (
     select * from {{ ref('int_tables_classified') }}
 ),
 
-money_figures as (
+level_figures as (
     -- level figures only: a deviation's sign says nothing about the convention
-    select
-        cells.report_key,
-        cells.table_id,
-        rows_classified.line_role,
-        rows_classified.is_subline,
-        sign(cells.printed_number) as printed_sign
-    from cells
-    inner join rows_classified
-        on
-            cells.report_key = rows_classified.report_key
-            and cells.table_id = rows_classified.table_id
-            and cells.row_index = rows_classified.row_index
-    inner join columns_measured
-        on
-            cells.report_key = columns_measured.report_key
-            and cells.table_id = columns_measured.table_id
-            and cells.col_index = columns_measured.col_index
+    select * from located
     where
-        columns_measured.header_role in ('budget', 'outcome', 'forecast', 'plan')
-        and cells.printed_number != 0
+        header_role in ('budget', 'outcome', 'forecast', 'plan')
+        and printed_number != 0 and not is_percent and not is_subline
 ),
 
-votes as (
+sums as (
     select
         report_key,
         table_id,
-        sum(case when line_role = 'revenue' then -printed_sign when line_role = 'cost' then printed_sign end)
-            as revenue_cost_vote,
-        sum(case when not is_subline then printed_sign end) as line_vote
-    from money_figures
+        cast(sign(sum(printed_number) filter (where line_role = 'revenue')) as integer) as revenue_sign,
+        cast(sign(sum(printed_number) filter (where line_role = 'cost')) as integer) as cost_sign,
+        cast(sign(sum(printed_number)) as integer) as line_sign
+    from level_figures
     group by report_key, table_id
 ),
 
@@ -54,22 +36,26 @@ table_evidence as (
         tables_classified.report_key,
         tables_classified.table_id,
         tables_classified.table_kind,
+        sums.revenue_sign,
+        -sums.cost_sign as cost_factor,
         case
-            when votes.revenue_cost_vote > 0 then -1
-            when votes.revenue_cost_vote < 0 then 1
+            when sums.revenue_sign = sums.cost_sign then null
+            when sums.revenue_sign is not null or sums.cost_sign is not null
+                then coalesce(sums.revenue_sign, -sums.cost_sign)
             when
                 (tables_classified.is_cost_table or tables_classified.table_kind = 'investment')
-                and votes.line_vote != 0 then -sign(votes.line_vote)
+                and sums.line_sign != 0 then -sums.line_sign
         end as evidence_factor,
         case
-            when votes.revenue_cost_vote != 0 then 'revenue_cost_lines'
-            when tables_classified.is_cost_table and votes.line_vote != 0 then 'cost_table'
-            when tables_classified.table_kind = 'investment' and votes.line_vote != 0
+            when sums.revenue_sign = sums.cost_sign then 'row_kinds'
+            when sums.revenue_sign is not null or sums.cost_sign is not null then 'revenue_cost_lines'
+            when tables_classified.is_cost_table and sums.line_sign != 0 then 'cost_table'
+            when tables_classified.table_kind = 'investment' and sums.line_sign != 0
                 then 'investment_expenditure'
         end as evidence_basis
     from tables_classified
-    left join votes
-        on tables_classified.report_key = votes.report_key and tables_classified.table_id = votes.table_id
+    left join sums
+        on tables_classified.report_key = sums.report_key and tables_classified.table_id = sums.table_id
 ),
 
 report_convention as (
@@ -89,11 +75,17 @@ final as (
     select
         table_evidence.report_key,
         table_evidence.table_id,
+        case when table_evidence.evidence_basis = 'row_kinds' then table_evidence.revenue_sign end
+            as revenue_factor,
+        case when table_evidence.evidence_basis = 'row_kinds' then table_evidence.cost_factor end
+            as cost_factor,
         cast(coalesce(
-            table_evidence.evidence_factor, report_convention.report_factor, 1
+            table_evidence.evidence_factor,
+            case when table_evidence.evidence_basis is null then report_convention.report_factor end,
+            1
         ) as integer) as sign_factor,
         case
-            when table_evidence.evidence_factor is not null then table_evidence.evidence_basis
+            when table_evidence.evidence_basis is not null then table_evidence.evidence_basis
             when report_convention.report_factor is not null then 'report_convention'
             else 'as_printed'
         end as sign_basis
