@@ -35,7 +35,9 @@ row_summary as (
         count(*) filter (
             where line_role in ('annual_work_units', 'employees', 'employees_women', 'employees_men', 'salary_cost_sek')
         ) > 0
-        and count(*) filter (where line_role in ('revenue', 'cost')) = 0 as has_only_staffing_lines
+        and count(*) filter (where line_role in ('revenue', 'cost')) = 0 as has_only_staffing_lines,
+        count(*) filter (where line_role in ('employees', 'annual_work_units', 'salary_cost_sek')) > 0
+            as has_headcount_lines
     from rows_classified
     group by report_key, table_id
 ),
@@ -129,6 +131,12 @@ final as (
             -- money columns in a known unit and no other kind named: an operating table
             when with_kind.has_money_column and table_units.unit is not null then 'operating'
         end as table_kind,
+        -- a sick-leave table without headcount lines: its Totalt / Kvinnor / Män are populations
+        coalesce(
+            with_kind.is_named_in_title and with_kind.named_kind = 'sick_leave'
+            and not row_summary.has_headcount_lines,
+            false
+        ) as is_sick_leave_table,
         exists(
             select 1 from cost_vocabulary
             where regexp_matches(with_kind.title_text, cost_vocabulary.pattern)

@@ -2,10 +2,6 @@ with columns_classified as (
     select * from {{ ref('int_columns_classified') }}
 ),
 
-tables_classified as (
-    select * from {{ ref('int_tables_classified') }}
-),
-
 reports as (
     select * from {{ ref('stg_extracted__reports') }}
 ),
@@ -13,7 +9,10 @@ reports as (
 in_context as (
     select
         columns_classified.*,
-        tables_classified.has_forecast_column,
+        -- a deviation beside a forecast column is one against the forecast
+        bool_or(columns_classified.header_role = 'forecast') over (
+            partition by columns_classified.report_key, columns_classified.table_id
+        ) as has_forecast_column,
         reports.period_kind,
         reports.fiscal_year as report_fiscal_year,
         -- `Utfall fg år` names the year before the report's without printing it
@@ -23,10 +22,6 @@ in_context as (
             reports.fiscal_year
         ) as fiscal_year
     from columns_classified
-    inner join tables_classified
-        on
-            columns_classified.report_key = tables_classified.report_key
-            and columns_classified.table_id = tables_classified.table_id
     inner join reports
         on columns_classified.report_key = reports.report_key
 ),

@@ -6,6 +6,10 @@ with located as (
     select * from {{ ref('int_cells_located') }}
 ),
 
+tables_classified as (
+    select * from {{ ref('int_tables_classified') }}
+),
+
 tables_signed as (
     select * from {{ ref('int_tables_signed') }}
 ),
@@ -26,8 +30,9 @@ transposed as (
 joined as (
     select
         located.*,
-        case when transposed.is_other_kind then transposed.table_kind else located.table_kind end
+        case when transposed.is_other_kind then transposed.table_kind else tables_classified.table_kind end
             as fact_kind,
+        tables_classified.is_sick_leave_table,
         coalesce(transposed.line_item, located.line_item) as fact_line_item,
         coalesce(transposed.is_total, located.is_total) as fact_is_total,
         coalesce(transposed.measure, located.measure) as fact_measure,
@@ -44,11 +49,13 @@ joined as (
             when tables_signed.sign_basis = 'row_kinds' and rows_signed.sign_factor is null then 'undecided'
             else tables_signed.sign_basis
         end as level_basis,
-        coalesce(located.label_unit, located.table_unit) as money_unit,
-        coalesce(located.label_factor_sek, located.table_factor_sek) as factor_sek,
-        case when located.label_unit is not null then 'row_label' else located.table_unit_source end
+        coalesce(located.label_unit, tables_classified.unit) as money_unit,
+        coalesce(located.label_factor_sek, tables_classified.factor_sek) as factor_sek,
+        case when located.label_unit is not null then 'row_label' else tables_classified.unit_source end
             as money_unit_source
     from located
+    inner join tables_classified
+        on located.report_key = tables_classified.report_key and located.table_id = tables_classified.table_id
     inner join tables_signed
         on located.report_key = tables_signed.report_key and located.table_id = tables_signed.table_id
     left join rows_signed
@@ -96,7 +103,7 @@ final as (
         col_index,
         page,
         fact_kind as table_kind,
-        coalesce(is_sick_leave_table, false) as is_sick_leave_table,
+        is_sick_leave_table,
         fact_line_item as line_item,
         line_role,
         fact_is_total as is_total,

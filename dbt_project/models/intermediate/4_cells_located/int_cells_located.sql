@@ -1,6 +1,6 @@
--- Every printed body cell located in its table: the classified row it sits on, the
--- measured column it sits under and the table's kind and unit. The one join of cells,
--- rows and columns that signing, orienting, normalising and sick-leave rates all read.
+-- Every printed body cell located in its table: the classified row it sits on and the
+-- measured column it sits under. The one join of cells, rows and columns that signing,
+-- orienting, normalising and sick-leave rates all read.
 with cells as (
     select * from {{ ref('int_cells_stitched') }}
 ),
@@ -13,11 +13,7 @@ columns_measured as (
     select * from {{ ref('int_columns_measured') }}
 ),
 
-tables_classified as (
-    select * from {{ ref('int_tables_classified') }}
-),
-
-located as (
+final as (
     select
         cells.report_key,
         cells.table_id,
@@ -40,10 +36,6 @@ located as (
         columns_measured.measure,
         columns_measured.fiscal_year,
         columns_measured.measure_warning,
-        tables_classified.table_kind,
-        tables_classified.unit as table_unit,
-        tables_classified.factor_sek as table_factor_sek,
-        tables_classified.unit_source as table_unit_source,
         -- a percent is never money: the column, the row or the cell itself says `%`
         coalesce(
             columns_measured.measure = 'consumption_pct'
@@ -63,22 +55,7 @@ located as (
             cells.report_key = columns_measured.report_key
             and cells.table_id = columns_measured.table_id
             and cells.col_index = columns_measured.col_index
-    inner join tables_classified
-        on
-            cells.report_key = tables_classified.report_key
-            and cells.table_id = tables_classified.table_id
     where not cells.is_header and not cells.is_label
-),
-
-final as (
-    -- a sick-leave table (by its title) without headcount rows: its Totalt / Kvinnor / Män
-    -- rows are populations of the rate, not headcounts
-    select
-        *,
-        table_kind = 'sick_leave' and not bool_or(
-            coalesce(line_role in ('employees', 'annual_work_units', 'salary_cost_sek'), false)
-        ) over (partition by report_key, table_id) as is_sick_leave_table
-    from located
 )
 
 select * from final

@@ -2,6 +2,10 @@ with located as (
     select * from {{ ref('int_cells_located') }}
 ),
 
+tables_classified as (
+    select * from {{ ref('int_tables_classified') }}
+),
+
 prose_facts as (
     select * from {{ ref('int_prose_facts_deduplicated') }}
 ),
@@ -14,17 +18,20 @@ row_cells as (
     -- a sjukfrånvaro row anywhere, and every row of a sick-leave table (Totalt, Kvinnor,
     -- Män: populations); the rate of the latest year when several years are printed
     select
-        report_key,
-        table_id,
-        row_index,
-        line_item,
-        min(page) as page,
-        arg_max(printed_number, fiscal_year) filter (where header_role = 'outcome') as rate,
-        max(fiscal_year) filter (where header_role = 'outcome') as fiscal_year,
-        max(cell_text) filter (where header_role = 'target') as target_text
+        located.report_key,
+        located.table_id,
+        located.row_index,
+        located.line_item,
+        min(located.page) as page,
+        arg_max(located.printed_number, located.fiscal_year) filter (where located.header_role = 'outcome')
+            as rate,
+        max(located.fiscal_year) filter (where located.header_role = 'outcome') as fiscal_year,
+        max(located.cell_text) filter (where located.header_role = 'target') as target_text
     from located
-    where line_role = 'sick_leave' or is_sick_leave_table
-    group by report_key, table_id, row_index, line_item
+    inner join tables_classified
+        on located.report_key = tables_classified.report_key and located.table_id = tables_classified.table_id
+    where located.line_role = 'sick_leave' or tables_classified.is_sick_leave_table
+    group by located.report_key, located.table_id, located.row_index, located.line_item
 ),
 
 from_tables as (
