@@ -7,7 +7,8 @@
     has_ytd_marker='false', mentions_forecast='false', has_forecast_column='false'
 ) %}
     case
-        when {{ role }} = 'outcome' and {{ period_kind }} = 'interim' and {{ has_ytd_marker }}
+        -- a dated or accumulated outcome of an interim report (or one of unknown kind)
+        when {{ role }} = 'outcome' and {{ has_ytd_marker }} and coalesce({{ period_kind }}, 'interim') = 'interim'
             then
                 case
                     when {{ fiscal_year }} = {{ report_fiscal_year }} - 1 then 'outcome_ytd_prior_year'

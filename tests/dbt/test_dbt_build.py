@@ -253,3 +253,35 @@ def test_withholds_torsas_prose_deviation_whose_sign_follows_the_reports_convent
         [TORSAS],
     ).fetchall()
     assert rows == [(0,)]
+
+
+def test_orients_deviation_columns_by_arithmetic_on_every_row_or_leaves_them_undecided(warehouse):
+    rows = warehouse.execute(
+        """
+        select report.file_name, oriented.orientation, oriented.orientation_basis,
+               oriented.n_as_difference, oriented.n_reversed
+        from intermediate.int_deviation_columns_oriented as oriented
+        inner join dim_report as report using (report_key)
+        """
+    ).fetchall()
+    torsas = [row for row in rows if row[0] == TORSAS]
+    assert torsas and all(row[1:3] == (1, "arithmetic") and row[4] == 0 for row in torsas)
+    # arithmetic decides only without a contradicting row; undecided columns carry no basis
+    for _, orientation, basis, as_difference, reversed_ in rows:
+        if basis == "arithmetic":
+            contradicted = reversed_ if orientation == 1 else as_difference
+            assert contradicted == 0
+        if orientation is None:
+            assert basis is None
+
+
+def test_stores_no_percent_as_money(warehouse):
+    rows = warehouse.execute(
+        """
+        select fact.amount_as_printed, fact.measure, fact.amount_sek
+        from fct_operating_budget as fact
+        where (fact.unit = '%' or fact.amount_as_printed like '%\\%%' escape '\\')
+            and fact.amount_sek is not null
+        """
+    ).fetchall()
+    assert rows == []

@@ -39,7 +39,9 @@ def test_the_manifest_period_end_and_municipality_settle_theirs():
 def test_a_manifest_value_that_cannot_be_used_settles_nothing():
     detected = detect_metadata(UNDATED, "x.txt")
     merged, problems = apply_manifest(detected, {"file": "x.txt", "municipality": "Atlantis"})
-    assert problems == ["manifest municipality 'Atlantis' is not one of the 290; the value is ignored"]
+    assert problems == [
+        "manifest municipality 'Atlantis' is not one of the 290; the value is ignored"
+    ]
     assert fields(merged.warnings) == ["municipality", "committee", "period"]
 
 

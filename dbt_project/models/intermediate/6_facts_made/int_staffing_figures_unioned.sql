@@ -22,10 +22,13 @@ from_tables as (
         measure,
         fiscal_year,
         amount_as_printed as as_printed,
-        -- a header dated `20-08-31` or `240831` says when the figure was taken
+        -- a header dated `20-08-31`, `240831`, `2025-06-30` or `30 juni 2025`, or a period
+        -- ending in a month (`jan–aug 2025`), says when the figure was taken
         cast(coalesce(
+            try_strptime(regexp_extract(column_header, '\b((19|20)\d{2}-\d{2}-\d{2})\b', 1), '%Y-%m-%d'),
             try_strptime(regexp_extract(column_header, '\b(\d{2}-\d{2}-\d{2})\b', 1), '%y-%m-%d'),
-            try_strptime(regexp_extract(column_header, '\b(\d{6})\b', 1), '%y%m%d')
+            try_strptime(regexp_extract(column_header, '\b(\d{6})\b', 1), '%y%m%d'),
+            {{ swedish_date('lower(column_header)') }}
         ) as date) as header_date,
         -- salaries are money out: in SEK and negative (the contract's one sign for money)
         case
@@ -35,7 +38,8 @@ from_tables as (
         0.5 * pow(10, -coalesce(decimals, 0)) as half_unit
     from amounts
     where
-        line_role in ('annual_work_units', 'employees', 'employees_women', 'employees_men', 'salary_cost_sek')
+        not coalesce(is_sick_leave_table, false)
+        and line_role in ('annual_work_units', 'employees', 'employees_women', 'employees_men', 'salary_cost_sek')
         and measure not in ('ignore', 'label', 'unknown', 'consumption_pct')
 ),
 

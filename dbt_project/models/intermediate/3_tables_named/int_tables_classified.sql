@@ -22,6 +22,26 @@ cost_vocabulary as (
     select * from {{ ref('cost_vocabulary') }}
 ),
 
+rows_classified as (
+    select * from {{ ref('int_rows_classified') }}
+),
+
+row_summary as (
+    -- lines that are all staffing figures (årsarbetare, lönekostnad) make a staffing table,
+    -- whatever its caption (`Personalsituationen`) or the text around it says
+    select
+        report_key,
+        table_id,
+        count(*) filter (
+            where line_role in ('annual_work_units', 'employees', 'employees_women', 'employees_men', 'salary_cost_sek')
+        ) > 0
+        and count(*) filter (where line_role in ('revenue', 'cost')) = 0 as has_only_staffing_lines,
+        count(*) filter (where line_role in ('employees', 'annual_work_units', 'salary_cost_sek')) > 0
+            as has_headcount_lines
+    from rows_classified
+    group by report_key, table_id
+),
+
 
 column_summary as (
     select
@@ -57,7 +77,12 @@ described as (
 with_kind as (
     select
         described.*,
-        kind_vocabulary.table_kind as named_kind
+        kind_vocabulary.table_kind as named_kind,
+        coalesce(
+            regexp_matches(described.title_text, kind_vocabulary.pattern)
+            or regexp_matches(replace(described.title_text, ' ', ''), kind_vocabulary.pattern),
+            false
+        ) as is_named_in_title
     from described
     left join kind_vocabulary
         -- spaces dropped too: a word wrapped in a narrow cell comes back split (`investe ringar`)
@@ -100,10 +125,18 @@ final as (
         table_units.factor_sek,
         table_units.unit_source,
         case
+            when with_kind.is_named_in_title then with_kind.named_kind
+            when row_summary.has_only_staffing_lines then 'staffing'
             when with_kind.named_kind is not null then with_kind.named_kind
             -- money columns in a known unit and no other kind named: an operating table
             when with_kind.has_money_column and table_units.unit is not null then 'operating'
         end as table_kind,
+        -- a sick-leave table without headcount lines: its Totalt / Kvinnor / Män are populations
+        coalesce(
+            with_kind.is_named_in_title and with_kind.named_kind = 'sick_leave'
+            and not row_summary.has_headcount_lines,
+            false
+        ) as is_sick_leave_table,
         exists(
             select 1 from cost_vocabulary
             where regexp_matches(with_kind.title_text, cost_vocabulary.pattern)
@@ -111,6 +144,8 @@ final as (
     from with_kind
     left join table_units
         on with_kind.report_key = table_units.report_key and with_kind.table_id = table_units.table_id
+    left join row_summary
+        on with_kind.report_key = row_summary.report_key and with_kind.table_id = row_summary.table_id
 )
 
 select * from final

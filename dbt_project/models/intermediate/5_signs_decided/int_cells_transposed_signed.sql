@@ -43,7 +43,7 @@ conventions as (
         on
             tables_classified.report_key = tables_signed.report_key
             and tables_classified.table_id = tables_signed.table_id
-    where tables_signed.sign_basis not in ('as_printed', 'report_convention')
+    where tables_signed.sign_basis not in ('as_printed', 'report_convention', 'row_kinds')
     group by tables_classified.report_key, tables_classified.table_kind
     having count(distinct tables_signed.sign_factor) = 1
 ),

@@ -39,19 +39,35 @@ compacted as (
     from normalised
 ),
 
-with_role as (
+role_matches as (
     select
-        compacted.*,
-        header_vocabulary.header_role
+        compacted.report_key,
+        compacted.table_id,
+        compacted.col_index,
+        header_vocabulary.header_role,
+        header_vocabulary.priority
     from compacted
-    left join header_vocabulary
+    inner join header_vocabulary
         on
             regexp_matches(compacted.header_normalised, header_vocabulary.pattern)
             or regexp_matches(compacted.header_compact, header_vocabulary.pattern)
-    qualify row_number() over (
-        partition by compacted.report_key, compacted.table_id, compacted.col_index
-        order by header_vocabulary.priority desc nulls last
-    ) = 1
+),
+
+best_roles as (
+    {{ best_match('role_matches', ['report_key', 'table_id', 'col_index'], 'header_role', 'priority') }}
+),
+
+with_role as (
+    select
+        compacted.*,
+        best_roles.matched_value as header_role,
+        best_roles.ambiguous_values as header_ambiguity
+    from compacted
+    left join best_roles
+        on
+            compacted.report_key = best_roles.report_key
+            and compacted.table_id = best_roles.table_id
+            and compacted.col_index = best_roles.col_index
 ),
 
 with_markers as (
@@ -60,7 +76,9 @@ with_markers as (
         with_role.table_id,
         with_role.col_index,
         coalesce(bool_or(marker_vocabulary.marker = 'ytd'), false) as has_ytd_marker,
-        coalesce(bool_or(marker_vocabulary.marker = 'forecast'), false) as mentions_forecast
+        coalesce(bool_or(marker_vocabulary.marker = 'forecast'), false) as mentions_forecast,
+        coalesce(bool_or(marker_vocabulary.marker = 'prior_year'), false) as names_prior_year,
+        coalesce(bool_or(marker_vocabulary.marker = 'annual'), false) as names_full_year
     from with_role
     left join marker_vocabulary
         on
@@ -80,8 +98,21 @@ final as (
         with_role.column_header,
         with_role.header_normalised,
         coalesce(with_role.header_role, 'unknown') as header_role,
-        with_markers.has_ytd_marker,
+        with_role.header_ambiguity,
+        with_markers.has_ytd_marker and not with_markers.names_full_year as has_ytd_marker,
         with_markers.mentions_forecast,
+        with_markers.names_prior_year,
+        -- a forecast round: tertial or forecast number (`Prognos T1`), else the month named
+        coalesce(
+            try_cast(regexp_extract(with_role.header_normalised, '\b(t|tertial ?|prognos )([1-3])\b', 2) as integer),
+            list_position(
+                ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+                regexp_extract(
+                    with_role.header_normalised,
+                    '\b(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\b', 1
+                )
+            )
+        ) as round_rank,
         coalesce(
             try_cast(regexp_extract(with_role.header_normalised, '\b((19|20)\d{2})\b', 1) as integer),
             2000 + try_cast(

@@ -1,13 +1,9 @@
-with cells as (
-    select * from {{ ref('int_cells_stitched') }}
+with located as (
+    select * from {{ ref('int_cells_located') }}
 ),
 
-rows_classified as (
-    select * from {{ ref('int_rows_classified') }}
-),
-
-columns_measured as (
-    select * from {{ ref('int_columns_measured') }}
+tables_classified as (
+    select * from {{ ref('int_tables_classified') }}
 ),
 
 prose_facts as (
@@ -19,29 +15,23 @@ comparator_vocabulary as (
 ),
 
 row_cells as (
+    -- a sjukfrånvaro row anywhere, and every row of a sick-leave table (Totalt, Kvinnor,
+    -- Män: populations); the rate of the latest year when several years are printed
     select
-        cells.report_key,
-        cells.table_id,
-        cells.row_index,
-        rows_classified.line_item,
-        min(cells.page) as page,
-        max(case when columns_measured.header_role = 'outcome' then cells.printed_number end) as rate,
-        max(case when columns_measured.header_role = 'outcome' then columns_measured.fiscal_year end)
-            as fiscal_year,
-        max(case when columns_measured.header_role = 'target' then cells.cell_text end) as target_text
-    from cells
-    inner join rows_classified
-        on
-            cells.report_key = rows_classified.report_key
-            and cells.table_id = rows_classified.table_id
-            and cells.row_index = rows_classified.row_index
-    inner join columns_measured
-        on
-            cells.report_key = columns_measured.report_key
-            and cells.table_id = columns_measured.table_id
-            and cells.col_index = columns_measured.col_index
-    where rows_classified.line_role = 'sick_leave'
-    group by cells.report_key, cells.table_id, cells.row_index, rows_classified.line_item
+        located.report_key,
+        located.table_id,
+        located.row_index,
+        located.line_item,
+        min(located.page) as page,
+        arg_max(located.printed_number, located.fiscal_year) filter (where located.header_role = 'outcome')
+            as rate,
+        max(located.fiscal_year) filter (where located.header_role = 'outcome') as fiscal_year,
+        max(located.cell_text) filter (where located.header_role = 'target') as target_text
+    from located
+    inner join tables_classified
+        on located.report_key = tables_classified.report_key and located.table_id = tables_classified.table_id
+    where located.line_role = 'sick_leave' or tables_classified.is_sick_leave_table
+    group by located.report_key, located.table_id, located.row_index, located.line_item
 ),
 
 from_tables as (

@@ -1,0 +1,134 @@
+-- The sign of each row of a table printing revenue and costs with one sign (both
+-- positive, `Nettokostnad` positive): revenue is money in, costs money out, and a total
+-- takes the sign under which it is the sum of the lines above it (a net cost printed
+-- positive is money out), or of the totals above it when it follows totals. A total
+-- neither sign adds up to, and any other line, gets no sign (NULL): never guessed.
+with located as (
+    select * from {{ ref('int_cells_located') }}
+),
+
+tables_signed as (
+    select * from {{ ref('int_tables_signed') }}
+    where sign_basis = 'row_kinds'
+),
+
+figures as (
+    select
+        located.report_key,
+        located.table_id,
+        located.row_index,
+        located.col_index,
+        located.is_total,
+        located.printed_number,
+        pow(10, -coalesce(located.decimals, 0)) as printed_unit,
+        case located.line_role
+            when 'revenue' then tables_signed.revenue_factor
+            when 'cost' then tables_signed.cost_factor
+        end as kind_factor,
+        -- the totals printed before a row in its column: a line after total n is in segment n
+        count(*) filter (where located.is_total) over (
+            partition by located.report_key, located.table_id, located.col_index
+            order by located.row_index rows between unbounded preceding and 1 preceding
+        ) as totals_before
+    from located
+    inner join tables_signed
+        on located.report_key = tables_signed.report_key and located.table_id = tables_signed.table_id
+    where
+        located.header_role in ('budget', 'outcome', 'forecast', 'plan')
+        and located.printed_number is not null and not located.is_subline and not located.is_percent
+),
+
+segments as (
+    select
+        report_key,
+        table_id,
+        col_index,
+        totals_before as segment,
+        count(*) as n_lines,
+        case when count(kind_factor) = count(*) then sum(kind_factor * printed_number) end as net,
+        max(printed_unit) as printed_unit
+    from figures
+    where not is_total
+    group by report_key, table_id, col_index, totals_before
+),
+
+first_totals as (
+    select
+        totals.*,
+        segments.n_lines,
+        case
+            when abs(totals.printed_number - segments.net) <= 0.5 * (segments.n_lines + 1) * segments.printed_unit then 1
+            when abs(totals.printed_number + segments.net) <= 0.5 * (segments.n_lines + 1) * segments.printed_unit then -1
+        end as total_factor
+    from figures as totals
+    left join segments
+        on
+            totals.report_key = segments.report_key
+            and totals.table_id = segments.table_id
+            and totals.col_index = segments.col_index
+            and totals.totals_before = segments.segment
+    where totals.is_total
+),
+
+composite_sums as (
+    -- a total right after other totals (intäkter, kostnader -> nettokostnad) sums those
+    select
+        composite.report_key,
+        composite.table_id,
+        composite.row_index,
+        composite.col_index,
+        any_value(composite.printed_number) as printed_number,
+        sum(part.total_factor * part.printed_number) as net,
+        0.5 * (count(*) + 1) * max(part.printed_unit) as tolerance
+    from first_totals as composite
+    inner join first_totals as part
+        on
+            composite.report_key = part.report_key
+            and composite.table_id = part.table_id
+            and composite.col_index = part.col_index
+            and composite.row_index > part.row_index
+            and part.n_lines is not null
+    where composite.n_lines is null
+    group by composite.report_key, composite.table_id, composite.row_index, composite.col_index
+    having count(part.total_factor) = count(*)
+),
+
+composites as (
+    select
+        *,
+        case
+            when abs(printed_number - net) <= tolerance then 1
+            when abs(printed_number + net) <= tolerance then -1
+        end as total_factor
+    from composite_sums
+),
+
+row_factors as (
+    select
+        figures.report_key,
+        figures.table_id,
+        figures.row_index,
+        coalesce(figures.kind_factor, first_totals.total_factor, composites.total_factor) as factor
+    from figures
+    left join first_totals
+        on
+            figures.report_key = first_totals.report_key and figures.table_id = first_totals.table_id
+            and figures.row_index = first_totals.row_index and figures.col_index = first_totals.col_index
+    left join composites
+        on
+            figures.report_key = composites.report_key and figures.table_id = composites.table_id
+            and figures.row_index = composites.row_index and figures.col_index = composites.col_index
+),
+
+final as (
+    -- one sign per row, only when every level column of the row agrees
+    select
+        report_key,
+        table_id,
+        row_index,
+        case when count(distinct factor) = 1 and count(factor) = count(*) then min(factor) end as sign_factor
+    from row_factors
+    group by report_key, table_id, row_index
+)
+
+select * from final

@@ -1,0 +1,99 @@
+-- The sign convention of a table, from the sums of its printed revenue and cost lines:
+-- revenue sums to money in, costs to money out. Revenue negative and costs positive
+-- (or the reverse) is one convention for the whole table; both printed with one sign
+-- is a convention per row kind (int_rows_signed). Without such lines, a cost table or
+-- an investment table is money out; else the report's convention for the kind; else as
+-- printed. Sums of amounts decide, never a count of signs.
+with located as (
+    select * from {{ ref('int_cells_located') }}
+),
+
+tables_classified as (
+    select * from {{ ref('int_tables_classified') }}
+),
+
+level_figures as (
+    -- level figures only: a deviation's sign says nothing about the convention
+    select * from located
+    where
+        header_role in ('budget', 'outcome', 'forecast', 'plan')
+        and printed_number != 0 and not is_percent and not is_subline
+),
+
+sums as (
+    select
+        report_key,
+        table_id,
+        cast(sign(sum(printed_number) filter (where line_role = 'revenue')) as integer) as revenue_sign,
+        cast(sign(sum(printed_number) filter (where line_role = 'cost')) as integer) as cost_sign,
+        cast(sign(sum(printed_number)) as integer) as line_sign
+    from level_figures
+    group by report_key, table_id
+),
+
+table_evidence as (
+    select
+        tables_classified.report_key,
+        tables_classified.table_id,
+        tables_classified.table_kind,
+        sums.revenue_sign,
+        -sums.cost_sign as cost_factor,
+        case
+            when sums.revenue_sign = sums.cost_sign then null
+            when sums.revenue_sign is not null or sums.cost_sign is not null
+                then coalesce(sums.revenue_sign, -sums.cost_sign)
+            when
+                (tables_classified.is_cost_table or tables_classified.table_kind = 'investment')
+                and sums.line_sign != 0 then -sums.line_sign
+        end as evidence_factor,
+        case
+            when sums.revenue_sign = sums.cost_sign then 'row_kinds'
+            when sums.revenue_sign is not null or sums.cost_sign is not null then 'revenue_cost_lines'
+            when tables_classified.is_cost_table and sums.line_sign != 0 then 'cost_table'
+            when tables_classified.table_kind = 'investment' and sums.line_sign != 0
+                then 'investment_expenditure'
+        end as evidence_basis
+    from tables_classified
+    left join sums
+        on tables_classified.report_key = sums.report_key and tables_classified.table_id = sums.table_id
+),
+
+report_convention as (
+    -- per report and kind, only when its evidenced tables agree: a report may print
+    -- operating costs negative and investment expenditure positive (Simrishamn 2025)
+    select
+        report_key,
+        table_kind,
+        min(evidence_factor) as report_factor
+    from table_evidence
+    where evidence_factor is not null and table_kind in ('operating', 'investment')
+    group by report_key, table_kind
+    having count(distinct evidence_factor) = 1
+),
+
+final as (
+    select
+        table_evidence.report_key,
+        table_evidence.table_id,
+        case when table_evidence.evidence_basis = 'row_kinds' then table_evidence.revenue_sign end
+            as revenue_factor,
+        case when table_evidence.evidence_basis = 'row_kinds' then table_evidence.cost_factor end
+            as cost_factor,
+        cast(coalesce(
+            table_evidence.evidence_factor,
+            case when table_evidence.evidence_basis is null then report_convention.report_factor end,
+            1
+        ) as integer) as sign_factor,
+        case
+            when table_evidence.evidence_basis is not null then table_evidence.evidence_basis
+            when report_convention.report_factor is not null then 'report_convention'
+            else 'as_printed'
+        end as sign_basis
+    from table_evidence
+    left join report_convention
+        on
+            table_evidence.report_key = report_convention.report_key
+            and table_evidence.table_kind = report_convention.table_kind
+)
+
+select * from final

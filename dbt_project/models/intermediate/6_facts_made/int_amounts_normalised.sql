@@ -1,0 +1,134 @@
+-- A located cell becomes an amount: its measure (or the measure row of a transposed
+-- summary), its unit (the row label's, else the table's), and its sign: the table's
+-- convention, or its row's in a table signed per row kind, times the orientation of a
+-- deviation column. A percent outside a consumption column is no money: withheld.
+with located as (
+    select * from {{ ref('int_cells_located') }}
+),
+
+tables_classified as (
+    select * from {{ ref('int_tables_classified') }}
+),
+
+tables_signed as (
+    select * from {{ ref('int_tables_signed') }}
+),
+
+rows_signed as (
+    select * from {{ ref('int_rows_signed') }}
+),
+
+deviation_columns as (
+    select * from {{ ref('int_deviation_columns_oriented') }}
+),
+
+transposed as (
+    -- a summary printing measures as rows (int_cells_transposed)
+    select * from {{ ref('int_cells_transposed_signed') }}
+),
+
+joined as (
+    select
+        located.*,
+        case when transposed.is_other_kind then transposed.table_kind else tables_classified.table_kind end
+            as fact_kind,
+        tables_classified.is_sick_leave_table,
+        coalesce(transposed.line_item, located.line_item) as fact_line_item,
+        coalesce(transposed.is_total, located.is_total) as fact_is_total,
+        coalesce(transposed.measure, located.measure) as fact_measure,
+        coalesce(transposed.fiscal_year, located.fiscal_year) as fact_fiscal_year,
+        case
+            when transposed.sign_factor is not null then transposed.sign_factor
+            when tables_signed.sign_basis = 'row_kinds' then rows_signed.sign_factor
+            else tables_signed.sign_factor
+        end as level_factor,
+        deviation_columns.col_index is not null as is_deviation_column,
+        deviation_columns.orientation,
+        case
+            when transposed.sign_factor is not null then 'report_convention'
+            when tables_signed.sign_basis = 'row_kinds' and rows_signed.sign_factor is null then 'undecided'
+            else tables_signed.sign_basis
+        end as level_basis,
+        coalesce(located.label_unit, tables_classified.unit) as money_unit,
+        coalesce(located.label_factor_sek, tables_classified.factor_sek) as factor_sek,
+        case when located.label_unit is not null then 'row_label' else tables_classified.unit_source end
+            as money_unit_source
+    from located
+    inner join tables_classified
+        on located.report_key = tables_classified.report_key and located.table_id = tables_classified.table_id
+    inner join tables_signed
+        on located.report_key = tables_signed.report_key and located.table_id = tables_signed.table_id
+    left join rows_signed
+        on
+            located.report_key = rows_signed.report_key
+            and located.table_id = rows_signed.table_id
+            and located.row_index = rows_signed.row_index
+    left join deviation_columns
+        on
+            located.report_key = deviation_columns.report_key
+            and located.table_id = deviation_columns.table_id
+            and located.col_index = deviation_columns.col_index
+    left join transposed
+        on
+            located.report_key = transposed.report_key
+            and located.table_id = transposed.table_id
+            and located.row_index = transposed.row_index
+            and located.col_index = transposed.col_index
+    where located.printed_number is not null or located.number_flag is not null
+),
+
+signed as (
+    select
+        *,
+        case
+            when not is_deviation_column then level_factor
+            -- orientation unknown: the deviation as printed (favourable-positive by custom)
+            when orientation is null then 1
+            else level_factor * orientation
+        end as sign_factor,
+        case
+            when is_deviation_column and orientation is null then 'as_printed'
+            when is_deviation_column and orientation = -1 then 'deviation_printed_reversed'
+            else level_basis
+        end as sign_basis,
+        is_percent and fact_measure != 'consumption_pct' as is_withheld_percent
+    from joined
+),
+
+final as (
+    select
+        report_key,
+        table_id,
+        row_index,
+        col_index,
+        page,
+        fact_kind as table_kind,
+        is_sick_leave_table,
+        fact_line_item as line_item,
+        line_role,
+        fact_is_total as is_total,
+        is_subline,
+        parent_line_item,
+        column_header,
+        case when is_withheld_percent then 'unknown' else fact_measure end as measure,
+        fact_fiscal_year as fiscal_year,
+        case when is_withheld_percent then 'percent figure under a money measure: withheld' else measure_warning end
+            as measure_warning,
+        cell_text as amount_as_printed,
+        printed_number,
+        number_flag,
+        decimals,
+        sign_factor,
+        sign_basis,
+        factor_sek,
+        case when is_percent then '%' else money_unit end as unit,
+        case when not is_percent then money_unit_source end as unit_source,
+        case when is_percent and not is_withheld_percent then printed_number end as amount_pct,
+        case
+            -- `+ 0` turns a printed 0 times -1 into 0, not -0
+            when not is_percent then round(printed_number * factor_sek * sign_factor, 2) + 0
+        end as amount_sek
+    from signed
+)
+
+select * from final
