@@ -131,7 +131,7 @@ def title_block_pattern() -> re.Pattern[str]:
 
 @cache
 def labelled_pattern() -> re.Pattern[str]:
-    """Given nothing, return the regex for a committee after a cover label (`committee_labels.csv`)."""
+    """Given nothing, return the regex for a committee after a label of `committee_labels.csv`."""
     labels = "|".join(re.escape(label) for label in column("committee_labels.csv", "label"))
     name = title_block_pattern().pattern.removeprefix(r"\b")
     return re.compile(rf"\b(?:{labels})\s*:\s*(?:[A-ZÅÄÖ]\s+)?{name}", re.IGNORECASE)
