@@ -91,7 +91,8 @@ def detect_metadata(
     hit = find_kind(zone, settings)
     title = detect_title(zone, hit, settings)
     headings = [clean_heading(b.text) for b in zone if is_heading(b.text, settings)]
-    committee = detect_committee(title or "", headings, joined(first))
+    zone_lines = [block.text for block in zone]
+    committee = detect_committee(title or "", zone_lines, headings, joined(first))
     period = detect_period(hit.kind, title or "", joined(first)) if hit else None
     warnings = [
         ("municipality", municipality.warning),

@@ -2,8 +2,9 @@
 
 The author is named in the title block: in the title itself
 (`Delårsrapport för kommunstyrelsen`), on a line of its own
-(`Revisorskollegiet`, `Tekniska nämnden`), or at the start of a heading line
-(`Organisation: Kultur- och fritidsnämnden`), in its own words or through an
+(`Revisorskollegiet`, `Tekniska nämnden`), at the start of a heading line, or
+after a cover label (`Organisation: Kultur- och fritidsnämnden`,
+`committee_labels.csv`), in its own words or through an
 office that stands for it (`Kommunledningsförvaltningen`, listed in
 `committee_aliases.csv`). A committee a sentence speaks to (`Kritik riktas
 till grundskolenämnden`) is not the author. Failing the title block, one
@@ -31,26 +32,38 @@ class CommitteeEvidence:
 
 EVIDENCE = CommitteeEvidence()
 SPACED_HYPHEN = re.compile(r"\s+-")  # some PDF text layers print `Kultur - och`
-LOWERCASE_WORD_BEFORE = re.compile(r"[a-zåäö]+\s+$")  # `riktas till ` + a committee: its object
 
 
 def detect_committee(
     title: str,
+    zone_lines: Sequence[str],
     heading_lines: Sequence[str],
     first_pages_text: str,
     evidence: CommitteeEvidence = EVIDENCE,
 ) -> str | None:
-    """Given the title, the title block's heading lines and the first pages, return the author."""
-    return title_block_committee(title, heading_lines) or dominant_committee(
-        first_pages_text, evidence
+    """Given the title, the title zone's lines, its heading lines and the first pages,
+    return the author committee."""
+    return (
+        title_block_committee(title, heading_lines)
+        or labelled_committee(zone_lines)
+        or dominant_committee(first_pages_text, evidence)
     )
+
+
+def labelled_committee(zone_lines: Sequence[str]) -> str | None:
+    """Given the title zone's lines, return a committee a cover label names (`Organisation: X`)."""
+    for line in zone_lines:
+        if match := labelled_pattern().search(line):
+            return committee_name(match.group(1))
+    return None
 
 
 def title_block_committee(title: str, heading_lines: Sequence[str]) -> str | None:
     """Given the title and the heading lines, return the committee the title block names.
 
     The title first, then a line that is only a name, then a name that opens a
-    line or follows a label (not one after a lowercase word: the object of a sentence).
+    line; not one further into a line (`Kritik riktas till grundskolenämnden`,
+    `Till: Kommunstyrelsen`: the committee spoken or written to).
     """
     patterns = (title_block_pattern(), alias_pattern())
     for pattern in patterns:
@@ -62,9 +75,8 @@ def title_block_committee(title: str, heading_lines: Sequence[str]) -> str | Non
                 return committee_name(match.group(1))
     for line in heading_lines:
         for pattern in patterns:
-            for match in pattern.finditer(line):
-                if not LOWERCASE_WORD_BEFORE.search(line[: match.start()]):
-                    return committee_name(match.group(1))
+            if match := pattern.match(line):
+                return committee_name(match.group(1))
     return None
 
 
@@ -115,6 +127,14 @@ def title_block_pattern() -> re.Pattern[str]:
     not_adjectives = "|".join(column("committee_not_adjectives.csv", "word"))
     adjective = rf"(?!(?:{not_adjectives})\s)[a-zåäö]{{3,}}[ae]\s+(?:{suffixes()})s?"
     return re.compile(rf"\b({adjective}|{compound_form()})\b", re.IGNORECASE)
+
+
+@cache
+def labelled_pattern() -> re.Pattern[str]:
+    """Given nothing, return the regex for a committee after a label of `committee_labels.csv`."""
+    labels = "|".join(re.escape(label) for label in column("committee_labels.csv", "label"))
+    name = title_block_pattern().pattern.removeprefix(r"\b")
+    return re.compile(rf"\b(?:{labels})\s*:\s*(?:[A-ZÅÄÖ]\s+)?{name}", re.IGNORECASE)
 
 
 @cache

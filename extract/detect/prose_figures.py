@@ -52,7 +52,8 @@ class MatchReading:
 def match_to_reading(match: re.Match[str], page: int, sentence: str) -> MatchReading:
     """Given a pattern match in a sentence, return the facts it states or why it is unclear."""
     groups = {name: value for name, value in match.groupdict().items() if value}
-    population = (groups.get("population") or groups.get("unit_population") or "").strip() or None
+    named = (groups.get(name) for name in ("population", "unit_population", "inverted_population"))
+    population = next((name.strip() for name in named if name), None)
     base = {"page": page, "population": population, "sentence": sentence}
     spans = [
         match.span(name) for name in (*COUNT_GROUPS, *PERCENT_GROUPS, "deviation") if name in groups
@@ -118,6 +119,8 @@ def result_fact(
     printed = groups["deviation"]
     if base["population"] is None and prose_fragment("ANAPHORA").search(base["sentence"]):
         return None, f"result of what an earlier sentence names: {base['sentence']!r}"
+    if says(match.string[: match.start("deviation")], "earlier"):
+        return None, f"a forecast given in an earlier report: {base['sentence']!r}"
     amount = prose_number(printed)
     signed_negative = amount < 0
     if "favourable" in groups and signed_negative:
@@ -147,7 +150,7 @@ def is_forecast(match: re.Match[str]) -> bool:
 
 
 def says(text: str, kind: str) -> bool:
-    """Given text and a kind of words (`forecast`, `period`), return whether it has one."""
+    """Given text and a kind of words (`forecast`, `period`, `earlier`), return if it has one."""
     return any(word.search(text) for word in prose_forecast_words(kind))
 
 

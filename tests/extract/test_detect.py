@@ -378,3 +378,17 @@ def test_does_not_take_a_committee_a_sentence_speaks_to_for_the_author(texts):
     metadata = detect_metadata(lines(*texts), "x.txt")
     assert metadata.committee_name is None
     assert DetectionWarning("committee", "not named on the first pages") in metadata.warnings
+
+
+def test_takes_the_committee_from_a_long_cover_line_after_its_label():
+    cover = (
+        "Budgetskrivelse för investeringar 2027-2031 Status: Påbörjad Rapportperiod: "
+        "2027-12-31 Organisation: Kultur- och fritidsnämnden Ansvarig: Förvaltningschef"
+    )
+    blocks = lines("Budgetskrivelse för investeringar 2027-2031", cover)
+    assert detect_metadata(blocks, "x.pdf").committee_name == "Kultur- och fritidsnämnden"
+
+
+def test_does_not_take_the_committee_a_report_is_addressed_to_for_its_author():
+    blocks = lines("Årsrapport för 2024", "Till: Kommunstyrelsen", "Från: Revisorskollegiet")
+    assert detect_metadata(blocks, "x.pdf").committee_name == "Revisorskollegiet"

@@ -173,7 +173,7 @@ def test_finds_nothing_in_the_first_pages_of_a_real_annual_report():
 
 def test_every_prose_pattern_names_only_known_groups():
     known = {"employees", "employees_women", "employees_men", "annual_work_units"}
-    known |= {"sick_leave_pct", "target", "population", "unit_population"}
+    known |= {"sick_leave_pct", "target", "population", "unit_population", "inverted_population"}
     known |= {"comparison", "prior_before", "prior_after"}
     known |= {"deviation", "unit", "favourable", "unfavourable", "signed"}
     for pattern in prose_patterns():
@@ -265,6 +265,26 @@ def test_reads_each_units_forecast_from_a_list_in_one_sentence_of_a_real_report(
     assert money(LINKOPING_FORECASTS) == [
         ("deviation_forecast_sek", 12_800_000.0, "Kommunledningsförvaltningen", "12,8", "mnkr"),
         ("deviation_forecast_sek", 8_200_000.0, "Verksamhetsstöd och service", "8,2", "mnkr"),
+    ]
+
+
+SIMRISHAMN_RESULTS = (
+    "Ekonomi Kultur- och fritidsnämnden redovisar ett överskott mot budget med 1,07 mnkr för året. "
+    "Sammantaget redovisar verksamheten för idrotts- och fritidsanläggningar ett underskott mot "
+    "budget på 0,37 mnkr. I samband med andra tertialrapporten prognostiserades ett underskott på "
+    "0,2 mnkr."
+)
+
+
+def test_reads_the_committees_result_and_a_units_and_not_an_earlier_forecast():
+    scan = scan_prose(lines(SIMRISHAMN_RESULTS, page=13))
+    assert [(fact.fact, fact.value, fact.population) for fact in scan.facts] == [
+        ("deviation_sek", 1_070_000.0, "Kultur- och fritidsnämnden"),
+        ("deviation_sek", -370_000.0, "verksamheten för idrotts- och fritidsanläggningar"),
+    ]
+    assert scan.warnings == [
+        "page 13: result_against_budget skipped, a forecast given in an earlier report: "
+        "'I samband med andra tertialrapporten prognostiserades ett underskott på 0,2 mnkr.'"
     ]
 
 
