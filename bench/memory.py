@@ -1,0 +1,122 @@
+"""Peak memory of a build over the hostile set: `python -m bench.memory [--keep]`.
+
+Writes the hostile files of issue 10 into a scratch folder (a DOCX whose
+document.xml expands to 1 GB, a DOCX with 100 MB of XML, a 200 MB text
+file, and ones just under the text limit) beside the bad files of
+`tests/fixtures/hostile` and the two orchestration fixtures, runs
+`kommunlager build` over them in its own process and samples the RSS of the
+build and every process under it. Prints one JSON line: the peak of the
+whole tree, the peak of any one process, the bound, and each report's status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import duckdb
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+DOCX = FIXTURES / "docx" / "interim_report.docx"
+MB = 1024 * 1024
+BOUND_MB = 1024  # the documented per-report bound (KOMMUNLAGER_MAX_MEMORY_MB default)
+CHUNK = b"<w:p><w:r><w:t>" + b"kommun " * 140 + b"</w:t></w:r></w:p>"
+
+
+def write_docx(path: Path, xml_bytes: int) -> Path:
+    """Given a path, write a DOCX whose document.xml holds about xml_bytes of paragraphs."""
+    with zipfile.ZipFile(DOCX) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                target.writestr(item, source.read(item.filename), zipfile.ZIP_DEFLATED)
+                continue
+            head, tail = source.read(item.filename).split(b"<w:body>", 1)
+            with target.open(zipfile.ZipInfo(item.filename), "w", force_zip64=True) as part:
+                part.write(head + b"<w:body>")
+                for _ in range(xml_bytes // len(CHUNK)):
+                    part.write(CHUNK)
+                part.write(tail)
+    return path
+
+
+def write_text(path: Path, size: int) -> Path:
+    """Given a path, write a text export of about size bytes (the fixture report repeated)."""
+    report = (FIXTURES / "orchestration" / "report_one.txt").read_bytes()
+    with open(path, "wb") as handle:
+        for _ in range(size // len(report)):
+            handle.write(report)
+    return path
+
+
+def hostile_folder(raw: Path) -> Path:
+    """Given a folder, fill it with the hostile set and two good reports; return it."""
+    raw.mkdir(parents=True)
+    for path in [*(FIXTURES / "hostile").iterdir(), *(FIXTURES / "orchestration").iterdir()]:
+        shutil.copyfile(path, raw / path.name)
+    write_docx(raw / "bomb_1gb_xml.docx", 1024 * MB)
+    write_docx(raw / "xml_100mb.docx", 100 * MB)
+    write_docx(raw / "xml_15mb.docx", 15 * MB)
+    write_text(raw / "text_200mb.txt", 200 * MB)
+    write_text(raw / "text_15mb.txt", 15 * MB)
+    return raw
+
+
+def sample(build: psutil.Popen) -> tuple[float, float]:
+    """Given a running build, return the peak RSS in MB of its process tree and of one process."""
+    tree_peak = one_peak = 0.0
+    while build.poll() is None:
+        try:
+            processes = [build, *build.children(recursive=True)]
+            sizes = [p.memory_info().rss / MB for p in processes]
+        except psutil.Error:
+            continue
+        tree_peak, one_peak = max(tree_peak, sum(sizes)), max(one_peak, max(sizes))
+        time.sleep(0.02)
+    return tree_peak, one_peak
+
+
+def main() -> None:
+    """Given the command line, measure one build over the hostile set and print the result."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="kommunlager-memory-"))
+    try:
+        raw = hostile_folder(scratch / "raw")
+        warehouse = scratch / "out" / "warehouse.duckdb"
+        command = [sys.executable, "-m", "orchestration.cli", "build", "--raw-dir", str(raw)]
+        started = time.perf_counter()
+        build = psutil.Popen(
+            [*command, "--warehouse", str(warehouse)],
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        tree_peak, one_peak = sample(build)
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            reports = con.execute("select file_name, status, error from dim_report").fetchall()
+        result = {
+            "exit": build.returncode,
+            "seconds": round(time.perf_counter() - started, 1),
+            "peak_tree_rss_mb": round(tree_peak),
+            "peak_one_process_rss_mb": round(one_peak),
+            "bound_per_report_mb": BOUND_MB,
+            "reports": {name: [status, error] for name, status, error in sorted(reports)},
+        }
+        print(json.dumps(result, ensure_ascii=False))
+    finally:
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
