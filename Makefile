@@ -40,4 +40,4 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf data/extracted data/quality data/warehouse.duckdb* dbt_project/target dbt_project/logs .dagster_home
+	rm -rf data/extracted data/quality data/dbt_target data/warehouse.duckdb* dbt_project/target dbt_project/logs .dagster_home

@@ -19,6 +19,7 @@ LABELS = {
     "build_full": "kommunlager whole build",
     "build_unchanged": "rebuild, nothing changed",
     "build_one_changed": "rebuild, one report changed",
+    "build_one_changed_breakdown": "rebuild, one report changed (in-process, timed by step)",
 }
 
 
@@ -46,6 +47,17 @@ def summary_lines(results: dict[str, dict]) -> list[str]:
     ]
 
 
+def breakdown_lines(breakdown: dict | None) -> list[str]:
+    """Given the one-changed breakdown, return it as a Markdown table (nothing if absent)."""
+    if not breakdown:
+        return []
+    rows = [f"| {name} | {value} |" for name, value in breakdown.items()]
+    return ["## One report changed: where the time goes (s)", "", "| part | s |", "|---|---:|"] + [
+        *rows,
+        "",
+    ]
+
+
 def write_report(results: dict[str, dict], reports: int, out_dir: Path) -> str:
     """Given all measurements, write bench.md, bench.json and bench.png; return the Markdown."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -66,6 +78,7 @@ def write_report(results: dict[str, dict], reports: int, out_dir: Path) -> str:
             "",
             "![throughput](bench.png)",
             "",
+            *breakdown_lines(results.get("build_one_changed_breakdown", {}).get("breakdown")),
         ]
     )
     (out_dir / "bench.md").write_text(markdown, encoding="utf-8")

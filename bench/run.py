@@ -3,9 +3,12 @@
 Builds a corpus of N distinct reports from the sample PDFs, then runs each
 stage in its own process: pypdfium2 text (the floor), naive pdfplumber
 `extract_tables` on every page, kommunlager's extraction with 1 and 2
-workers, and the whole build (full, nothing changed, one report changed).
-Writes `bench/results/bench.md`, `bench.json` and `bench.png`; then compares table
-readers on generated pages (`bench.table_readers`: `table_readers.md`).
+workers, and the whole build (full, nothing changed, one report changed, and
+where the time of one changed report goes). Writes `bench/results/bench.md`,
+`bench.json` and `bench.png`; then compares table readers on generated pages
+(`bench.table_readers`: `table_readers.md`). With `--scale`, builds at 100, 500
+and 2 000 reports instead (`--sizes`) and writes `scale.md`, `scale.json`,
+`scale.png`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from pathlib import Path
 
 from bench.corpus import build_corpus, sample_pdfs, touch_one
 from bench.report import write_report
+from bench.scale import measure_size, write_scale_report
 from bench.table_readers import run as compare_table_readers
+
+SCALE_SIZES = (100, 500, 2000)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -51,7 +57,19 @@ def measure(corpus: Path, work: Path, naive_corpus: Path) -> dict[str, dict]:
     }
     touch_one(sorted(corpus.glob("*.pdf"))[0])
     results["build_one_changed"] = run_stage("build", corpus, work / "build")
+    touch_one(sorted(corpus.glob("*.pdf"))[-1])
+    results["build_one_changed_breakdown"] = run_stage("breakdown", corpus, work / "build")
     return results
+
+
+def scale(raw_dir: Path, sizes: list[int], work: Path, results_dir: Path) -> str:
+    """Given sizes, measure the whole build at each; write and return the scale report."""
+    rows = []
+    for size in sizes:
+        print(f"scale: {size} reports", flush=True)
+        rows.append(measure_size(sample_pdfs(raw_dir), size, work / f"scale_{size}", run_stage))
+        write_scale_report(rows, results_dir)  # kept after each size: a long run can be cut
+    return write_scale_report(rows, results_dir)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw-dir", type=Path, default=REPO / "data" / "raw")
     parser.add_argument("--work-dir", type=Path, default=REPO / "bench" / "work")
     parser.add_argument("--results-dir", type=Path, default=REPO / "bench" / "results")
+    parser.add_argument("--scale", action="store_true", help="build at --sizes reports instead")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SCALE_SIZES))
     args = parser.parse_args(argv)
+    if args.scale:
+        print(scale(args.raw_dir, args.sizes, args.work_dir, args.results_dir))
+        return 0
     corpus = args.work_dir / "corpus"
     print(f"building a corpus of {args.reports} reports in {corpus}", flush=True)
     paths = build_corpus(sample_pdfs(args.raw_dir), args.reports, corpus)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
+from bench.breakdown import measure_breakdown
 from bench.corpus import count_pages
 from extract.pipeline import extract_report
 
@@ -75,6 +76,7 @@ def run_stage(stage: str, corpus_dir: Path, work_dir: Path, workers: int) -> dic
     """Given a stage name, run it once over the corpus and return its measurements."""
     paths = sorted(corpus_dir.glob("*.pdf"))
     started = time.perf_counter()
+    extra = {}
     if stage == "floor":
         pdfium_text(paths)
     elif stage == "naive":
@@ -83,10 +85,13 @@ def run_stage(stage: str, corpus_dir: Path, work_dir: Path, workers: int) -> dic
         extraction(paths, workers, work_dir)
     elif stage == "build":
         build(corpus_dir, work_dir / "warehouse.duckdb")
+    elif stage == "breakdown":
+        extra["breakdown"] = measure_breakdown(corpus_dir, work_dir / "warehouse.duckdb")
     else:
         raise ValueError(f"unknown stage {stage}")
     seconds = time.perf_counter() - started
     return {
+        **extra,
         "stage": stage,
         "workers": workers,
         "seconds": round(seconds, 3),
@@ -98,7 +103,7 @@ def run_stage(stage: str, corpus_dir: Path, work_dir: Path, workers: int) -> dic
 def main(argv: list[str] | None = None) -> int:
     """Given command-line arguments, run one stage and print its measurements as JSON."""
     parser = argparse.ArgumentParser(prog="python -m bench.stages")
-    parser.add_argument("stage", choices=["floor", "naive", "extract", "build"])
+    parser.add_argument("stage", choices=["floor", "naive", "extract", "build", "breakdown"])
     parser.add_argument("corpus_dir", type=Path)
     parser.add_argument("work_dir", type=Path)
     parser.add_argument("--workers", type=int, default=1)

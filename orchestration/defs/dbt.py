@@ -25,6 +25,9 @@ from orchestration.publishing import discard_building, discard_building_docs
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 BUILT_NODE_TYPES = ("model", "seed", "snapshot")  # a failure here fails the run; tests only warn
 BROKEN_STATUSES = ("error", "skipped")
+# dbt's target folder per warehouse, kept between builds: its partial_parse.msgpack lets the
+# next build of the same warehouse (same vars, same profile) re-parse only changed files.
+DBT_TARGET_DIR = "dbt_target"
 
 # The venv's dbt, so runs work without an activated venv (make ui, the CLI, tests),
 # started through a stand-in that makes dbt die with the build (a killed build's dbt
@@ -122,6 +125,11 @@ def _environment(values: dict[str, str]) -> Iterator[None]:
                 os.environ[name] = value
 
 
+def dbt_target(paths: KommunlagerPaths) -> Path:
+    """Given the paths, return dbt's target folder beside the warehouse (one writer: the lock)."""
+    return paths.warehouse().parent / DBT_TARGET_DIR
+
+
 def dbt_vars(paths: KommunlagerPaths) -> str:
     """Given the paths, return the dbt --vars JSON naming the extracted Parquet folder."""
     return json.dumps({"extracted_dir": paths.extracted().as_posix()})
@@ -147,7 +155,10 @@ def warehouse_models(
     discard_building_docs(paths.quality())
     with _environment({WAREHOUSE_ENV[0]: str(building), "KOMMUNLAGER_BUILD_PID": str(os.getpid())}):
         invocation = dbt.cli(
-            ["build", "--vars", dbt_vars(paths)], context=context, raise_on_error=False
+            ["build", "--vars", dbt_vars(paths)],
+            context=context,
+            raise_on_error=False,
+            target_path=dbt_target(paths),
         )
     yield from invocation.stream()
     _raise_on_build_errors(invocation)

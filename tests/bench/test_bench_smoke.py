@@ -21,8 +21,25 @@ def test_bench_runs_every_stage_on_two_reports_and_writes_its_report(tmp_path):
         "build_full",
         "build_unchanged",
         "build_one_changed",
+        "build_one_changed_breakdown",
     }
     assert all(result["pages"] > 0 and result["seconds"] > 0 for result in results.values())
     markdown = (tmp_path / "results" / "bench.md").read_text()
     assert "vs naive pdfplumber" in markdown and "peak memory" in markdown
     assert (tmp_path / "results" / "bench.png").stat().st_size > 1000
+    breakdown = results["build_one_changed_breakdown"]["breakdown"]
+    assert breakdown["partial_parse"] is True  # the second build of a warehouse re-parses less
+    assert breakdown["extract"] > 0 and breakdown["dbt_run"] > 0 and breakdown["publish"] > 0
+    assert "where the time goes" in markdown
+
+
+def test_bench_scale_builds_each_size_and_writes_the_table(tmp_path):
+    command = [sys.executable, "-m", "bench.run", "--scale", "--sizes", "2"]
+    command += ["--work-dir", str(tmp_path / "work"), "--results-dir", str(tmp_path / "results")]
+    subprocess.run(command, check=True, cwd=REPO, capture_output=True, text=True)
+    [row] = json.loads((tmp_path / "results" / "scale.json").read_text())
+    assert row["reports"] == 2 and row["pages"] > 0
+    assert row["full_s"] > 0 and row["warehouse_mb"] > 0 and row["peak_rss_mb"] > 0
+    assert row["one_changed_breakdown"]["beyond_extraction"] > 0
+    assert "| 2 |" in (tmp_path / "results" / "scale.md").read_text()
+    assert (tmp_path / "results" / "scale.png").stat().st_size > 1000

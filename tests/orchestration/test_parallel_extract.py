@@ -9,10 +9,8 @@ overlap however the machine schedules them.
 """
 
 import json
-import os
 import subprocess
 import sys
-import time
 
 import dagster as dg
 import duckdb
@@ -20,19 +18,12 @@ import duckdb
 from orchestration.dagster_home import write_dagster_yaml
 from orchestration.defs.assemble import definitions
 from orchestration.defs.assets import reports_partitions
-from orchestration.defs.resources import (
-    EXTRACTED_DIR_ENV,
-    QUALITY_DIR_ENV,
-    RAW_DIR_ENV,
-    WAREHOUSE_ENV,
-    KommunlagerPaths,
-)
+from orchestration.defs.resources import KommunlagerPaths
 from orchestration.folder_lock import extracts_exclusive
 from orchestration.lock import warehouse_lock
 from tests.orchestration.conftest import run_cli
 from tests.orchestration.contract_tables import contract_checksums
-
-HANG_LIMIT_SECONDS = 600  # only against a hang; nothing here is timed
+from tests.orchestration.dagster_runs import HANG_LIMIT_SECONDS, run_env, step_events, wait_until
 
 
 def launch_extract_run(partition: str, env: dict) -> subprocess.Popen:
@@ -45,32 +36,12 @@ def launch_extract_run(partition: str, env: dict) -> subprocess.Popen:
 
 def step_times(instance: dg.DagsterInstance, event: dg.DagsterEventType) -> dict[str, float]:
     """Given an event type, return run id -> timestamp of that step event, for every run."""
-    times = {}
-    for run in instance.get_runs():
-        records = instance.get_records_for_run(run.run_id, of_type=event).records
-        if records:
-            times[run.run_id] = records[0].event_log_entry.timestamp
-    return times
-
-
-def wait_until(condition, what: str) -> None:
-    """Given a condition, poll it until true; fail only if it never becomes true (a hang)."""
-    deadline = time.monotonic() + HANG_LIMIT_SECONDS
-    while not condition():
-        assert time.monotonic() < deadline, f"never happened: {what}"
-        time.sleep(0.5)
+    return {run: entry.timestamp for run, entry in step_events(instance, event).items()}
 
 
 def test_two_extract_runs_overlap_and_the_build_equals_a_serial_build(raw_dir, tmp_path):
     paths = KommunlagerPaths.for_warehouse(raw_dir, tmp_path / "parallel" / "warehouse.duckdb")
-    env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "home")}
-    for variable, path in (
-        (RAW_DIR_ENV, paths.raw()),
-        (EXTRACTED_DIR_ENV, paths.extracted()),
-        (WAREHOUSE_ENV, paths.warehouse()),
-        (QUALITY_DIR_ENV, paths.quality()),
-    ):
-        env[variable[0]] = str(path)
+    env = run_env(paths, tmp_path / "home")
     write_dagster_yaml(tmp_path / "home")
     names = sorted(path.name for path in raw_dir.iterdir())
     instance = dg.DagsterInstance.from_config(str(tmp_path / "home"))
