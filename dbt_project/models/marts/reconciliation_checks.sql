@@ -10,6 +10,10 @@ headcounts as (
     select * from {{ ref('int_reconciliation_headcounts') }}
 ),
 
+reports as (
+    select report_key, file_name from {{ ref('dim_report') }}
+),
+
 unioned as (
     select * from sum_of_lines
     union all by name
@@ -24,6 +28,7 @@ final as (
             '|', report_key, relation, table_id, row_index, col_index, check_name, measure, line_item
         )), 16) as check_key,
         report_key,
+        reports.file_name,
         relation,
         table_id,
         row_index,
@@ -41,6 +46,7 @@ final as (
         n_terms,
         detail
     from unioned
+    left join reports using (report_key)
 )
 
 select * from final
