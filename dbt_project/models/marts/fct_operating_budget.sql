@@ -21,6 +21,22 @@ operating as (
         )
 ),
 
+verification as (
+    select * from {{ ref('reconciliation_table_status') }}
+    where relation = 'fct_operating_budget'
+),
+
+totals as (
+    -- the table's grand total is its last printed sum line, below every part it sums
+    select
+        report_key,
+        table_id,
+        max(row_index) as primary_total_row
+    from operating
+    where is_total and not coalesce(is_subline, false)
+    group by report_key, table_id
+),
+
 final as (
     select
         concat_ws('-', operating.report_key, operating.table_id, operating.row_index, operating.col_index)
@@ -36,6 +52,7 @@ final as (
         org_units.org_unit,
         operating.line_item,
         operating.is_total,
+        coalesce(operating.row_index = totals.primary_total_row, false) as is_primary_total,
         operating.is_subline,
         operating.parent_line_item,
         operating.line_role,
@@ -50,10 +67,15 @@ final as (
         operating.unit,
         operating.unit_source,
         operating.sign_factor,
-        operating.sign_basis
+        operating.sign_basis,
+        coalesce(verification.verification_status, 'not_checked') as verification_status
     from operating
     inner join reports
         on operating.report_key = reports.report_key
+    left join totals
+        on operating.report_key = totals.report_key and operating.table_id = totals.table_id
+    left join verification
+        on operating.report_key = verification.report_key and operating.table_id = verification.table_id
     left join org_units
         on
             operating.report_key = org_units.report_key

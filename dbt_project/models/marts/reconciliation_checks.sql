@@ -11,7 +11,10 @@ headcounts as (
 ),
 
 reports as (
-    select report_key, file_name from {{ ref('dim_report') }}
+    select
+        report_key,
+        file_name
+    from {{ ref('dim_report') }}
 ),
 
 unioned as (
@@ -22,13 +25,22 @@ unioned as (
     select * from headcounts
 ),
 
+named as (
+    select
+        unioned.*,
+        reports.file_name
+    from unioned
+    left join reports
+        on unioned.report_key = reports.report_key
+),
+
 final as (
     select
         left(md5(concat_ws(
             '|', report_key, relation, table_id, row_index, col_index, check_name, measure, line_item
         )), 16) as check_key,
         report_key,
-        reports.file_name,
+        file_name,
         relation,
         table_id,
         row_index,
@@ -45,8 +57,7 @@ final as (
         round(n_terms * half_unit, 2) as tolerance,
         n_terms,
         detail
-    from unioned
-    left join reports using (report_key)
+    from named
 )
 
 select * from final
