@@ -7,7 +7,7 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test lint ui accuracy bench env clean
+.PHONY: run test lint ui docs accuracy bench env clean
 
 run: $(STAMP)  ## build the warehouse from the shipped sample reports
 	$(BIN)/kommunlager build --raw-dir data/raw --warehouse data/warehouse.duckdb
@@ -23,6 +23,12 @@ lint: $(STAMP)
 ui: $(STAMP)  ## the Dagster UI with assets, checks, schedule and sensor
 	$(BIN)/python -m orchestration.dagster_home
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+DOCS_PORT ?= 8080
+docs: $(STAMP)  ## dbt docs of the built warehouse (make run first), served offline on 127.0.0.1
+	cd dbt_project && ../$(BIN)/dbt docs generate --static --vars '{"extracted_dir": "$(CURDIR)/data/extracted"}'
+	@echo "dbt docs: http://127.0.0.1:$(DOCS_PORT)/static_index.html (or open dbt_project/target/static_index.html)"
+	$(BIN)/python -m http.server $(DOCS_PORT) --bind 127.0.0.1 --directory dbt_project/target
 
 accuracy: $(STAMP)  ## gold facts found / wrong / missing per rendering
 	$(BIN)/python -m bench.accuracy

@@ -26,8 +26,11 @@ VERIFICATION_SQL = f"""
 create or replace table {VERIFICATION_TABLE} as
 select
     report_key,
+    any_value(file_name) as file_name,
     relation,
     table_id,
+    min(page) as page,
+    list_sort(list_distinct(list(page) filter (where not passed))) as failed_pages,
     count(*) as n_checks,
     count(*) filter (where not passed) as n_failed,
     case when bool_and(passed) then 'verified' else 'unverified' end as status,
@@ -44,6 +47,8 @@ group by report_key, relation, table_id
 # Column name -> DuckDB type of quality_reconciliation (the warehouse contract plus keys).
 QUALITY_COLUMNS = {
     "report_key": "varchar",
+    "file_name": "varchar",
+    "page": "integer",
     "relation": "varchar",
     "table_id": "integer",
     "check_name": "varchar",

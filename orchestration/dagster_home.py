@@ -1,15 +1,26 @@
-"""Write $DAGSTER_HOME/dagster.yaml: telemetry off, many extract runs, one build at a time.
+"""The Dagster instance under $DAGSTER_HOME: its dagster.yaml, and the report partitions in it.
 
-`make ui` runs this before `dagster dev`. DuckDB allows one writer per file, so
-runs tagged `kommunlager/stage: build` are queued one at a time, while extract
-runs (which take no warehouse lock) run several at once.
+`make ui` runs this before `dagster dev`: it writes dagster.yaml (telemetry
+off; DuckDB allows one writer per file, so runs tagged `kommunlager/stage:
+build` are queued one at a time, while extract runs, which take no warehouse
+lock, run several at once) and registers a partition for every report already
+extracted, so a warehouse built before shows its reports. The CLI records
+its builds in the same instance when $DAGSTER_HOME is set (`make run` sets
+it), and in a throwaway one when it is not: a bare `kommunlager build` leaves
+no state behind but the warehouse.
 """
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from orchestration.defs.resources import REPO_ROOT
+import dagster as dg
+
+from extract.inventory import stored_inventory
+from orchestration.defs.assets import reports_partitions
+from orchestration.defs.resources import REPO_ROOT, KommunlagerPaths
 
 DEFAULT_HOME = REPO_ROOT / ".dagster_home"
 MAX_CONCURRENT_RUNS = 4  # extract runs at once on one machine; a cluster raises it
@@ -41,10 +52,49 @@ def write_dagster_yaml(home: Path) -> Path:
     return path
 
 
+@contextmanager
+def open_instance() -> Iterator[dg.DagsterInstance]:
+    """Given $DAGSTER_HOME set or not, open its instance (made if missing) or an ephemeral one."""
+    home = os.environ.get("DAGSTER_HOME")
+    if not home:
+        with dg.DagsterInstance.ephemeral() as instance:
+            yield instance
+        return
+    if not (Path(home) / "dagster.yaml").exists():
+        write_dagster_yaml(Path(home))
+    with dg.DagsterInstance.get() as instance:
+        yield instance
+
+
+def sync_partitions(instance: dg.DagsterInstance, names: list[str]) -> None:
+    """Given an instance and the report files present, add theirs and drop vanished ones."""
+    known = set(instance.get_dynamic_partitions(reports_partitions.name))
+    new = [name for name in names if name not in known]
+    gone = sorted(known - set(names))
+    if new:
+        instance.add_dynamic_partitions(reports_partitions.name, new)
+    for name in gone:
+        instance.delete_dynamic_partition(reports_partitions.name, name)
+
+
+def register_extracted(instance: dg.DagsterInstance, extracted_dir: Path) -> list[str]:
+    """Given an instance and the extracted folder, add a partition per stored report."""
+    names = sorted(stored_inventory(extracted_dir))
+    known = set(instance.get_dynamic_partitions(reports_partitions.name))
+    new = [name for name in names if name not in known]
+    if new:
+        instance.add_dynamic_partitions(reports_partitions.name, new)
+    return names
+
+
 def main() -> int:
-    """Given $DAGSTER_HOME (default: .dagster_home in the repo), write its dagster.yaml."""
+    """Given $DAGSTER_HOME (default: .dagster_home in the repo), write it; register reports."""
     home = Path(os.environ.get("DAGSTER_HOME") or DEFAULT_HOME)
     print(f"wrote {write_dagster_yaml(home)}")
+    os.environ["DAGSTER_HOME"] = str(home)
+    with open_instance() as instance:
+        names = register_extracted(instance, KommunlagerPaths().extracted())
+    print(f"report partitions: {len(names)} extracted reports registered")
     return 0
 
 

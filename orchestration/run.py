@@ -5,12 +5,13 @@ import sys
 import dagster as dg
 
 from extract.pipeline import ReportOutcome
+from orchestration.dagster_home import open_instance, sync_partitions
 from orchestration.defs.assets import ExtractProgress
-from orchestration.defs.assets import reports_partitions as partitions
 from orchestration.defs.jobs import build_warehouse
 from orchestration.defs.resources import KommunlagerPaths
 
 PUBLISHED_KEY = dg.AssetKey("published_warehouse")  # orchestration.defs.publish: loads dbt
+RUN_TAGS = {"kommunlager/launched_by": "cli"}  # tells a CLI build from a sensor run in the UI
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
@@ -26,22 +27,28 @@ class PrintedProgress(ExtractProgress):
 
 
 def run_build(paths: KommunlagerPaths, names: list[str], force: bool) -> dg.ExecuteInProcessResult:
-    """Given paths and report file names, run build_warehouse over all of them in-process."""
+    """Given paths and report file names, run build_warehouse over all of them in-process.
+
+    The run, its materializations and check results land in the instance of
+    $DAGSTER_HOME when it is set (`make run` sets it: `make ui` then shows the
+    build), else in a throwaway in-memory instance.
+    """
     # Imported here: loading the dbt assets parses the dbt project, which --help must not wait for.
     from orchestration.defs.assemble import definitions
 
-    instance = dg.DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions(partitions.name, names)
-    job = definitions(paths, PrintedProgress()).resolve_job_def(build_warehouse.name)
-    return job.execute_in_process(
-        instance=instance,
-        run_config={**QUIET_LOGS, "ops": {"extracted_report": {"config": {"force": force}}}},
-        raise_on_error=False,
-        tags={
-            "dagster/asset_partition_range_start": names[0],
-            "dagster/asset_partition_range_end": names[-1],
-        },
-    )
+    with open_instance() as instance:
+        sync_partitions(instance, names)
+        job = definitions(paths, PrintedProgress()).resolve_job_def(build_warehouse.name)
+        return job.execute_in_process(
+            instance=instance,
+            run_config={**QUIET_LOGS, "ops": {"extracted_report": {"config": {"force": force}}}},
+            raise_on_error=False,
+            tags={
+                **RUN_TAGS,
+                "dagster/asset_partition_range_start": names[0],
+                "dagster/asset_partition_range_end": names[-1],
+            },
+        )
 
 
 def published(result: dg.ExecuteInProcessResult) -> bool:
@@ -72,7 +79,10 @@ def root_cause(error) -> str:
 
 
 def failed_checks(result: dg.ExecuteInProcessResult) -> list[str]:
-    """Given a finished run, return each failed asset check as 'asset: check (severity)'."""
+    """Given a finished run, return each failed check as 'asset: check (severity)', with why.
+
+    A check evaluated per report partition adds its description: file name and reason.
+    """
     evaluations = [
         e.event_specific_data
         for e in result.all_events
@@ -80,6 +90,7 @@ def failed_checks(result: dg.ExecuteInProcessResult) -> list[str]:
     ]
     return sorted(
         f"{e.asset_key.to_user_string()}: {e.check_name} ({e.severity.value})"
+        + (f" {e.description}" if e.partition else "")
         for e in evaluations
         if not e.passed
     )

@@ -11,7 +11,9 @@ OUTPUT_TABLE = "quality_reconciliation"
 VERIFICATION_TABLE = "quality_table_verification"
 COVERAGE_TABLE = "quality_table_coverage"
 REPORT_TABLE = "dim_report"
-RECONCILIATION_COLUMNS = "report_key, relation, check_name, measure, line_item, expected, actual"
+RECONCILIATION_COLUMNS = (
+    "file_name, page, relation, check_name, measure, line_item, expected, actual"
+)
 
 
 def summary_lines(warehouse: Path, extracted_dir: Path) -> list[str]:
@@ -122,11 +124,12 @@ def _reconciliation_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     (total,) = con.execute(f"select count(*) from {OUTPUT_TABLE}").fetchone()
     failures = con.execute(
         f"select {RECONCILIATION_COLUMNS} from {OUTPUT_TABLE} where not passed"
-        " order by report_key, relation, check_name, line_item"
+        " order by file_name, page, relation, check_name, line_item"
     ).fetchall()
     lines = [f"Reconciliation failures: {len(failures)} of {total} checks"]
-    for key, relation, check, measure, item, expected, actual in failures:
+    for name, page, relation, check, measure, item, expected, actual in failures:
         lines.append(
-            f"  {key} {relation} {check} [{measure}] {item}: expected {expected}, actual {actual}"
+            f"  {name} p.{page} {relation} {check} [{measure}] {item}:"
+            f" expected {expected}, actual {actual}"
         )
     return lines

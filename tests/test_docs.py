@@ -2,6 +2,7 @@
 
 import contextlib
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -48,6 +49,7 @@ def test_the_build_summary_counts_reports_facts_verified_tables_and_failures(bui
     assert "fct_operating_budget: " in summary and "fct_investment_budget: " in summary
     assert "Tables verified: 1 of 2 reconciled tables (50%)" in summary
     assert "Nettoinvesteringar: expected -20534000.0, actual -20624000.0" in summary
+    assert re.search(r"^  report.txt p.\d+ fct_investment_budget sum_of_lines", summary, re.M)
 
 
 def test_the_readme_shows_three_analyst_queries():
@@ -81,3 +83,95 @@ def test_every_cli_command_has_help(command):
         cwd=REPO,
     )
     assert "usage: kommunlager" in finished.stdout
+
+
+def mart_descriptions() -> dict[str, dict[str, str]]:
+    """Given the marts' YAML, return model -> column -> description."""
+    described = {}
+    for path in (REPO / "dbt_project" / "models" / "marts").glob("*.yml"):
+        for model in yaml.safe_load(path.read_text(encoding="utf-8")).get("models", []):
+            columns = model.get("columns", [])
+            described[model["name"]] = {c["name"]: c.get("description", "") for c in columns}
+    return described
+
+
+def test_every_mart_column_is_described(warehouse):
+    described = mart_descriptions()
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        columns = connection.execute(
+            "select table_name, column_name from duckdb_columns() where table_name in $names",
+            {"names": sorted(described)},
+        ).fetchall()
+    assert len(columns) > 100
+    undescribed = [(table, column) for table, column in columns if not described[table].get(column)]
+    assert undescribed == []
+
+
+def test_descriptions_are_written_into_duckdb_as_comments(warehouse):
+    described = mart_descriptions()
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        (column_comment,) = connection.execute(
+            "select comment from duckdb_columns()"
+            " where table_name = 'fct_operating_budget' and column_name = 'verification_status'"
+        ).fetchone()
+        (table_comment,) = connection.execute(
+            "select comment from duckdb_tables() where table_name = 'fct_sick_leave'"
+        ).fetchone()
+    assert column_comment == described["fct_operating_budget"]["verification_status"]
+    assert table_comment.startswith("One row per sick-leave rate")
+
+
+def test_every_fact_carries_its_tables_verification_as_ge_judged_it(warehouse):
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        pairs = connection.execute(
+            "select distinct fact.verification_status, ge.status from ("
+            "  select report_key, table_id, verification_status, 'fct_operating_budget' as relation"
+            "  from fct_operating_budget union all"
+            "  select report_key, table_id, verification_status, 'fct_investment_budget'"
+            "  from fct_investment_budget) as fact"
+            " left join quality_table_verification as ge using (report_key, relation, table_id)"
+            " order by all"
+        ).fetchall()
+    # one table verified and one not (the build summary), the rest without checks
+    assert ("verified", "verified") in pairs and ("unverified", "unverified") in pairs
+    assert set(pairs) <= {("verified", "verified"), ("unverified", "unverified")} | {
+        ("not_checked", None)
+    }
+
+
+def test_each_table_has_one_primary_total_line_its_last_sum_line(warehouse):
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        lines = connection.execute(
+            "select table_id, count(distinct row_index) filter (where is_primary_total),"
+            " max(row_index) filter (where is_total and not coalesce(is_subline, false)),"
+            " max(row_index) filter (where is_primary_total)"
+            " from fct_investment_budget group by table_id"
+        ).fetchall()
+        primary = connection.execute(
+            "select distinct line_item from fct_investment_budget where is_primary_total"
+        ).fetchall()
+    assert lines and all(count == 1 and last == chosen for _, count, last, chosen in lines)
+    assert primary == [("Nettoinvesteringar",)]
+
+
+def test_dbt_docs_generate_a_static_page_that_needs_no_network(warehouse, tmp_path):
+    target = tmp_path / "docs_target"
+    subprocess.run(
+        [
+            str(Path(sys.executable).with_name("dbt")),
+            "docs",
+            "generate",
+            "--static",
+            "--target-path",
+            str(target),
+            "--vars",
+            '{"extracted_dir": "' + str(warehouse.parent / "extracted") + '"}',
+        ],
+        cwd=REPO / "dbt_project",
+        env={**os.environ, "KOMMUNLAGER_WAREHOUSE": str(warehouse)},
+        check=True,
+        capture_output=True,
+    )
+    page = (target / "static_index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<(?:script|link)[^>]+(?:src|href)=\"https?://", page) == []
+    assert "is_primary_total" in page and "verification_status" in page

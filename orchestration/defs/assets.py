@@ -19,6 +19,7 @@ import dagster as dg
 
 from extract.pipeline import ReportOutcome
 from extract.schema import RELATIONS
+from orchestration.defs.report_fate import record_fates, report_check_spec
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.incremental import apply_plan, plan_build
 
@@ -26,6 +27,15 @@ EXTRACT_SOURCE = "extracted"  # the dbt source name, and the key prefix of the e
 EXTRACT_ASSET_KEYS = {name: dg.AssetKey([EXTRACT_SOURCE, name]) for name in RELATIONS}
 reports_partitions = dg.DynamicPartitionsDefinition(name="reports")
 PARTITIONS_PER_RUN = 10  # a national backfill of 87 000 reports is 8 700 runs
+REPORTS_KEY = EXTRACT_ASSET_KEYS["reports"]  # carries the per-report `report_read` check
+RELATION_DESCRIPTIONS = {
+    "reports": "One row per report file: format, pages, status (ok, partial, failed) and error.",
+    "tables": "One row per table found in a report: pages, reader method, caption, size.",
+    "cells": "One row per table cell: text as printed, number read from it, position on page.",
+    "text_blocks": "One row per block of running text, by page.",
+    "prose_facts": "One row per figure stated in a sentence (staff, sick leave), with it.",
+    "numeric_regions": "One row per run of number rows outside the tables found (coverage).",
+}
 
 
 class ExtractProgress(dg.ConfigurableResource):
@@ -41,26 +51,18 @@ class ExtractConfig(dg.Config):
     force: bool = False  # re-read the selected files even when unchanged since their last run
 
 
-def outcome_metadata(outcome: ReportOutcome) -> dict:
-    """Given one extraction outcome, return it as Dagster metadata."""
-    return {
-        "report_key": outcome.report_key,
-        "status": outcome.status,
-        "error": outcome.error or "",
-        "pages": outcome.page_count,
-        "tables": outcome.n_tables,
-        "cells": outcome.n_cells,
-        "prose_facts": outcome.n_prose_facts,
-        "warnings": dg.MetadataValue.json(list(outcome.warnings)),
-        "seconds": round(outcome.seconds, 2),
-    }
-
-
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(key, partitions_def=reports_partitions, kinds={"python", "parquet"})
-        for key in EXTRACT_ASSET_KEYS.values()
+        dg.AssetSpec(
+            key,
+            partitions_def=reports_partitions,
+            kinds={"python", "parquet"},
+            description=f"Extracted Parquet, one file per report. {RELATION_DESCRIPTIONS[name]}",
+        )
+        for name, key in EXTRACT_ASSET_KEYS.items()
     ],
+    check_specs=[report_check_spec(REPORTS_KEY, reports_partitions)],
+    can_subset=True,  # the check is evaluated per partition (record_fates), not as one output
     name="extracted_report",
     partitions_def=reports_partitions,
     backfill_policy=dg.BackfillPolicy.multi_run(max_partitions_per_run=PARTITIONS_PER_RUN),
@@ -81,18 +83,6 @@ def extracted_report(
         progress.report(index, total, outcome)
 
     outcomes = apply_plan(paths.raw(), paths.extracted(), plan, announce)
-    metadata = {**plan.counts(), **_outcomes_metadata(outcomes)}
-    for key in EXTRACT_ASSET_KEYS.values():
-        yield dg.MaterializeResult(asset_key=key, metadata=metadata)
-
-
-def _outcomes_metadata(outcomes: list[ReportOutcome]) -> dict:
-    """Given the outcomes of this run's extractions, return one report's detail or totals."""
-    if len(outcomes) == 1:
-        return outcome_metadata(outcomes[0])
-    return {
-        "failed": sum(o.status == "failed" for o in outcomes),
-        "tables": sum(o.n_tables for o in outcomes),
-        "cells": sum(o.n_cells for o in outcomes),
-        "per_report": dg.MetadataValue.json({o.file_name: o.status for o in outcomes}),
-    }
+    record_fates(context, paths.extracted(), outcomes, REPORTS_KEY)
+    for key in context.selected_asset_keys:
+        yield dg.MaterializeResult(asset_key=key, metadata=plan.counts())

@@ -22,7 +22,16 @@ from orchestration.publishing import building_docs, current_build
 QUALITY_KEY = dg.AssetKey(OUTPUT_TABLE)
 RECONCILIATION_CHECK = "reconciliation_agrees"
 MAX_LISTED_FAILURES = 50  # keeps check metadata readable; the table holds them all
-FAILURE_FIELDS = ("report_key", "check_name", "measure", "line_item", "expected", "actual")
+RECONCILIATION_DESCRIPTION = (
+    "Every printed total, deviation and headcount agrees with the figures it sums, within "
+    "the rounding of the print (GE on reconciliation_checks). WARN: a failure is the report's "
+    "own inconsistency or a misread; each is listed by file, page and line, and kept in "
+    "quality_reconciliation with passed = false."
+)
+CONTRACT_DESCRIPTION = (
+    "The fact table keeps the warehouse contract (GE): every row has its report_key and page, "
+    "a known measure and unit. ERROR and blocking: a broken contract stops publishing."
+)
 
 
 @dg.asset(
@@ -30,7 +39,11 @@ FAILURE_FIELDS = ("report_key", "check_name", "measure", "line_item", "expected"
     deps=[dg.AssetKey(SOURCE_RELATION)],
     group_name="quality",
     kinds={"duckdb", "great_expectations"},
-    check_specs=[dg.AssetCheckSpec(RECONCILIATION_CHECK, asset=QUALITY_KEY)],
+    check_specs=[
+        dg.AssetCheckSpec(
+            RECONCILIATION_CHECK, asset=QUALITY_KEY, description=RECONCILIATION_DESCRIPTION
+        )
+    ],
 )
 def quality_reconciliation(paths: KommunlagerPaths) -> dg.MaterializeResult:
     """Given reconciliation_checks, write GE's per-row verdicts and the HTML Data Docs."""
@@ -62,14 +75,23 @@ def reconciliation_check_result(result: ReconciliationResult) -> dg.AssetCheckRe
 
 
 def _failure_line(row: dict) -> str:
-    """Given one failing reconciliation row, return it as one readable line."""
-    return ", ".join(f"{name}={row.get(name)}" for name in FAILURE_FIELDS)
+    """Given one failing reconciliation row, return it as one line naming file and page."""
+    return (
+        f"{row.get('file_name')} p.{row.get('page')}: {row.get('relation')} "
+        f"{row.get('check_name')} [{row.get('measure')}] {row.get('line_item')}: "
+        f"expected {row.get('expected')}, actual {row.get('actual')}"
+    )
 
 
 def fact_contract_check(relation: str) -> dg.AssetChecksDefinition:
     """Given a fact table name, return its blocking ERROR-severity GE contract check."""
 
-    @dg.asset_check(asset=dg.AssetKey(relation), name="contract_holds", blocking=True)
+    @dg.asset_check(
+        asset=dg.AssetKey(relation),
+        name="contract_holds",
+        blocking=True,
+        description=CONTRACT_DESCRIPTION,
+    )
     def _check(paths: KommunlagerPaths) -> dg.AssetCheckResult:
         docs = building_docs(paths.quality())
         outcome = check_fact_table(current_build(paths.warehouse()), relation, docs)

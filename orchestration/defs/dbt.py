@@ -13,6 +13,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.defs.assets import EXTRACT_ASSET_KEYS, EXTRACT_SOURCE
+from orchestration.defs.dbt_nodes import dbt_test_description, layer_group, prune_target
 from orchestration.defs.resources import (
     REPO_ROOT,
     WAREHOUSE_ENV,
@@ -83,7 +84,15 @@ if _manifest_is_stale(dbt_project):
 
 
 class ExtractLineageTranslator(DagsterDbtTranslator):
-    """Maps each `extracted.<relation>` source onto the extract asset that writes it."""
+    """Maps each `extracted.<relation>` source onto the extract asset that writes it.
+
+    Also groups the models by layer (staging, intermediate, marts, quality)
+    and gives every dbt test a description saying what it asserts.
+    """
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        """Given a dbt node, return its layer (staging ... quality, vocabulary for seeds)."""
+        return layer_group(dbt_resource_props) or super().get_group_name(dbt_resource_props)
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         """Given a dbt node, return its asset key (the extract asset for extracted sources)."""
@@ -103,7 +112,7 @@ class ExtractLineageTranslator(DagsterDbtTranslator):
         return spec and dg.AssetCheckSpec(
             name=spec.name,
             asset=spec.asset_key,
-            description=spec.description,
+            description=spec.description or dbt_test_description(manifest["nodes"][unique_id]),
             additional_deps=spec.additional_deps,
             metadata=spec.metadata,
             blocking=False,
@@ -161,6 +170,7 @@ def warehouse_models(
             target_path=dbt_target(paths),
         )
     yield from invocation.stream()
+    prune_target(invocation.target_path.parent)
     _raise_on_build_errors(invocation)
 
 

@@ -25,6 +25,22 @@ investment as (
         )
 ),
 
+verification as (
+    select * from {{ ref('reconciliation_table_status') }}
+    where relation = 'fct_investment_budget'
+),
+
+totals as (
+    -- the table's grand total is its last printed sum line, below every part it sums
+    select
+        report_key,
+        table_id,
+        max(row_index) as primary_total_row
+    from investment
+    where is_total and not coalesce(is_subline, false)
+    group by report_key, table_id
+),
+
 final as (
     select
         concat_ws('-', investment.report_key, investment.table_id, investment.row_index, investment.col_index)
@@ -42,6 +58,7 @@ final as (
         -- a project number printed before the name (`77023 Brandbergens centrum`)
         nullif(regexp_extract(investment.line_item, '^(\d{2,})\s+\S', 1), '') as project_code,
         investment.is_total,
+        coalesce(investment.row_index = totals.primary_total_row, false) as is_primary_total,
         investment.is_subline,
         investment.parent_line_item,
         investment.column_header,
@@ -54,10 +71,15 @@ final as (
         investment.unit,
         investment.unit_source,
         investment.sign_factor,
-        investment.sign_basis
+        investment.sign_basis,
+        coalesce(verification.verification_status, 'not_checked') as verification_status
     from investment
     inner join reports
         on investment.report_key = reports.report_key
+    left join totals
+        on investment.report_key = totals.report_key and investment.table_id = totals.table_id
+    left join verification
+        on investment.report_key = verification.report_key and investment.table_id = verification.table_id
 )
 
 select * from final

@@ -37,6 +37,22 @@ operating as (
         )
 ),
 
+verification as (
+    select * from {{ ref('reconciliation_table_status') }}
+    where relation = 'fct_operating_budget'
+),
+
+totals as (
+    -- the table's grand total is its last printed sum line, below every part it sums
+    select
+        report_key,
+        table_id,
+        max(row_index) as primary_total_row
+    from operating
+    where is_total and not coalesce(is_subline, false)
+    group by report_key, table_id
+),
+
 from_tables as (
     select
         concat_ws('-', operating.report_key, operating.table_id, operating.row_index, operating.col_index)
@@ -52,6 +68,7 @@ from_tables as (
         org_units.org_unit,
         operating.line_item,
         operating.is_total,
+        coalesce(operating.row_index = totals.primary_total_row, false) as is_primary_total,
         operating.is_subline,
         operating.parent_line_item,
         operating.line_role,
@@ -66,10 +83,15 @@ from_tables as (
         operating.unit,
         operating.unit_source,
         operating.sign_factor,
-        operating.sign_basis
+        operating.sign_basis,
+        coalesce(verification.verification_status, 'not_checked') as verification_status
     from operating
     inner join reports
         on operating.report_key = reports.report_key
+    left join totals
+        on operating.report_key = totals.report_key and operating.table_id = totals.table_id
+    left join verification
+        on operating.report_key = verification.report_key and operating.table_id = verification.table_id
     left join org_units
         on
             operating.report_key = org_units.report_key
@@ -104,7 +126,9 @@ from_prose as (
         prose_facts.as_printed as amount_as_printed,
         prose_facts.unit,
         'prose' as unit_source,
-        'prose_wording' as sign_basis
+        'prose_wording' as sign_basis,
+        false as is_primary_total,
+        'not_checked' as verification_status
     from prose_facts
     inner join reports
         on prose_facts.report_key = reports.report_key

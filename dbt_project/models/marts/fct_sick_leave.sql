@@ -28,7 +28,9 @@ final as (
         case
             when coalesce(rates.fiscal_year, reports.fiscal_year) = reports.fiscal_year
                 then reports.period_end
-        end as period_end
+        end as period_end,
+        -- no printed figure sums or derives a rate, so none is reconciled
+        'not_checked' as verification_status
     from rates
     inner join reports
         on rates.report_key = reports.report_key

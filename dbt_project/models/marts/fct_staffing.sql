@@ -6,6 +6,11 @@ reports as (
     select * from {{ ref('int_reports_keyed') }}
 ),
 
+verification as (
+    select * from {{ ref('reconciliation_table_status') }}
+    where relation = 'fct_staffing'
+),
+
 final as (
     select
         concat_ws(
@@ -25,10 +30,13 @@ final as (
         figures.fiscal_year,
         figures.staffing_value as value,
         figures.as_printed,
-        figures.as_of
+        figures.as_of,
+        coalesce(verification.verification_status, 'not_checked') as verification_status
     from figures
     inner join reports
         on figures.report_key = reports.report_key
+    left join verification
+        on figures.report_key = verification.report_key and figures.table_id = verification.table_id
 )
 
 select * from final

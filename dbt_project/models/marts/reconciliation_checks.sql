@@ -10,6 +10,13 @@ headcounts as (
     select * from {{ ref('int_reconciliation_headcounts') }}
 ),
 
+reports as (
+    select
+        report_key,
+        file_name
+    from {{ ref('dim_report') }}
+),
+
 unioned as (
     select * from sum_of_lines
     union all by name
@@ -18,12 +25,22 @@ unioned as (
     select * from headcounts
 ),
 
+named as (
+    select
+        unioned.*,
+        reports.file_name
+    from unioned
+    left join reports
+        on unioned.report_key = reports.report_key
+),
+
 final as (
     select
         left(md5(concat_ws(
             '|', report_key, relation, table_id, row_index, col_index, check_name, measure, line_item
         )), 16) as check_key,
         report_key,
+        file_name,
         relation,
         table_id,
         row_index,
@@ -40,7 +57,7 @@ final as (
         round(n_terms * half_unit, 2) as tolerance,
         n_terms,
         detail
-    from unioned
+    from named
 )
 
 select * from final

@@ -1,0 +1,126 @@
+"""Each report partition's fate in Dagster: its own metadata and a check that fails when unread.
+
+A build runs many report partitions in one step. Dagster would stamp the
+step's metadata on every one of them, so an unchanged report would show the
+counts of this run's extractions (often none). Instead every partition gets
+the figures of its own stored extract, read back from the Parquet files, and
+a `report_read` check evaluation of its own: failed (red in the UI) when the
+report could not be read whole, with the file name and the reason.
+"""
+
+import warnings
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from extract.inventory import stored_inventory
+from extract.parquet_io import relation_path
+from extract.pipeline import ReportOutcome
+
+REPORT_CHECK = "report_read"
+REPORT_CHECK_DESCRIPTION = (
+    "Passes when the report file was read whole (status ok). Fails, per report partition, "
+    "when it could not be read (status failed) or only in part (status partial), naming the "
+    "file and the reason; the report stays in dim_report with that status and error."
+)
+COUNTED_RELATIONS = {"tables": "tables", "cells": "cells", "prose_facts": "prose_facts"}
+
+
+def report_check_spec(
+    asset_key: dg.AssetKey, partitions: dg.PartitionsDefinition
+) -> dg.AssetCheckSpec:
+    """Given the extracted reports asset and its partitions, return the per-report check spec."""
+    with warnings.catch_warnings():  # partitioned checks are a Dagster preview feature
+        warnings.simplefilter("ignore", category=dg.PreviewWarning)
+        return dg.AssetCheckSpec(
+            REPORT_CHECK,
+            asset=asset_key,
+            partitions_def=partitions,
+            description=REPORT_CHECK_DESCRIPTION,
+        )
+
+
+def outcome_metadata(outcome: ReportOutcome) -> dict:
+    """Given one extraction outcome, return it as Dagster metadata."""
+    return {
+        "file_name": outcome.file_name,
+        "report_key": outcome.report_key,
+        "status": outcome.status,
+        "error": outcome.error or "",
+        "pages": outcome.page_count,
+        "tables": outcome.n_tables,
+        "cells": outcome.n_cells,
+        "prose_facts": outcome.n_prose_facts,
+        "warnings": dg.MetadataValue.json(list(outcome.warnings)),
+    }
+
+
+def stored_outcome(extracted_dir: Path, file_name: str) -> ReportOutcome | None:
+    """Given the extracted folder and a file name, return its last extraction as stored."""
+    stored = stored_inventory(extracted_dir).get(file_name)
+    report_file = stored and relation_path(extracted_dir, "reports", stored.report_key)
+    if not report_file or not report_file.exists():
+        return None
+    (row,) = pl.read_parquet(report_file).to_dicts()
+    counts = {
+        name: _row_count(relation_path(extracted_dir, relation, stored.report_key))
+        for relation, name in COUNTED_RELATIONS.items()
+    }
+    return ReportOutcome(
+        report_key=stored.report_key,
+        file_name=file_name,
+        status=row["status"],
+        error=row["error"],
+        page_count=row["page_count"] or 0,
+        n_tables=counts["tables"],
+        n_cells=counts["cells"],
+        n_prose_facts=counts["prose_facts"],
+        warnings=tuple(row["warnings"] or ()),
+    )
+
+
+def _row_count(path: Path) -> int:
+    """Given a Parquet file (possibly absent: a report without tables), return its rows."""
+    return pl.scan_parquet(path).select(pl.len()).collect().item() if path.exists() else 0
+
+
+def check_evaluation(asset_key: dg.AssetKey, outcome: ReportOutcome) -> dg.AssetCheckEvaluation:
+    """Given a report's outcome, return its `report_read` evaluation on its partition."""
+    reason = outcome.error or ", ".join(outcome.warnings) or ""
+    return dg.AssetCheckEvaluation(
+        asset_key=asset_key,
+        check_name=REPORT_CHECK,
+        passed=outcome.status == "ok",
+        partition=outcome.file_name,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=(
+            f"{outcome.file_name}: read whole"
+            if outcome.status == "ok"
+            else f"{outcome.file_name}: {outcome.status}: {reason}"
+        ),
+        metadata={
+            "file_name": outcome.file_name,
+            "status": outcome.status,
+            "reason": reason,
+            "report_key": outcome.report_key,
+        },
+    )
+
+
+def record_fates(
+    context: dg.AssetExecutionContext,
+    extracted_dir: Path,
+    extracted_now: list[ReportOutcome],
+    check_key: dg.AssetKey,
+) -> None:
+    """Given the run's partitions and fresh outcomes, give each partition its metadata and check."""
+    fresh = {outcome.file_name: outcome for outcome in extracted_now}
+    for name in context.partition_keys:
+        outcome = fresh.get(name) or stored_outcome(extracted_dir, name)
+        if outcome is None:  # asked for but gone from the folder: nothing stored to describe
+            continue
+        metadata = {**outcome_metadata(outcome), "extracted_in_this_run": name in fresh}
+        for key in context.selected_asset_keys:
+            context.add_asset_metadata(metadata, asset_key=key, partition_key=name)
+        context.log_event(check_evaluation(check_key, outcome))

@@ -1,0 +1,177 @@
+"""Given a build, write an offline HTML report card per report and an index.
+
+A card shows, per table, where it was printed (a crop of the PDF page around
+its cells, rendered with pypdfium2) beside the numbers read from it, how many
+facts it gave and whether its totals agree, then every failed reconciliation
+with its page. Everything is local: no CSS or script from a network, images
+beside the HTML. Run `python -m orchestration.report_cards WAREHOUSE RAW_DIR`.
+"""
+
+import html
+import sys
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pypdfium2
+
+CROP_MARGIN = 6.0  # points around the cells' box, so the table's rules show
+CROP_SCALE = 2.0  # pixels per point: legible digits at a modest file size
+STYLE = """body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}
+td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}td.n{text-align:right}
+.table{display:flex;gap:2em;align-items:flex-start;margin:1em 0}
+img{border:1px solid #999;max-width:55vw}
+.unverified,.failed,.partial{color:#b00}.verified,.ok{color:#070}"""
+FACT_TABLES = ("fct_operating_budget", "fct_investment_budget", "fct_staffing")
+
+
+def table_boxes(cells: pl.DataFrame) -> pl.DataFrame:
+    """Given a report's cells, return each table's box on its first page (PDF points)."""
+    first = cells.group_by("table_id").agg(pl.col("page").min())
+    return (
+        cells.join(first, on=["table_id", "page"])
+        .group_by("table_id", "page")
+        .agg(pl.col("x0").min(), pl.col("top").min(), pl.col("x1").max(), pl.col("bottom").max())
+        .sort("table_id")
+    )
+
+
+def crop_table(pdf: Path, page: int, box: tuple[float, float, float, float], out: Path) -> Path:
+    """Given a PDF, a 1-based page and a box (x0, top, x1, bottom), write its PNG crop."""
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        sheet = document[page - 1]
+        width, height = sheet.get_size()
+        x0, top, x1, bottom = box
+        crop = (
+            max(x0 - CROP_MARGIN, 0),
+            max(height - bottom - CROP_MARGIN, 0),
+            max(width - x1 - CROP_MARGIN, 0),
+            max(top - CROP_MARGIN, 0),
+        )
+        sheet.render(scale=CROP_SCALE, crop=crop).to_pil().save(out)
+    finally:
+        document.close()
+    return out
+
+
+def _warehouse_rows(warehouse: Path | None, sql: str, key: str) -> list[tuple]:
+    """Given the warehouse (or none), return a query's rows for one report ([] without it)."""
+    if warehouse is None or not Path(warehouse).exists():
+        return []
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql, {"key": key}).fetchall()
+
+
+def _facts_per_table(warehouse: Path | None, key: str) -> dict[int, tuple[int, str]]:
+    """Given the warehouse and a report, return table_id -> (facts, verification_status)."""
+    union = " union all ".join(
+        f"select table_id, verification_status from {name} where report_key = $key"
+        for name in FACT_TABLES
+    )
+    sql = f"select table_id, count(*), any_value(verification_status) from ({union}) group by 1"
+    return {row[0]: (row[1], row[2]) for row in _warehouse_rows(warehouse, sql, key)}
+
+
+def _failures(warehouse: Path | None, key: str) -> list[tuple]:
+    """Given the warehouse and a report, return its failed reconciliations, by page."""
+    sql = (
+        "select page, relation, check_name, measure, line_item, expected, actual"
+        " from quality_reconciliation where report_key = $key and not passed order by page"
+    )
+    return _warehouse_rows(warehouse, sql, key)
+
+
+def _numbers_html(cells: pl.DataFrame) -> str:
+    """Given one table's cells on one page, return them as an HTML grid, as read."""
+    grid: dict[int, dict[int, str]] = {}
+    for cell in cells.iter_rows(named=True):
+        grid.setdefault(cell["row_index"], {})[cell["col_index"]] = cell["text"] or ""
+    width = 1 + max((max(row) for row in grid.values()), default=0)
+    rows = "".join(
+        "<tr>"
+        + "".join(f'<td class="n">{html.escape(grid[r].get(c, ""))}</td>' for c in range(width))
+        + "</tr>"
+        for r in sorted(grid)
+    )
+    return f"<table>{rows}</table>"
+
+
+def _table_html(report: dict, cells: pl.DataFrame, box: dict, images: Path, facts: dict) -> str:
+    """Given one table's box and cells, return its section: crop, numbers, facts, status."""
+    table_id, page = box["table_id"], box["page"]
+    n_facts, status = facts.get(table_id, (0, "not_checked"))
+    picture = ""
+    if report["file_format"] == "pdf":
+        name = f"{report['report_key']}_t{table_id}.png"
+        bounds = (box["x0"], box["top"], box["x1"], box["bottom"])
+        crop_table(Path(report["path"]), page, bounds, images / name)
+        picture = f'<img src="images/{name}" alt="table {table_id} as printed on page {page}">'
+    on_page = cells.filter((pl.col("table_id") == table_id) & (pl.col("page") == page))
+    return (
+        f'<h3>Table {table_id}, page {page}: {n_facts} facts, <span class="{status}">'
+        f'{status}</span></h3><div class="table">{picture}{_numbers_html(on_page)}</div>'
+    )
+
+
+def write_card(report: dict, extracted: Path, warehouse: Path | None, out_dir: Path) -> Path:
+    """Given a report row (with its file `path`), write its card and return the HTML file."""
+    key = report["report_key"]
+    cells_file = extracted / "cells" / f"{key}.parquet"
+    cells = pl.read_parquet(cells_file) if cells_file.exists() else pl.DataFrame()
+    images = out_dir / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    facts = _facts_per_table(warehouse, key)
+    boxes = table_boxes(cells).iter_rows(named=True) if len(cells) else []
+    sections = "".join(_table_html(report, cells, box, images, facts) for box in boxes)
+    failures = "".join(
+        f"<li>p.{page} {rel} {check} [{measure}] {html.escape(str(item))}: expected {exp},"
+        f" actual {act}</li>"
+        for page, rel, check, measure, item, exp, act in _failures(warehouse, key)
+    )
+    title = html.escape(report["file_name"])
+    status = report["status"]
+    error = html.escape(report["error"] or "")
+    body = (
+        f'<h1>{title}</h1><p>Status: <span class="{status}">{status}</span> {error}</p>'
+        f"<p>{report['page_count']} pages.</p><h2>Reconciliation failures</h2>"
+        f"<ul>{failures or '<li>none</li>'}</ul><h2>Tables</h2>{sections or '<p>none</p>'}"
+    )
+    card = out_dir / f"{key}.html"
+    card.write_text(_page(title, body), encoding="utf-8")
+    return card
+
+
+def _page(title: str, body: str) -> str:
+    """Given a title and body HTML, return a whole self-contained page."""
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{STYLE}</style></head><body>{body}</body></html>"
+    )
+
+
+def write_cards(extracted: Path, raw_dir: Path, warehouse: Path | None, out_dir: Path) -> Path:
+    """Given the extracted folder, the reports and the warehouse, write all cards and an index."""
+    reports_glob = str(extracted / "reports" / "*.parquet")
+    reports = pl.read_parquet(reports_glob).sort("file_name").to_dicts()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    links = []
+    for report in reports:
+        report["path"] = str(Path(raw_dir) / report["file_name"])
+        card = write_card(report, extracted, warehouse, out_dir)
+        status = report["status"]
+        links.append(
+            f'<li><a href="{card.name}">{html.escape(report["file_name"])}</a>'
+            f' <span class="{status}">{status}</span></li>'
+        )
+    index = out_dir / "index.html"
+    index.write_text(_page("Report cards", f"<h1>Reports</h1><ul>{''.join(links)}</ul>"), "utf-8")
+    return index
+
+
+if __name__ == "__main__":
+    warehouse_arg, raw_arg = Path(sys.argv[1]), Path(sys.argv[2])
+    made = write_cards(
+        warehouse_arg.parent / "extracted", raw_arg, warehouse_arg, warehouse_arg.parent / "cards"
+    )
+    print(f"report cards: {made}")
