@@ -14,7 +14,7 @@ reports as (
     select
         report_key,
         file_name
-    from {{ ref('dim_report') }}
+    from {{ ref('int_reports_keyed') }}
 ),
 
 unioned as (
