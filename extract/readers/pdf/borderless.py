@@ -22,7 +22,7 @@ from extract.readers.pdf.headers import HeaderSettings, header_lines, header_row
 from extract.readers.pdf.rows import SplitLine, cells_from_lines
 from extract.readers.pdf.single_rows import aligned_single, reference_columns, stands_in
 from extract.readers.pdf.tables import PageTable
-from extract.readers.pdf.words import DASH, NUMBER, YEAR, Line, first_number, segments, union
+from extract.readers.pdf.words import DASH, YEAR, Line, first_number, segments, union
 
 SYMBOL = re.compile(r"^[^\w\s]{1,3}$")  # an arrow or mark in a value column (`↑`)
 QUALIFIED = re.compile(r"^\D{2,24}\s[-−–]?\d[\d \u00a0]*(?:[,.]\d+)?\s?%?$")  # `Lägre än 5,00`
@@ -87,7 +87,7 @@ def split_line(line: Line, settings: BorderlessSettings) -> SplitLine:
     if first is None:
         return SplitLine(line, cells, False)
     tail = cells[first:]
-    numbers = sum(1 for c in tail if NUMBER.match(c.text))
+    numbers = sum(1 for c in tail if c.is_number)  # `3 8 352` as printed counts too
     only_numbers = all(c.is_number or DASH.match(c.text) or SYMBOL.match(c.text) for c in tail)
     if any(LEADER.search(c.text) for c in cells):
         return SplitLine(line, cells, False)  # a table of contents: `Sammanfattning .... 2`

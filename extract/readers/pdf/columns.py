@@ -158,9 +158,12 @@ def _place(cell: Word, columns: Sequence[Column]) -> tuple[int, int]:
 def _covers(cell: Word, column: Column) -> bool:
     """Given a cell and a column, return whether the cell stands over the column.
 
-    Over a number column means over its centre; a label column is only known by
-    its left edge (label lengths vary), so over a label column means over that edge.
+    Over a number column means over its centre or well into its numbers; a label
+    column is only known by its left edge (label lengths vary), so over a label
+    column means over that edge.
     """
+    if column.numeric and min(cell.x1, column.x1) - max(cell.x0, column.x0) > column.tolerance:
+        return True  # a phrase centred over two columns reaches into both
     x = column.centre if column.numeric else column.x0 + column.tolerance / 2
     return cell.x0 <= x <= cell.x1
 

@@ -86,17 +86,30 @@ def _group_spans(row: list[RawCell], columns: list[Column]) -> list[RawCell]:
     A sparse upper header row names groups of the columns below it (`Utgifter
     sedan projektets start` over `Total projektbudget | Ack. Utfall |
     Avvikelse`): each of its cells over a number column covers the empty number
-    columns to its right, up to the next cell.
+    columns to its right, up to the next cell. A cell printed wider than one
+    column (`Period jan–aug` centred over two) covers the columns under it.
     """
     spread = list(row)
     for index, cell in enumerate(row):
         if not cell.text or not columns[index].numeric:
+            continue
+        under = _under(cell, columns)
+        if len(under) > 1:  # a phrase printed over several columns spans just those
+            spread[index] = replace(cell, span=under[-1] - index + 1)
             continue
         end = index + 1
         while end < len(row) and not row[end].text and columns[end].numeric:
             end += 1
         spread[index] = replace(cell, span=max(cell.span, end - index))
     return spread
+
+
+def _under(cell: RawCell, columns: list[Column]) -> list[int]:
+    """Given a header cell, return the number columns its printed extent overlaps."""
+    if cell.bbox is None:
+        return []
+    x0, _, x1, _ = cell.bbox
+    return [i for i, c in enumerate(columns) if c.numeric and min(x1, c.x1) > max(x0, c.x0)]
 
 
 def _header_bands(

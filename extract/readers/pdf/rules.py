@@ -41,11 +41,15 @@ def rule_edges(page: pdfium.PdfPage) -> PageRules:
     shades: list[tuple[float, float, float, float]] = []
     for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
         pdfium_c.FPDFPath_GetDrawMode(path.raw, ctypes.byref(fill), ctypes.byref(stroke))
-        points = _path_points(path)
         if stroke.value:
+            points = _path_points(path)
             pairs = zip(points, points[1:], strict=False)
             edges += [_edge(a, b, height) for (a, _), (b, kind) in pairs if kind == LINE_TO]
-        elif fill.value and _is_rectangle(points):
+            continue
+        if not fill.value or pdfium_c.FPDFPath_CountSegments(path.raw) not in RECTANGLE_POINTS:
+            continue
+        points = _path_points(path)
+        if _is_rectangle(points):
             box = _box([p for p, _ in points])
             bar = _bar(box, height)
             if bar is not None:
@@ -58,7 +62,7 @@ def rule_edges(page: pdfium.PdfPage) -> PageRules:
 
 def _is_rectangle(points) -> bool:
     """Given a path's points, return whether they trace an upright rectangle."""
-    if len(points) not in RECTANGLE_POINTS or any(k != LINE_TO for _, k in points[1:]):
+    if any(k != LINE_TO for _, k in points[1:]):
         return False
     xs = {round(p[0], 2) for p, _ in points}
     ys = {round(p[1], 2) for p, _ in points}

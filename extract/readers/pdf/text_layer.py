@@ -14,7 +14,8 @@ import pypdfium2.raw as pdfium_c
 
 from extract.readers.pdf.words import BOLD_FONT, ITALIC_FONT, Word
 
-X_TOLERANCE = 3.0  # pdfplumber's default: characters closer than this form one word
+X_TOLERANCE = 3.0  # points a glyph may step back, or its baseline move, within one word
+WORD_GAP = 0.12  # a gap between glyph boxes wider than this (x font size) ends a word
 FONT_NAME_BYTES = 128
 SOFT_HYPHEN = 0x02  # pdfium's code for a hyphen that ends a line (`Söderåkra-`)
 
@@ -45,8 +46,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         text = "-" if code == SOFT_HYPHEN else chr(code)
         if pdfium_c.FPDFText_IsGenerated(raw, index):
-            yield (" ", 0.0, 0.0, 0.0, 0.0, "")
-            continue
+            continue  # pdfium's guessed spaces: the glyph boxes decide instead
         left, _, right, _ = textpage.get_charbox(index, loose=True)
         pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
         size = pdfium_c.FPDFText_GetFontSize(raw, index)
@@ -56,13 +56,20 @@ def _chars(textpage: pdfium.PdfTextPage, height: float):
 
 
 def _same_word(previous, char) -> bool:
+    """Given two glyphs in text order, return whether the second continues the first's word.
+
+    Producers print one word as one run, one run per glyph, or digit groups as
+    separate runs with a positioning gap for the thousands space; the gap
+    between the glyph boxes, against the font size, tells them apart alike.
+    """
     if char[0].isspace():
         return False
     same_line = abs(previous[4] - char[4]) <= X_TOLERANCE
+    size = max(previous[4] - previous[3], char[4] - char[3])
     return (
         same_line
         and char[5] == previous[5]
-        and -X_TOLERANCE <= char[1] - previous[2] <= X_TOLERANCE
+        and -X_TOLERANCE <= char[1] - previous[2] <= WORD_GAP * size
     )
 
 

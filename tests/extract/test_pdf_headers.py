@@ -1,0 +1,35 @@
+"""A group header printed as a phrase over some of the number columns spans just those."""
+
+from reportlab.pdfgen import canvas
+
+from extract.readers.pdf import read
+
+RIGHTS = [250, 320, 390, 460, 530]  # right edges of the number columns
+LOWER = ["Budget 2024", "2023", "2024", "Prognos", "Avvikelse"]
+ROWS = [
+    ["Kommunersättning", "101,0", "115,4", "115,4", "120,0", "19,0"],
+    ["Personalkostnader", "-2 563", "-2 410", "-1 650", "-2 500", "63"],
+    ["Summa", "-2 462", "-2 295", "-1 535", "-2 380", "82"],
+]
+
+
+def test_a_phrase_over_two_columns_spans_the_two_under_it(tmp_path):
+    path = tmp_path / "group.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 10)
+    pdf.drawCentredString((RIGHTS[1] + RIGHTS[2]) / 2 - 10, 700, "Period jan–aug")
+    pdf.drawString(50, 686, "Verksamhet (tkr)")
+    for right, text in zip(RIGHTS, LOWER, strict=True):
+        pdf.drawRightString(right, 686, text)
+    for index, row in enumerate(ROWS):
+        y = 670 - 14 * index
+        pdf.drawString(50, y, row[0])
+        for right, text in zip(RIGHTS, row[1:], strict=True):
+            pdf.drawRightString(right, y, text)
+    pdf.save()
+    (table,) = read(path).tables
+    group = [(c.text, c.span) for c in table.rows[0] if c.text]
+    assert group == [("Period jan–aug", 2)]
+    assert table.rows[0][2].text == "Period jan–aug"
+    assert [c.text for c in table.rows[1]] == ["Verksamhet (tkr)", *LOWER]
+    assert [[c.text for c in row] for row in table.rows[2:]] == ROWS

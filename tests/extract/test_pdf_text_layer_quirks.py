@@ -1,0 +1,129 @@
+"""One table, printed the ways PDF producers print it, must give the same cells.
+
+Each PDF is drawn here with reportlab: the text as one run per cell, one run
+per glyph, digit groups as separate runs, or digit groups set apart by a
+positioning gap alone; the borders as stroked lines, thin filled bars, a
+shaded rectangle per cell, zebra shading per cell, or nothing at all.
+"""
+
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+from extract.readers.pdf import read
+
+FONT, SIZE = "Helvetica", 10
+EDGES = [50, 230, 320, 410, 500]  # cell boundaries, left to right
+ROW_HEIGHT = 18
+TOP = 740
+PRINTED = [
+    ["Verksamhet (tkr)", "Budget 2024", "Utfall 2024", "Avvikelse"],
+    ["Kommunersättning", "101,0", "115,4", "14,4"],
+    ["Personalkostnader", "-2 563", "-2 410", "153"],
+    ["Lokalkostnader", "-38 352", "-38 100", "252"],
+    ["Övriga intäkter", "2 022", "1 950", "-72"],
+    ["Summa", "-38 792", "-38 444", "348"],
+]
+GAP = 0.2 * SIZE  # a thousands space printed as a gap in positioning only
+
+
+def _parts(text: str, mode: str) -> list[tuple[str, float]]:
+    """Given a cell's text, return (run, x offset) pairs as the mode prints them."""
+    if mode == "run":
+        return [(text, 0.0)]
+    if mode == "glyph":
+        offsets = [stringWidth(text[:i], FONT, SIZE) for i in range(len(text))]
+        return list(zip(text, offsets, strict=True))
+    space = stringWidth(" ", FONT, SIZE) if mode == "groups" else GAP
+    parts, x = [], 0.0
+    for group in text.split(" "):
+        parts.append((group, x))
+        x += stringWidth(group, FONT, SIZE) + space
+    return parts
+
+
+def _width(text: str, mode: str) -> float:
+    last, offset = _parts(text, mode)[-1]
+    return offset + stringWidth(last, FONT, SIZE)
+
+
+def _borders(pdf, rules: str, bottoms: list[float]) -> None:
+    left, right = EDGES[0], EDGES[-1]
+    if rules == "stroke":
+        for y in [TOP, *bottoms]:
+            pdf.line(left, y, right, y)
+        for x in EDGES:
+            pdf.line(x, TOP, x, bottoms[-1])
+    elif rules == "bars":
+        for y in [TOP, *bottoms]:
+            pdf.rect(left, y - 0.25, right - left, 0.5, stroke=0, fill=1)
+        for x in EDGES:
+            pdf.rect(x - 0.25, bottoms[-1], 0.5, TOP - bottoms[-1], stroke=0, fill=1)
+    elif rules in ("shaded", "zebra"):
+        pdf.setFillGray(0.9)
+        for row, bottom in enumerate(bottoms):
+            if rules == "zebra" and row % 2 == 0:
+                continue
+            for x0, x1 in zip(EDGES, EDGES[1:], strict=False):
+                pdf.rect(x0 + 0.5, bottom + 0.5, x1 - x0 - 1, ROW_HEIGHT - 1, stroke=0, fill=1)
+        pdf.setFillGray(0)
+
+
+def _build(path, rules: str, mode: str) -> None:
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica-Bold", 13)
+    pdf.drawString(EDGES[0], TOP + 30, "Driftredovisning 2024")
+    bottoms = [TOP - (i + 1) * ROW_HEIGHT for i in range(len(PRINTED))]
+    _borders(pdf, rules, bottoms)
+    pdf.setFont(FONT, SIZE)
+    for row, bottom in zip(PRINTED, bottoms, strict=True):
+        for column, text in enumerate(row):
+            x = EDGES[0] + 3 if column == 0 else EDGES[column + 1] - 3 - _width(text, mode)
+            for part, offset in _parts(text, mode):
+                pdf.drawString(x + offset, bottom + 5, part)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(EDGES[0], bottoms[-1] - 40, "Resultat")
+    pdf.save()
+
+
+@pytest.mark.parametrize("mode", ["run", "glyph", "groups", "gap"])
+@pytest.mark.parametrize("rules", ["none", "stroke", "bars", "shaded", "zebra"])
+def test_every_way_of_printing_the_table_gives_the_same_cells(tmp_path, rules, mode):
+    path = tmp_path / f"{rules}_{mode}.pdf"
+    _build(path, rules, mode)
+    tables = read(path).tables
+    assert len(tables) == 1
+    assert [[c.text for c in row] for row in tables[0].rows] == PRINTED
+
+
+@pytest.mark.parametrize("rules", ["stroke", "bars"])
+def test_thin_filled_bars_are_rules_like_stroked_lines(tmp_path, rules):
+    path = tmp_path / f"{rules}.pdf"
+    _build(path, rules, "run")
+    assert read(path).tables[0].method == "ruled"
+
+
+def test_zebra_shading_per_cell_makes_no_table_of_the_shaded_rows(tmp_path):
+    path = tmp_path / "zebra.pdf"
+    _build(path, "zebra", "run")
+    (table,) = read(path).tables
+    assert table.method == "borderless"
+    assert [row[0].text for row in table.rows] == [row[0] for row in PRINTED]
+
+
+def test_a_number_whose_digits_print_apart_stays_in_one_cell(tmp_path):
+    path = tmp_path / "fragments.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont(FONT, SIZE)
+    lines = [("Lokalkostnader", ["3", "8 352"], "120"), ("Övrigt", ["202", "2"], "95")]
+    for index, (label, pieces, last) in enumerate(lines):
+        y = TOP - index * ROW_HEIGHT
+        pdf.drawString(EDGES[0], y, label)
+        x = EDGES[2] - sum(stringWidth(p, FONT, SIZE) for p in pieces) - GAP  # flush right
+        for piece in pieces:  # printed apart by a gap narrower than a cell gap
+            pdf.drawString(x, y, piece)
+            x += stringWidth(piece, FONT, SIZE) + GAP
+        pdf.drawRightString(EDGES[3], y, last)
+    pdf.save()
+    rows = [[c.text for c in row] for row in read(path).tables[0].rows]
+    assert rows == [["Lokalkostnader", "3 8 352", "120"], ["Övrigt", "202 2", "95"]]
