@@ -52,3 +52,10 @@ def test_every_reader_runs_on_a_generated_report_and_finds_its_figures(tmp_path)
         assert counted.pages >= 1 and counted.seconds > 0, name
         assert counted.right + counted.wrong + counted.absent > 30, name
     assert tallies["kommunlager"].right > 0
+
+
+def test_a_note_run_into_a_label_keeps_its_row_but_two_labels_run_together_name_neither():
+    rows = [["Övriga kostnader Avvikelse = budget − prognos.", "900"]]
+    assert tally(rows) == (1, 0, 3)
+    rows = [["ersättningar Lokalkostnader", "1 200", "4 100"]]
+    assert tally(rows) == (0, 2, 2)
