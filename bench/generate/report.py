@@ -117,4 +117,3 @@ def printed_report(seed: int) -> PrintedDoc:
             else sick_prose(rng, style, report)
         )
     return doc
-
