@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=None,
         help="generated documents for the table "
-        "readers' comparison (bench/table_readers.py; default 6 per report up to 60)",
+        "readers' comparison (bench/table_readers.py; default 3 per report up to 60)",
     )
     parser.add_argument("--raw-dir", type=Path, default=REPO / "data" / "raw")
     parser.add_argument("--work-dir", type=Path, default=REPO / "bench" / "work")
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     results = measure(corpus, args.work_dir, naive_corpus)
     report = write_report(results, args.reports, args.results_dir)
     print(report)
-    documents = args.table_documents or min(60, 6 * args.reports)
+    documents = args.table_documents or min(60, 3 * args.reports)
     print(compare_table_readers(args.work_dir / "table_readers", args.results_dir, documents))
     return 0
 

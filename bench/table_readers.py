@@ -107,9 +107,16 @@ def row_label(row: list[str]) -> tuple[str, ...]:
 
 
 def names(found: tuple[str, ...], label: str) -> bool:
-    """Given an extracted row's label forms and a gold label, return whether the row is its."""
+    """Given an extracted row's label forms and a gold label, return whether the row is its.
+
+    The row is the label's when its text is the label, begins or ends with the
+    whole label (text of a neighbour or a note ran into it), or is the first or
+    last line of the label wrapped (at least four characters). A label made of
+    the tail of one label and the head of the next names neither.
+    """
     return any(
-        text == label
+        text.startswith(label)
+        or text.endswith(label)
         or (len(text) >= MIN_PARTIAL_LABEL and (label.startswith(text) or label.endswith(text)))
         for text in found
         if text
@@ -124,7 +131,8 @@ def place(fact: GoldFact, rows: list[tuple[tuple, set[str]]], printed: dict[str,
         return "right"
     for row_name in holders:
         owners = [name for name in printed if names(row_name, name)]
-        if any(row_name) and not any(number in printed[name] for name in owners):
+        readable = any(len(text) >= MIN_PARTIAL_LABEL for text in row_name)  # not `Hy-`
+        if readable and not any(number in printed[name] for name in owners):
             return "wrong"
     return "absent"
 

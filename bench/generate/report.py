@@ -9,7 +9,7 @@ from bench.generate.content import Report
 from bench.generate.document import Heading, Paragraph, PrintedDoc, number_text
 from bench.generate.people import sick_prose, sick_table, staff_prose, staff_table
 from bench.generate.printed import money_table
-from bench.generate.wordings import MONTHS, Style, choose_style, fill, pick
+from bench.generate.wordings import Style, choose_style, fill, pick
 
 TITLES = {
     "interim": (
@@ -117,8 +117,3 @@ def printed_report(seed: int) -> PrintedDoc:
             else sick_prose(rng, style, report)
         )
     return doc
-
-
-def period_words(report: Report) -> str:
-    """Given a report, return the covered months in words (januari–augusti)."""
-    return f"{MONTHS[0]}–{MONTHS[report.month - 1]}"

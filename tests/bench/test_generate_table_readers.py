@@ -52,3 +52,10 @@ def test_every_reader_runs_on_a_generated_report_and_finds_its_figures(tmp_path)
         assert counted.pages >= 1 and counted.seconds > 0, name
         assert counted.right + counted.wrong + counted.absent > 30, name
     assert tallies["kommunlager"].right > 0
+
+
+def test_a_label_run_into_by_a_note_or_a_wrapped_tail_names_only_the_whole_label_it_holds():
+    rows = [["Övriga kostnader Avvikelse = budget − prognos.", "900"]]
+    assert tally(rows) == (1, 0, 3)
+    rows = [["ersättningar Lokalkostnader", "1 200", "4 100"]]  # the tail of `Avgifter och ...`
+    assert tally(rows) == (1, 1, 2)
