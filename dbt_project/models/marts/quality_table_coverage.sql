@@ -120,11 +120,11 @@ table_regions as (
             when tables_classified.table_kind is null and measured.n_measured > 0 and tables_classified.unit is null
                 then 'unit unknown'
             when tables_classified.table_kind is null then 'table kind unknown'
+            when tables_classified.table_kind not in {{ fact_kinds }}
+                then concat('table kind not loaded: ', tables_classified.table_kind)
             when coalesce(measured.n_measured, 0) = 0 then 'no measure for any column'
             when tables_classified.table_kind in ('operating', 'investment') and tables_classified.unit is null
                 then 'unit unknown'
-            when tables_classified.table_kind not in {{ fact_kinds }}
-                then concat('table kind not loaded: ', tables_classified.table_kind)
             else 'no row produced a fact'
         end as reason_if_unread,
         coalesce(tables_classified.table_kind in {{ fact_kinds }}, true) as is_in_scope
