@@ -33,25 +33,47 @@ year_tables as (
     having bool_and(regexp_matches(header_normalised, '^(19|20)\d{2}$'))
 ),
 
+row_matches as (
+    select
+        rows_classified.report_key,
+        rows_classified.table_id,
+        rows_classified.row_index,
+        header_vocabulary.header_role,
+        header_vocabulary.priority
+    from rows_classified
+    inner join year_tables
+        on
+            rows_classified.report_key = year_tables.report_key
+            and rows_classified.table_id = year_tables.table_id
+    inner join header_vocabulary
+        on regexp_matches(rows_classified.label_normalised, header_vocabulary.pattern)
+),
+
+best_roles as (
+    {{ best_match('row_matches', ['report_key', 'table_id', 'row_index'], 'header_role', 'priority') }}
+),
+
 row_roles as (
+    -- a label naming two measures at one priority is a measure row of no known measure
     select
         rows_classified.report_key,
         rows_classified.table_id,
         rows_classified.row_index,
         rows_classified.line_item,
         rows_classified.is_total,
-        header_vocabulary.header_role as row_role
+        case
+            when best_roles.ambiguous_values is not null then 'unknown' else best_roles.matched_value
+        end as row_role
     from rows_classified
     inner join year_tables
         on
             rows_classified.report_key = year_tables.report_key
             and rows_classified.table_id = year_tables.table_id
-    left join header_vocabulary
-        on regexp_matches(rows_classified.label_normalised, header_vocabulary.pattern)
-    qualify row_number() over (
-        partition by rows_classified.report_key, rows_classified.table_id, rows_classified.row_index
-        order by header_vocabulary.priority desc nulls last
-    ) = 1
+    left join best_roles
+        on
+            rows_classified.report_key = best_roles.report_key
+            and rows_classified.table_id = best_roles.table_id
+            and rows_classified.row_index = best_roles.row_index
 ),
 
 owned as (

@@ -12,16 +12,8 @@ definitions as (
     select * from {{ ref('deviation_definitions') }}
 ),
 
-tables as (
-    select * from {{ ref('stg_extracted__tables') }}
-),
-
-text_blocks as (
-    select * from {{ ref('stg_extracted__text_blocks') }}
-),
-
-note_vocabulary as (
-    select * from {{ ref('deviation_note_vocabulary') }}
+notes as (
+    select * from {{ ref('int_deviation_notes_found') }}
 ),
 
 figures as (
@@ -72,80 +64,30 @@ checked as (
     group by report_key, table_id, col_index
 ),
 
-deviation_columns as (
-    select distinct
-        figures.report_key,
-        figures.table_id,
-        figures.col_index,
-        lower(coalesce(figures.column_header, '')) as header_text
-    from figures
-    inner join definitions
-        on figures.measure = definitions.deviation_measure
-),
-
-table_notes as (
-    select
-        deviation_columns.report_key,
-        deviation_columns.table_id,
-        deviation_columns.col_index,
-        min(note_vocabulary.orientation) as orientation
-    from deviation_columns
-    inner join tables
-        on deviation_columns.report_key = tables.report_key and deviation_columns.table_id = tables.table_id
-    inner join note_vocabulary
-        on regexp_matches(
-            regexp_replace(
-                deviation_columns.header_text || ' ' || lower(coalesce(tables.caption, '') || ' ' || coalesce(tables.context, '')),
-                '\s+', ' ', 'g'
-            ),
-            note_vocabulary.pattern
-        )
-    group by deviation_columns.report_key, deviation_columns.table_id, deviation_columns.col_index
-    having count(distinct note_vocabulary.orientation) = 1
-),
-
-report_notes as (
-    select
-        text_blocks.report_key,
-        min(note_vocabulary.orientation) as orientation
-    from text_blocks
-    inner join note_vocabulary
-        on regexp_matches(regexp_replace(lower(text_blocks.block_text), '\s+', ' ', 'g'), note_vocabulary.pattern)
-    group by text_blocks.report_key
-    having count(distinct note_vocabulary.orientation) = 1
-),
-
 final as (
     select
-        deviation_columns.report_key,
-        deviation_columns.table_id,
-        deviation_columns.col_index,
+        notes.report_key,
+        notes.table_id,
+        notes.col_index,
         coalesce(checked.n_as_difference, 0) as n_as_difference,
         coalesce(checked.n_reversed, 0) as n_reversed,
         case
             when checked.n_as_difference > 0 and checked.n_reversed = 0 then 1
             when checked.n_reversed > 0 and checked.n_as_difference = 0 then -1
-            else coalesce(table_notes.orientation, report_notes.orientation)
+            else coalesce(notes.table_orientation, notes.report_orientation)
         end as orientation,
         case
             when checked.n_as_difference > 0 and checked.n_reversed = 0 then 'arithmetic'
             when checked.n_reversed > 0 and checked.n_as_difference = 0 then 'arithmetic'
-            when table_notes.orientation is not null then 'table_note'
-            when report_notes.orientation is not null then 'report_note'
+            when notes.table_orientation is not null then 'table_note'
+            when notes.report_orientation is not null then 'report_note'
         end as orientation_basis
-    from deviation_columns
+    from notes
     left join checked
         on
-            deviation_columns.report_key = checked.report_key
-            and deviation_columns.table_id = checked.table_id
-            and deviation_columns.col_index = checked.col_index
-    left join table_notes
-        on
-            deviation_columns.report_key = table_notes.report_key
-            and deviation_columns.table_id = table_notes.table_id
-            and deviation_columns.col_index = table_notes.col_index
-    left join report_notes
-        on deviation_columns.report_key = report_notes.report_key
+            notes.report_key = checked.report_key
+            and notes.table_id = checked.table_id
+            and notes.col_index = checked.col_index
 )
 
 select * from final
