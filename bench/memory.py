@@ -40,7 +40,9 @@ def write_docx(path: Path, xml_bytes: int) -> Path:
                 target.writestr(item, source.read(item.filename), zipfile.ZIP_DEFLATED)
                 continue
             head, tail = source.read(item.filename).split(b"<w:body>", 1)
-            with target.open(zipfile.ZipInfo(item.filename), "w", force_zip64=True) as part:
+            info = zipfile.ZipInfo(item.filename)
+            info.compress_type = zipfile.ZIP_DEFLATED  # 1 GB of XML in a few MB: a bomb
+            with target.open(info, "w", force_zip64=True) as part:
                 part.write(head + b"<w:body>")
                 for _ in range(xml_bytes // len(CHUNK)):
                     part.write(CHUNK)
