@@ -1,12 +1,14 @@
-"""Peak memory of a build over the hostile set: `python -m bench.memory [--keep]`.
+"""Peak memory of a build over the hostile set: `python -m bench.memory [--extract-only]`.
 
 Writes the hostile files of issue 10 into a scratch folder (a DOCX whose
 document.xml expands to 1 GB, a DOCX with 100 MB of XML, a 200 MB text
 file, and ones just under the text limit) beside the bad files of
 `tests/fixtures/hostile` and the two orchestration fixtures, runs
 `kommunlager build` over them in its own process and samples the RSS of the
-build and every process under it. Prints one JSON line: the peak of the
-whole tree, the peak of any one process, the bound, and each report's status.
+build and every process under it (`--extract-only`: `python -m extract`, the
+stage the per-report bound applies to, without dbt). Prints one JSON line: the
+peak of the whole tree, the peak of any one process, the bound, and each
+report's status.
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ def write_docx(path: Path, xml_bytes: int) -> Path:
                 target.writestr(item, source.read(item.filename), zipfile.ZIP_DEFLATED)
                 continue
             head, tail = source.read(item.filename).split(b"<w:body>", 1)
-            with target.open(zipfile.ZipInfo(item.filename), "w", force_zip64=True) as part:
+            info = zipfile.ZipInfo(item.filename)
+            info.compress_type = zipfile.ZIP_DEFLATED  # 1 GB of XML in a few MB: a bomb
+            with target.open(info, "w", force_zip64=True) as part:
                 part.write(head + b"<w:body>")
                 for _ in range(xml_bytes // len(CHUNK)):
                     part.write(CHUNK)
@@ -88,22 +92,30 @@ def main() -> None:
     """Given the command line, measure one build over the hostile set and print the result."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument("--extract-only", action="store_true", help="extraction alone, no dbt")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="kommunlager-memory-"))
     try:
         raw = hostile_folder(scratch / "raw")
         warehouse = scratch / "out" / "warehouse.duckdb"
         command = [sys.executable, "-m", "orchestration.cli", "build", "--raw-dir", str(raw)]
+        command += ["--warehouse", str(warehouse)]
+        if args.extract_only:
+            command = [sys.executable, "-m", "extract", str(raw), str(warehouse.parent / "x")]
         started = time.perf_counter()
         build = psutil.Popen(
-            [*command, "--warehouse", str(warehouse)],
+            command,
             cwd=REPO,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         tree_peak, one_peak = sample(build)
-        with duckdb.connect(str(warehouse), read_only=True) as con:
-            reports = con.execute("select file_name, status, error from dim_report").fetchall()
+        pattern = str(warehouse.parent / ("x" if args.extract_only else "extracted") / "reports")
+        with duckdb.connect() as con:
+            reports = con.execute(
+                "select file_name, status, error from read_parquet($p)",
+                {"p": pattern + "/*.parquet"},
+            ).fetchall()
         result = {
             "exit": build.returncode,
             "seconds": round(time.perf_counter() - started, 1),

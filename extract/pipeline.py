@@ -172,8 +172,9 @@ def extract_report(
             return _write_failed(copy, out_dir, sha256, manifest_row, problem, started)
         try:
             document = _read_within_limits(copy, settings)
-        except ReadError as error:
-            return _write_failed(copy, out_dir, sha256, manifest_row, str(error), started)
+        except ReadError as error:  # named by the file, not by its private copy
+            message = str(error).replace(str(copy), str(path))
+            return _write_failed(copy, out_dir, sha256, manifest_row, message, started)
         except Exception as error:  # a check's bug must fail this report, not the whole build
             LOG.exception("unexpected error reading %s", path)
             message = f"unexpected {type(error).__name__} while reading: {error}"

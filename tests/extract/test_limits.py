@@ -115,3 +115,10 @@ def test_a_link_out_is_never_hashed_through(tmp_path, name):
     raw.mkdir()
     (raw / name).symlink_to("/etc/passwd")
     assert file_sha256(raw / name) != hashlib.sha256(Path("/etc/passwd").read_bytes()).hexdigest()
+
+
+def test_an_error_names_the_file_not_its_private_copy(tmp_path):
+    bad = tmp_path / "corrupt.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    outcome = extract_report(bad, tmp_path / "out")
+    assert outcome.status == "failed" and ".reading-" not in outcome.error

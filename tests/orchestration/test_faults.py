@@ -41,7 +41,7 @@ CONTRACT_RELATIONS = (
     "fct_sick_leave",
     "quality_reconciliation",
 )
-STAGE_TIMEOUT = 600.0  # seconds a stage may take to show on a loaded machine
+STAGE_TIMEOUT = 1800.0  # seconds a stage may take to show on a loaded machine
 FILE_SIZE_LIMIT = 4 * 1024 * 1024  # RLIMIT_FSIZE: Parquet and logs fit, the warehouse does not
 
 
@@ -145,16 +145,14 @@ STAGES = {
 
 @pytest.mark.parametrize("stage", list(STAGES))
 def test_a_build_killed_at_each_stage_changes_nothing_live(history, stage):
+    log = history.warehouse.parent / "build.log"
+    last_log = log.read_bytes()
     build = start_build(history, "--force")
     wait_for(build, lambda: STAGES[stage](history))
     kill_with_children(build)
     history.assert_live_unchanged()
+    assert log.read_bytes() == last_log  # the last finished build's log, not truncated
     history.assert_next_build_is_clean()
-
-
-def test_a_killed_build_keeps_the_last_build_log(history):
-    log = history.warehouse.parent / "build.log"
-    assert log.stat().st_size > 0
 
 
 @pytest.mark.parametrize("step", ["checkpointed", "own file", "link swapped"])

@@ -1,11 +1,17 @@
 """CLI usage faults: an unusable manifest is bad usage (exit 2), limits reach the extraction."""
 
 import os
+import subprocess
+import sys
 
+import duckdb
 import pytest
 
 from extract.pipeline import ExtractSettings
 from orchestration.cli import main, parser, set_limits
+from orchestration.incremental import apply_plan, extract_state, plan_build
+from orchestration.publishing import building_path, publish
+from tests.orchestration.conftest import run_cli
 
 MB = 1024 * 1024
 
@@ -36,3 +42,32 @@ def test_every_limit_is_in_the_help(flag, capsys):
     with pytest.raises(SystemExit):
         main(["build", "--help"])
     assert flag in capsys.readouterr().out
+
+
+RW_ANALYST = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1])
+print("open", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_nothing_changed_with_a_read_write_analyst_exits_0_without_traceback(raw_dir, tmp_path):
+    live = tmp_path / "out" / "warehouse.duckdb"
+    extracted = live.parent / "extracted"
+    apply_plan(raw_dir, extracted, plan_build(raw_dir, extracted), lambda *_: None)
+    duckdb.connect(str(building_path(live))).close()  # an empty finished build
+    publish(live, extract_state(extracted))
+    analyst = subprocess.Popen(
+        [sys.executable, "-c", RW_ANALYST, str(live)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert analyst.stdout.readline().strip() == "open"
+    try:
+        run = run_cli(raw_dir, live)
+    finally:
+        analyst.communicate("\n", timeout=30)
+    assert run.status == 0 and "Traceback" not in run.err
+    assert "Nothing changed" in run.out and "Summary unavailable" in run.out
