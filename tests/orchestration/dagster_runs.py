@@ -1,7 +1,9 @@
 """Helpers for tests that launch real Dagster runs in other processes on one instance."""
 
 import os
+import sys
 import time
+from pathlib import Path
 
 import dagster as dg
 
@@ -19,6 +21,8 @@ HANG_LIMIT_SECONDS = 600  # only against a hang; nothing is timed
 def run_env(paths: KommunlagerPaths, dagster_home) -> dict:
     """Given paths and a Dagster home, return the environment another run process needs."""
     env = {**os.environ, "DAGSTER_HOME": str(dagster_home)}
+    # the venv's programs (dagster-celery starts `celery` by name), without an activated venv
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     for variable, path in (
         (RAW_DIR_ENV, paths.raw()),
         (EXTRACTED_DIR_ENV, paths.extracted()),

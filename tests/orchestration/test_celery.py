@@ -90,6 +90,9 @@ def test_celery_backfill_on_two_workers_equals_a_local_build(tmp_path):
     )
     env = run_env(paths, tmp_path / "home")
     write_dagster_yaml(tmp_path / "home")
+    # created here, once: processes that start at once would each create its storage
+    instance = dg.DagsterInstance.from_config(str(tmp_path / "home"))
+    instance.add_dynamic_partitions(reports_partitions.name, names)
     port = free_port()
     broker = f"redis://127.0.0.1:{port}/0"
     execution = {
@@ -105,8 +108,6 @@ def test_celery_backfill_on_two_workers_equals_a_local_build(tmp_path):
             command += ["-y", str(config), "-n", worker, "--", "--pool=solo"]
             processes.append(start(command, env))
         wait_until(lambda: workers_answering(broker) == 2, "two Celery workers answer")
-        instance = dg.DagsterInstance.from_config(str(tmp_path / "home"))
-        instance.add_dynamic_partitions(reports_partitions.name, names)
         runs = _extract_on_celery(instance, names, config, env, paths)
     finally:
         for process in reversed(processes):
