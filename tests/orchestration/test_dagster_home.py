@@ -2,7 +2,12 @@
 
 import dagster as dg
 
-from orchestration.dagster_home import open_instance, register_extracted, write_dagster_yaml
+from orchestration.dagster_home import (
+    open_instance,
+    register_extracted,
+    sync_partitions,
+    write_dagster_yaml,
+)
 from orchestration.incremental import apply_plan, plan_build
 from tests.orchestration.conftest import copy_reports
 
@@ -33,3 +38,14 @@ def test_make_ui_registers_a_partition_for_each_report_already_extracted(tmp_pat
 def test_without_dagster_home_the_cli_instance_is_ephemeral():
     with open_instance() as instance:
         assert instance.is_ephemeral
+
+
+def test_synced_partitions_come_back_in_range_order_with_a_later_file_last(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    with open_instance() as instance:
+        sync_partitions(instance, ["a.txt", "c.txt"])
+        keys = sync_partitions(instance, ["a.txt", "b.txt"])  # b added, c gone
+    # the CLI runs keys[0]..keys[-1]: a sorted first..last would leave b.txt out
+    assert keys == ["a.txt", "b.txt"]
+    with open_instance() as instance:
+        assert sync_partitions(instance, ["a.txt", "b.txt", "0.txt"]) == ["a.txt", "b.txt", "0.txt"]
