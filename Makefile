@@ -7,7 +7,7 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test lint ui docs accuracy bench env clean
+.PHONY: run test lint ui docs cards accuracy bench env clean
 
 run: $(STAMP)  ## build the warehouse from the shipped sample reports
 	$(BIN)/kommunlager build --raw-dir data/raw --warehouse data/warehouse.duckdb
@@ -29,6 +29,9 @@ docs: $(STAMP)  ## dbt docs of the built warehouse (make run first), served offl
 	cd dbt_project && ../$(BIN)/dbt docs generate --static --vars '{"extracted_dir": "$(CURDIR)/data/extracted"}'
 	@echo "dbt docs: http://127.0.0.1:$(DOCS_PORT)/static_index.html (or open dbt_project/target/static_index.html)"
 	$(BIN)/python -m http.server $(DOCS_PORT) --bind 127.0.0.1 --directory dbt_project/target
+
+cards: $(STAMP)  ## offline HTML report cards of the built warehouse: data/cards/index.html
+	$(BIN)/python -m orchestration.report_cards data/warehouse.duckdb data/raw
 
 accuracy: $(STAMP)  ## gold facts found / wrong / missing per rendering
 	$(BIN)/python -m bench.accuracy

@@ -66,8 +66,12 @@ def open_instance() -> Iterator[dg.DagsterInstance]:
         yield instance
 
 
-def sync_partitions(instance: dg.DagsterInstance, names: list[str]) -> None:
-    """Given an instance and the report files present, add theirs and drop vanished ones."""
+def sync_partitions(instance: dg.DagsterInstance, names: list[str]) -> list[str]:
+    """Given an instance and the report files present, add new, drop vanished; return all.
+
+    The returned keys are in the instance's order (oldest first), which is the
+    order a partition range runs over: a file added later sorts last there.
+    """
     known = set(instance.get_dynamic_partitions(reports_partitions.name))
     new = [name for name in names if name not in known]
     gone = sorted(known - set(names))
@@ -75,6 +79,7 @@ def sync_partitions(instance: dg.DagsterInstance, names: list[str]) -> None:
         instance.add_dynamic_partitions(reports_partitions.name, new)
     for name in gone:
         instance.delete_dynamic_partition(reports_partitions.name, name)
+    return list(instance.get_dynamic_partitions(reports_partitions.name))
 
 
 def register_extracted(instance: dg.DagsterInstance, extracted_dir: Path) -> list[str]:

@@ -37,7 +37,7 @@ def run_build(paths: KommunlagerPaths, names: list[str], force: bool) -> dg.Exec
     from orchestration.defs.assemble import definitions
 
     with open_instance() as instance:
-        sync_partitions(instance, names)
+        keys = sync_partitions(instance, names)
         job = definitions(paths, PrintedProgress()).resolve_job_def(build_warehouse.name)
         return job.execute_in_process(
             instance=instance,
@@ -45,8 +45,8 @@ def run_build(paths: KommunlagerPaths, names: list[str], force: bool) -> dg.Exec
             raise_on_error=False,
             tags={
                 **RUN_TAGS,
-                "dagster/asset_partition_range_start": names[0],
-                "dagster/asset_partition_range_end": names[-1],
+                "dagster/asset_partition_range_start": keys[0],
+                "dagster/asset_partition_range_end": keys[-1],
             },
         )
 

@@ -148,7 +148,7 @@ def test_each_table_has_one_primary_total_line_its_last_sum_line(warehouse):
             " from fct_investment_budget group by table_id"
         ).fetchall()
         primary = connection.execute(
-            "select distinct line_item from fct_investment_budget where is_primary_total"
+            "select distinct project from fct_investment_budget where is_primary_total"
         ).fetchall()
     assert lines and all(count == 1 and last == chosen for _, count, last, chosen in lines)
     assert primary == [("Nettoinvesteringar",)]
