@@ -53,7 +53,9 @@ def test_a_text_export_over_the_text_limit_fails_with_the_limit_named(tmp_path):
 
 def test_a_report_needing_more_memory_than_its_limit_fails_and_the_build_goes_on(tmp_path):
     big = tmp_path / "big.txt"
-    big.write_bytes(TEXT_REPORT.read_bytes() * 1000)  # about 9 MB of text, ~250 MB to read
+    # about 36 MB of text, ~1 GB to read: far more than the free heap a long-lived
+    # test worker may already have mapped (the limit bounds address-space growth)
+    big.write_bytes(TEXT_REPORT.read_bytes() * 4000)
     settings = ExtractSettings(max_memory_bytes=64 * MB, max_text_bytes=64 * MB)
     outcome = extract_report(big, tmp_path / "out", settings=settings)
     assert outcome.status == "failed" and "memory limit of 64 MB" in outcome.error
