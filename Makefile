@@ -49,4 +49,4 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf data/extracted data/quality data/dbt_target data/warehouse.duckdb* dbt_project/target dbt_project/logs .dagster_home
+	rm -rf data/extracted data/quality data/dbt_target data/warehouse.duckdb* data/warehouse.*.duckdb* data/build.log* data/quality.building data/cards data/plots dbt_project/target dbt_project/logs .dagster_home
