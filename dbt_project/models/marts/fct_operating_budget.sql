@@ -28,13 +28,7 @@ operating as (
             'salary_cost_sek', 'sick_leave', 'ratio_or_count'
         )
         -- a row printed off its columns is withheld (quality_table_coverage says so)
-        and not exists (
-            select 1 from shifted_rows
-            where
-                shifted_rows.report_key = amounts.report_key
-                and shifted_rows.table_id = amounts.table_id
-                and shifted_rows.row_index = amounts.row_index
-        )
+        and {{ not_withheld('amounts', 'shifted_rows') }}
 ),
 
 verification as (
