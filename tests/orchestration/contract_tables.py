@@ -1,5 +1,6 @@
-"""Checksums of every contract table of a warehouse, to compare two builds row for row."""
+"""The contract tables of a warehouse, row for row, to compare two builds."""
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -22,13 +23,29 @@ def contract_table_names(warehouse: Path) -> list[str]:
     return sorted(named & present)
 
 
-def contract_checksums(warehouse: Path) -> dict[str, tuple[int, str]]:
-    """Given a warehouse, return table -> (rows, order-independent md5 of every row)."""
-    sums = {}
+def contract_rows(warehouse: Path) -> dict[str, list[tuple]]:
+    """Given a warehouse, return each contract table's rows, sorted, without timestamps."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        for table in contract_table_names(warehouse):
-            sums[table] = con.execute(
-                f"select count(*), md5(coalesce(string_agg(h, ',' order by h), '')) "
-                f"from (select md5(cast(t as varchar)) as h from {table} t)"
-            ).fetchone()
-    return sums
+        return {name: _rows(con, name) for name in contract_table_names(warehouse)}
+
+
+def contract_checksums(warehouse: Path) -> dict[str, tuple[int, str]]:
+    """Given a warehouse, return table -> (rows, digest of its sorted rows)."""
+    return {
+        name: (len(rows), hashlib.sha256("\n".join(map(repr, rows)).encode()).hexdigest())
+        for name, rows in contract_rows(warehouse).items()
+    }
+
+
+def _rows(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple]:
+    """Given a connection and a relation, return its non-timestamp columns' rows, sorted.
+
+    A build's timestamps differ between two builds of the same reports.
+    """
+    columns = con.execute(
+        "select column_name from information_schema.columns where table_name = $t"
+        " and data_type not like 'TIMESTAMP%' order by ordinal_position",
+        {"t": relation},
+    ).fetchall()
+    names = ", ".join(f'"{name}"' for (name,) in columns)
+    return sorted(con.execute(f"select {names} from {relation}").fetchall(), key=repr)

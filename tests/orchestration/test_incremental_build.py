@@ -17,18 +17,8 @@ import duckdb
 import pytest
 
 from tests.orchestration.conftest import copy_reports, run_cli
+from tests.orchestration.contract_tables import contract_rows
 
-CONTRACT_RELATIONS = (
-    "dim_municipality",
-    "dim_committee",
-    "dim_period",
-    "dim_report",
-    "fct_operating_budget",
-    "fct_investment_budget",
-    "fct_staffing",
-    "fct_sick_leave",
-    "quality_reconciliation",
-)
 ADDED_PARAGRAPH = "\nEtt tillägg i texten som ändrar filens innehåll.\n"
 REPO = Path(__file__).resolve().parents[2]
 # An analyst in another process: one read-only connection, queried before and after a build.
@@ -53,23 +43,6 @@ def analyst(warehouse: Path) -> subprocess.Popen:
     )
     assert reader.stdout.readline().strip() == "2"
     return reader
-
-
-def table_contents(warehouse: Path) -> dict[str, list[tuple]]:
-    """Given a warehouse, return every contract relation's rows, sorted, without timestamps."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return {name: _rows(con, name) for name in CONTRACT_RELATIONS}
-
-
-def _rows(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple]:
-    """Given a connection and a relation, return its non-timestamp columns' rows, sorted."""
-    columns = con.execute(
-        "select column_name from information_schema.columns where table_name = $t"
-        " and data_type not like 'TIMESTAMP%' order by ordinal_position",
-        {"t": relation},
-    ).fetchall()
-    names = ", ".join(f'"{name}"' for (name,) in columns)
-    return sorted(con.execute(f"select {names} from {relation}").fetchall(), key=repr)
 
 
 def report_keys(warehouse: Path) -> dict[str, str]:
@@ -108,13 +81,13 @@ def history(tmp_path_factory) -> SimpleNamespace:
     h.changed_keys, h.changed_facts = report_keys(live), fact_keys(live)
     h.fresh_live = root / "fresh" / "warehouse.duckdb"
     h.fresh = run_cli(raw, h.fresh_live)
-    h.before_failure = table_contents(live)
+    h.before_failure = contract_rows(live)
     building = live.with_name(live.name + ".building")
     building.unlink(missing_ok=True)  # a failed build leaves its file for inspection
     building.mkdir()  # so dbt cannot write its build file
     shutil.copyfile(raw / "report_one.txt", raw / "report_three.txt")
     h.failed = run_cli(raw, live)
-    h.after_failure = table_contents(live)
+    h.after_failure = contract_rows(live)
     return h
 
 
@@ -157,7 +130,7 @@ def test_reader_of_the_old_warehouse_keeps_working_through_the_swap(history):
 
 def test_incremental_build_equals_a_fresh_build_of_the_same_folder(history):
     assert history.fresh.status == 0, history.fresh.err
-    fresh = table_contents(history.fresh_live)
+    fresh = contract_rows(history.fresh_live)
     assert fresh == history.before_failure
     assert all(fresh[name] for name in ("dim_report", "fct_operating_budget"))
 
