@@ -324,6 +324,22 @@ ISSUE_PERIOD_FORMS = [
         ("Tertialuppföljning", "Kommunstyrelsen", "Sammanfattning", "utfall per den 2025-04-30"),
         ("tertialuppföljning", "interim", date(2025, 1, 1), date(2025, 4, 30), 2025),
     ),
+    (
+        ("Ekonomisk uppföljning januari–mars 2021", "Barn- och utbildningsnämnden"),
+        ("uppföljning", "interim", date(2021, 1, 1), date(2021, 3, 31), 2021),
+    ),
+    (
+        ("Uppföljning per 2024-08-31", "Dnr 2024/977 · 2024-03-26"),
+        ("uppföljning", "interim", date(2024, 1, 1), date(2024, 8, 31), 2024),
+    ),
+    (
+        ("Kvartalsrapport 2 2023", "Socialnämnden"),
+        ("kvartalsrapport", "interim", date(2023, 1, 1), date(2023, 6, 30), 2023),
+    ),
+    (
+        ("Detaljbudget 2026", "Kultur- och fritidsnämnden"),
+        ("budget", "budget", date(2026, 1, 1), date(2026, 12, 31), 2026),
+    ),
 ]
 
 

@@ -127,3 +127,25 @@ def test_a_number_whose_digits_print_apart_stays_in_one_cell(tmp_path):
     pdf.save()
     rows = [[c.text for c in row] for row in read(path).tables[0].rows]
     assert rows == [["Lokalkostnader", "3 8 352", "120"], ["Övrigt", "202 2", "95"]]
+
+
+def _glyph_by_glyph_page(path, scale: float) -> None:
+    """A title block and a paragraph, one run per glyph, drawn at `scale` x the font size."""
+    pdf = canvas.Canvas(str(path))
+    pdf.scale(1 / scale, 1 / scale)  # Chromium prints at twice the size under a 0.5 transform
+    lines = [("Helvetica-Bold", 14, 0, "Dorotea kommun"), ("Helvetica", 10, 30, "Budget 2023")]
+    lines += [("Helvetica", 10, 60 + 12 * i, text) for i, text in enumerate(["Avtalen", "gäller."])]
+    for font, size, drop, text in lines:
+        pdf.setFont(font, size * scale)
+        for index, glyph in enumerate(text):
+            x = EDGES[0] + stringWidth(text[:index], font, size)
+            pdf.drawString(x * scale, (TOP - drop) * scale, glyph)
+    pdf.save()
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_running_text_printed_glyph_by_glyph_reads_as_words_and_paragraphs(tmp_path, scale):
+    path = tmp_path / "glyphs.pdf"
+    _glyph_by_glyph_page(path, scale)
+    blocks = [block.text for block in read(path).text_blocks]
+    assert blocks == ["Dorotea kommun", "Budget 2023", "Avtalen gäller."]

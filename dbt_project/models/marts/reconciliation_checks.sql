@@ -37,7 +37,7 @@ named as (
 final as (
     select
         left(md5(concat_ws(
-            '|', report_key, relation, table_id, row_index, col_index, check_name, measure, line_item
+            '|', report_key, relation, table_id, row_index, col_index, fiscal_year, check_name, measure, line_item
         )), 16) as check_key,
         report_key,
         file_name,
@@ -46,6 +46,7 @@ final as (
         row_index,
         col_index,
         page,
+        fiscal_year,
         check_name,
         measure,
         line_item,

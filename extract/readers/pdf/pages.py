@@ -17,19 +17,26 @@ from extract.readers.pdf.borderless import BorderlessSettings, lines_to_borderle
 from extract.readers.pdf.columns import Column
 from extract.readers.pdf.layout import PageContent, outside, overlaps
 from extract.readers.pdf.tables import PageTable
+from extract.readers.pdf.text_layer import pdfium_words
 from extract.readers.pdf.words import Line, Word, merge_numbers, words_to_lines
 
 # A line that ends in two or more printed numbers (or dashes), maybe followed by a mark
 # (`1,86 ↑`), reads like a table row.
 _NUMBER_TOKEN = r"[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?\s?[%*]?|[-−–]"
 _MARKS = r"(?:\s+[^\w\s]{1,3})*"
+GLYPH_RUN_SHARE = 0.5  # share of one-glyph text runs above which a page is read glyph by glyph
 ROW_LIKE = re.compile(rf"(?:^|\s)(?:{_NUMBER_TOKEN})\s+(?:{_NUMBER_TOKEN}){_MARKS}\s*$")
 
 
 def pdfium_lines(
     page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, line_tolerance: float
 ) -> list[Line]:
-    """Given a pdfium page, return its text lines (one Word per text run), top to bottom."""
+    """Given a pdfium page, return its text lines (one Word per text run), top to bottom.
+
+    A producer that prints one run per glyph (Chromium, some report writers) gives runs
+    that are letters, and kerned neighbours overlap each other's boxes: its lines are
+    rebuilt from the glyphs instead, at the cost of reading every glyph.
+    """
     height = page.get_height()
     words = []
     for index in range(textpage.count_rects()):
@@ -37,6 +44,9 @@ def pdfium_lines(
         text = textpage.get_text_bounded(left, bottom, right, top).strip()
         if text:
             words.append(Word(text, left, right, height - top, height - bottom))
+    glyph_runs = sum(1 for word in words if len(word.text) == 1)
+    if glyph_runs > GLYPH_RUN_SHARE * len(words):
+        words = pdfium_words(page, textpage)
     return words_to_lines(words, line_tolerance)
 
 

@@ -8,6 +8,7 @@ on them unchanged.
 from __future__ import annotations
 
 import ctypes
+import math
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -42,6 +43,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float):
     name = ctypes.create_string_buffer(FONT_NAME_BYTES)
     flags = ctypes.c_int()
     x, y = ctypes.c_double(), ctypes.c_double()
+    matrix = pdfium_c.FS_MATRIX()
     for index in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         text = "-" if code == SOFT_HYPHEN else chr(code)
@@ -49,7 +51,10 @@ def _chars(textpage: pdfium.PdfTextPage, height: float):
             continue  # pdfium's guessed spaces: the glyph boxes decide instead
         left, _, right, _ = textpage.get_charbox(index, loose=True)
         pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
-        size = pdfium_c.FPDFText_GetFontSize(raw, index)
+        # the font size is in text space; the glyph's matrix scales it onto the page
+        # (Chromium prints at twice the size under a 0.5 transform)
+        pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix))
+        size = pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.c, matrix.d)
         pdfium_c.FPDFText_GetFontInfo(raw, index, name, FONT_NAME_BYTES, ctypes.byref(flags))
         bottom = height - y.value
         yield (text, left, right, bottom - size, bottom, name.value.decode("latin-1"))

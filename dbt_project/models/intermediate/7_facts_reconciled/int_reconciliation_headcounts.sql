@@ -9,6 +9,10 @@ by_metric as (
         measure,
         fiscal_year,
         min(page) as page,
+        -- the check is located at the printed headcount, so two years of one table stay apart
+        max(case when metric = 'employees' then table_id end) as table_id,
+        max(case when metric = 'employees' then row_index end) as row_index,
+        max(case when metric = 'employees' then col_index end) as col_index,
         max(case when metric = 'employees' then staffing_value end) as employees,
         max(case when metric = 'employees_women' then staffing_value end) as women,
         max(case when metric = 'employees_men' then staffing_value end) as men,
@@ -26,9 +30,10 @@ final as (
     select
         report_key,
         'fct_staffing' as relation,
-        cast(null as integer) as table_id,
-        cast(null as integer) as row_index,
-        cast(null as integer) as col_index,
+        table_id,
+        row_index,
+        col_index,
+        fiscal_year,
         page,
         'women_plus_men_equals_employees' as check_name,
         measure,
@@ -37,7 +42,7 @@ final as (
         women + men as actual,
         2 as n_terms,
         half_unit,
-        'from ' || source_kind || ': ' || women || ' women + ' || men || ' men' as detail
+        'from ' || source_kind || ' ' || fiscal_year || ': ' || women || ' women + ' || men || ' men' as detail
     from by_metric
     where n_employees = 1 and n_women = 1 and n_men = 1
 )
