@@ -66,3 +66,23 @@ def test_reads_a_table_of_contents_in_a_grid_as_text():
     document = read(FIXTURES / "ruled_contents_page.pdf")
     assert document.tables == []
     assert any("Uppföljning fyraåriga processmål" in block.text for block in document.text_blocks)
+
+
+def test_reads_the_header_of_a_grid_ruled_only_under_each_row(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "open_top.pdf"
+    pdf = canvas.Canvas(str(path))
+    edges, top, height = [50, 250, 330, 410], 700, 20
+    printed = [["", "Utfall", "Budget"], ["Personal", "-2 563", "-2 410"], ["Summa", "-9", "-8"]]
+    for index, row in enumerate(printed):
+        bottom = top - (index + 1) * height
+        pdf.line(edges[0], bottom, edges[-1], bottom)  # a rule under the row, none above
+        for x in edges:
+            pdf.line(x, bottom, x, bottom + height)
+        pdf.drawString(edges[0] + 3, bottom + 6, row[0])
+        for x, text in zip(edges[2:], row[1:], strict=True):
+            pdf.drawRightString(x - 3, bottom + 6, text)
+    pdf.save()
+    (table,) = read(path).tables
+    assert (table.method, texts(table)) == ("ruled", printed)

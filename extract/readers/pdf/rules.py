@@ -22,6 +22,8 @@ STRAIGHT = 0.01  # points a rule may lean and still count as horizontal or verti
 THIN = 2.0  # points: a filled rectangle this narrow is a rule drawn as a bar
 MAX_SHADE_SHARE = 0.5  # a fill covering more of the page is a background, not a cell
 NESTED = 0.5  # points a shaded rectangle may stick out of the one it lies in
+JOIN = 1.0  # points between a rule's end and the rule it meets
+OPEN_TOP_COLUMNS = 3  # column rules rising to one top: a grid's sides and a column between
 RECTANGLE_POINTS = (4, 5)  # a rectangle path: move, three lines, maybe a closing line
 
 
@@ -57,7 +59,39 @@ def rule_edges(page: pdfium.PdfPage) -> PageRules:
             elif _area(box) <= MAX_SHADE_SHARE * width * height:
                 shades.append(box)
     sides = [edge for box in _outermost(shades) for edge in _sides(box, height)]
-    return PageRules([e for e in edges if e is not None], [e for e in sides if e is not None])
+    lines = [e for e in edges if e is not None]
+    return PageRules(lines + _open_tops(lines), [e for e in sides if e is not None])
+
+
+def _open_tops(edges: list[dict]) -> list[dict]:
+    """Given a page's rules, return the top rule of each grid whose header row is left open.
+
+    Tables ruled under every row draw no line above the header: its column rules
+    rise from the first row rule to a common top, with nothing across. The
+    header row is a row of the grid all the same, so the open top is closed there.
+    """
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    rising: dict[float, list[dict]] = {}
+    for edge in edges:
+        if edge["orientation"] != "v" or _crossed(edge["x0"], edge["top"], horizontals):
+            continue
+        if _crossed(edge["x0"], edge["bottom"], horizontals):
+            rising.setdefault(round(edge["top"]), []).append(edge)
+    closed = []
+    for group in rising.values():
+        if len(group) >= OPEN_TOP_COLUMNS:
+            left, right = min(e["x0"] for e in group), max(e["x0"] for e in group)
+            top = min(e["top"] for e in group)
+            closed.append({**group[0], "x1": right, "x0": left, "bottom": top, "top": top})
+            closed[-1].update(width=right - left, height=0.0, orientation="h")
+    return closed
+
+
+def _crossed(x: float, y: float, horizontals: list[dict]) -> bool:
+    """Given a point and the horizontal rules, return whether a rule runs through it."""
+    return any(
+        abs(h["top"] - y) <= JOIN and h["x0"] - JOIN <= x <= h["x1"] + JOIN for h in horizontals
+    )
 
 
 def _is_rectangle(points) -> bool:
