@@ -10,6 +10,10 @@ marker_vocabulary as (
     select * from {{ ref('header_marker_vocabulary') }}
 ),
 
+reports as (
+    select * from {{ ref('stg_extracted__reports') }}
+),
+
 value_columns as (
     select
         report_key,
@@ -90,6 +94,47 @@ with_markers as (
     group by with_role.report_key, with_role.table_id, with_role.col_index
 ),
 
+with_year as (
+    select
+        with_role.*,
+        coalesce(
+            try_cast(regexp_extract(with_role.header_normalised, '\b((19|20)\d{2})\b', 1) as integer),
+            2000 + try_cast(
+                regexp_extract(with_role.header_normalised, '\b(\d{2})-\d{2}-\d{2}\b', 1) as integer
+            ),
+            2000 + try_cast(
+                regexp_extract(
+                    with_role.header_normalised, '\b(\d{2})(0[1-9]|1[0-2])(\d{2})?\b', 1
+                ) as integer
+            )
+        ) as header_year,
+        -- a table of years (staffing, sick leave: every value column a bare year, maybe a
+        -- target beside them); a bare year among other headers is a broken-off part of one
+        bool_and(coalesce(with_role.header_role in ('year_only', 'target', 'ignore'), false)) over (
+            partition by with_role.report_key, with_role.table_id
+        ) as is_year_table,
+        reports.period_kind,
+        reports.fiscal_year as report_fiscal_year
+    from with_role
+    left join reports
+        on with_role.report_key = reports.report_key
+),
+
+with_year_role as (
+    -- a bare year of a table of years is that year's outcome where the report closes the
+    -- year, and the period's outcome in an interim report only for the report's own year
+    -- (an earlier year may be its full year or the same period); in a budget, unknown
+    select
+        *,
+        case
+            when header_role is null or header_role != 'year_only' then header_role
+            when not is_year_table then null
+            when period_kind = 'annual' then 'outcome'
+            when period_kind = 'interim' and header_year = report_fiscal_year then 'outcome'
+        end as resolved_role
+    from with_year
+),
+
 final as (
     select
         with_role.report_key,
@@ -97,7 +142,7 @@ final as (
         with_role.col_index,
         with_role.column_header,
         with_role.header_normalised,
-        coalesce(with_role.header_role, 'unknown') as header_role,
+        coalesce(with_role.resolved_role, 'unknown') as header_role,
         with_role.header_ambiguity,
         with_markers.has_ytd_marker and not with_markers.names_full_year as has_ytd_marker,
         with_markers.mentions_forecast,
@@ -113,18 +158,8 @@ final as (
                 )
             )
         ) as round_rank,
-        coalesce(
-            try_cast(regexp_extract(with_role.header_normalised, '\b((19|20)\d{2})\b', 1) as integer),
-            2000 + try_cast(
-                regexp_extract(with_role.header_normalised, '\b(\d{2})-\d{2}-\d{2}\b', 1) as integer
-            ),
-            2000 + try_cast(
-                regexp_extract(
-                    with_role.header_normalised, '\b(\d{2})(0[1-9]|1[0-2])(\d{2})?\b', 1
-                ) as integer
-            )
-        ) as header_year
-    from with_role
+        with_role.header_year
+    from with_year_role as with_role
     inner join with_markers
         on
             with_role.report_key = with_markers.report_key
