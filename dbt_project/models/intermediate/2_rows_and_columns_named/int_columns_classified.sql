@@ -143,6 +143,8 @@ final as (
         with_role.column_header,
         with_role.header_normalised,
         coalesce(with_role.resolved_role, 'unknown') as header_role,
+        -- a bare year says when, not what: no evidence that the table holds money
+        coalesce(with_role.header_role = 'year_only', false) as is_bare_year,
         with_role.header_ambiguity,
         with_markers.has_ytd_marker and not with_markers.names_full_year as has_ytd_marker,
         with_markers.mentions_forecast,

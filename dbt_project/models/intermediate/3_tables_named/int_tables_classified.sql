@@ -49,7 +49,7 @@ column_summary as (
         table_id,
         bool_or(header_role = 'forecast') as has_forecast_column,
         bool_or(
-            header_role in ('budget', 'outcome', 'forecast', 'deviation', 'plan')
+            header_role in ('budget', 'outcome', 'forecast', 'deviation', 'plan') and is_bare_year is not true
         ) as has_money_column
     from columns_classified
     group by report_key, table_id
