@@ -108,6 +108,14 @@ def test_merges_swedish_thousands_groups_but_not_neighbouring_columns():
     assert [w.text for w in merged.words] == ["- 6 279", "30 000", "12"]
 
 
+def test_a_monospaced_thousands_space_is_one_character_cell_wide():
+    """In a monospaced font (6 points a character) the space is as wide as a digit."""
+    line = Line((word("3", 100, 106), word("857", 112, 130), word("4", 140, 146)))
+    assert [w.text for w in merge_numbers(line, gap_ratio=0.45).words] == ["3 857", "4"]
+    proportional = Line((word("3", 100, 105.5), word("857", 111.5, 128)))
+    assert [w.text for w in merge_numbers(proportional, gap_ratio=0.45).words] == ["3", "857"]
+
+
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [

@@ -6,11 +6,17 @@ positioning gap alone; the borders as stroked lines, thin filled bars, a
 shaded rectangle per cell, zebra shading per cell, or nothing at all.
 """
 
+from pathlib import Path
+
+import pypdfium2 as pdfium
 import pytest
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract.readers.pdf import read
+from extract.readers.pdf.text_layer import pdfium_words
 
 FONT, SIZE = "Helvetica", 10
 EDGES = [50, 230, 320, 410, 500]  # cell boundaries, left to right
@@ -149,3 +155,22 @@ def test_running_text_printed_glyph_by_glyph_reads_as_words_and_paragraphs(tmp_p
     _glyph_by_glyph_page(path, scale)
     blocks = [block.text for block in read(path).text_blocks]
     assert blocks == ["Dorotea kommun", "Budget 2023", "Avtalen gäller."]
+
+
+def test_a_ligature_glyph_stays_inside_its_word(tmp_path):
+    """`ﬁ` is one glyph read as `f` and `i` sharing its box: the word does not break there."""
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    if not font.exists():
+        pytest.skip("DejaVu Serif (with an ﬁ ligature) is not installed")
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(font)))
+    path = tmp_path / "ligature.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("DejaVuSerif", 9)
+    pdf.drawString(50, 700, "Tra\ufb01ksäkerhet etapp 2")
+    pdf.save()
+    page = pdfium.PdfDocument(path)[0]
+    assert [w.text for w in pdfium_words(page, page.get_textpage())] == [
+        "Trafiksäkerhet",
+        "etapp",
+        "2",
+    ]

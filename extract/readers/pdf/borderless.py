@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from extract.model import RawCell
 from extract.readers.pdf.cells import cut_at_column_edges
+from extract.readers.pdf.centred import join_centred_labels
 from extract.readers.pdf.columns import Column, block_columns, column_of, widen_labels
 from extract.readers.pdf.contents import LEADER
 from extract.readers.pdf.headers import HeaderSettings, header_lines, header_rows
@@ -54,6 +55,7 @@ def lines_to_borderless_tables(
     too few for a table of their own at the page top are one when they stand in
     the `continued` columns (the previous page's last table, which they finish).
     """
+    lines = join_centred_labels(lines, lambda line: _holds_values(line, settings))
     split = [split_line(line, settings) for line in lines]
     tables = _tables(split, page_number, settings, [], continued)
     columns = [c for t in tables for c in t.columns]
@@ -98,6 +100,18 @@ def split_line(line: Line, settings: BorderlessSettings) -> SplitLine:
     return SplitLine(line, cells, only_numbers and not years and numbers >= settings.min_numbers)
 
 
+def _holds_values(line: Line, settings: BorderlessSettings) -> bool:
+    """Given a line, return whether it holds a number and only values from its first number on.
+
+    Such a line may be a row whose one number (`–  –  5 773  –`) only its
+    columns tell apart from prose; one without a number is a label line.
+    """
+    cells = segments(line, settings.cell_gap, settings.number_gap)
+    first = first_number(cells)
+    tail = cells[first:] if first is not None else []
+    return bool(tail) and all(c.is_number or DASH.match(c.text) for c in tail)
+
+
 def _block_end(split: list[SplitLine], start: int, settings: BorderlessSettings) -> int:
     """Given the index of a row line, return the index after the last line of its block."""
     end = last_row = start
@@ -112,7 +126,11 @@ def _block_end(split: list[SplitLine], start: int, settings: BorderlessSettings)
             last_row = end
     # Keep label lines after the last row only while they continue its label.
     end = last_row
-    while end + 1 < len(split) and _continues(split[end].line, split[end + 1], settings):
+    while (
+        end + 1 < len(split)
+        and _continues(split[end].line, split[end + 1], settings)
+        and not _starts_new_part(split[end + 1], split[last_row])
+    ):
         end += 1
     return end + 1
 
@@ -158,8 +176,11 @@ def _block_to_table(
         columns = reference_columns(data, reference)
         if not columns:
             return None
-    columns = widen_labels(columns, [s.cells for s in block if not s.is_row])
+    labels = [s.cells for s in block if not s.is_row]
+    columns = widen_labels(columns, labels)
     headers = header_lines(split[:start], split[start].line, columns, settings.header)
+    if not headers:
+        columns, headers = _flush_left_header(split, start, data, columns, labels, settings)
     if len(data) < settings.min_rows and not headers:
         if not continued or not stands_in(data, continued):
             return None  # a lone row is a table only under a header over its numbers
@@ -177,6 +198,22 @@ def _block_to_table(
     table = PageTable(rows, page_number, "borderless", bbox, anchors, columns[0].right)
     last = _last_label(block, columns)
     return replace(table, columns=tuple(columns), header_rows=len(headers), last_label=last)
+
+
+def _flush_left_header(split, start, data, columns, labels, settings):
+    """Given a headless block's columns, return (columns, header) read with its numbers flush left.
+
+    Numbers all of one width line up on both edges; a header set flush left
+    over them only stands over its columns in the flush-left reading. Without
+    such a header the columns stay as they were.
+    """
+    tolerance = settings.cell_gap * data[0].line.height
+    flush = block_columns([s.cells for s in data], tolerance, tie_flush_left=True)
+    if [c.left_aligned for c in flush] == [c.left_aligned for c in columns]:
+        return columns, []
+    flush = widen_labels(flush, labels)
+    headers = header_lines(split[:start], split[start].line, flush, settings.header)
+    return (flush, headers) if headers else (columns, [])
 
 
 def _last_label(block: list[SplitLine], columns: list[Column]):

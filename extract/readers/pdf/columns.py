@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.readers.pdf.words import Word, first_number
+from extract.readers.pdf.words import DASH, Word, first_number
+
+SPREAD_NOISE = 0.5  # points of edge spread that glyph rounding makes in numbers of one width
 
 
 @dataclass(frozen=True)
@@ -44,30 +46,61 @@ class Column:
         return (self.x0 + self.x1) / 2
 
 
-def block_columns(rows: Sequence[Sequence[Word]], tolerance: float) -> list[Column]:
-    """Given the cells of each table row, return the table's columns left to right."""
+def block_columns(
+    rows: Sequence[Sequence[Word]], tolerance: float, tie_flush_left: bool = False
+) -> list[Column]:
+    """Given the cells of each table row, return the table's columns left to right.
+
+    `tie_flush_left` reads numbers that line up as well on either edge (all of
+    one width) as flush left; the header then tells which reading holds.
+    """
     labels: list[Word] = []
     numbers: list[Word] = []
     for cells in rows:
-        first = first_number(cells)
+        first = _first_value(cells)
         labels += cells[:first]
         numbers += cells[first:]
     columns = _cluster(labels, lambda w: w.x0, False, tolerance)
-    columns += _number_columns(numbers, tolerance)
+    columns += _number_columns(numbers, tolerance, tie_flush_left)
     return sorted(columns, key=lambda c: c.centre)
 
 
-def _number_columns(numbers: list[Word], tolerance: float) -> list[Column]:
+def _first_value(cells: Sequence[Word]) -> int | None:
+    """Given a row's cells, return the index of its first value: a number or a dash before it."""
+    first = first_number(cells)
+    while first is not None and first > 1 and DASH.match(cells[first - 1].text):
+        first -= 1
+    return first
+
+
+def _number_columns(numbers: list[Word], tolerance: float, tie_flush_left: bool) -> list[Column]:
     """Given the number cells of a table, return its number columns.
 
     Numbers are set flush right as a rule; a table whose numbers line up better
-    on their left edges (fewer columns that way) has them flush left.
+    on their left edges (fewer columns that way, or as many columns whose left
+    edges stand closer together) has them flush left.
     """
     right = _cluster(numbers, lambda w: w.x1, True, tolerance)
     left = _cluster(numbers, lambda w: w.x0, True, tolerance)
-    if len(left) < len(right):
+    left_spread = _spread(numbers, left, lambda w: w.x0)
+    right_spread = _spread(numbers, right, lambda w: w.x1)
+    if tie_flush_left:
+        closer = left_spread <= right_spread + SPREAD_NOISE
+    else:
+        closer = left_spread + SPREAD_NOISE < right_spread
+    if len(left) < len(right) or (len(left) == len(right) and closer):
         return [replace(c, left_aligned=True) for c in left]
     return right
+
+
+def _spread(words: list[Word], columns: list[Column], edge) -> float:
+    """Given cells, their columns and the edge they were clustered on, return how far apart
+    that edge stands within each column, summed over the columns."""
+    total = 0.0
+    for column in columns:
+        edges = [edge(w) for w in words if column.x0 <= w.x0 and w.x1 <= column.x1]
+        total += max(edges) - min(edges) if edges else 0.0
+    return total
 
 
 def _cluster(words: list[Word], edge, numeric: bool, tolerance: float) -> list[Column]:
@@ -94,14 +127,21 @@ def widen_labels(columns: list[Column], lines: Sequence[Sequence[Word]]) -> list
     """Given columns and the label-only lines of a table, return label columns widened to them.
 
     Wrapped label lines are often wider than the first line of a label, and a
-    mid-word break is judged against the column's full width.
+    mid-word break is judged against the column's full width. A line that runs
+    into the number columns (a note under the table) is no label line.
     """
     widths = {i: c.x1 for i, c in enumerate(columns)}
+    numbers = [c for c in columns if c.numeric]
     for cells in lines:
         for cell, _, index in assign(cells, columns, strict=False):
-            if not columns[index].numeric:
+            if not columns[index].numeric and not _reaches_numbers(cell, numbers):
                 widths[index] = max(widths[index], cell.x1)
     return [replace(c, x1=widths[i]) for i, c in enumerate(columns)]
+
+
+def _reaches_numbers(cell: Word, numbers: Sequence[Column]) -> bool:
+    """Given a label cell and the number columns, return whether it reaches into one."""
+    return any(cell.x0 < c.x0 and cell.x1 > c.x0 + c.tolerance for c in numbers)
 
 
 def assign(
@@ -119,11 +159,13 @@ def assign(
         return [(cell, span, index) for cell, index, span in placed]
     left = columns[0].x0 - columns[0].tolerance
     last = columns[-1]
+    # a header over numbers set flush left starts where they start, give or take
+    last_start = last.x0 - last.tolerance if last.left_aligned else last.x0
     indices = [index for _, index, _ in placed]
     for cell, index, span in placed:
         covered = columns[index : index + span]
-        if cell.x0 < left or (cell.x1 > last.x1 + last.tolerance and cell.x0 < last.x0):
-            return None  # a header wider than the last column's values starts in it
+        if cell.x0 < left or (cell.x1 > last.x1 + last.tolerance and cell.x0 < last_start):
+            return None  # a header wider than the last column's values starts before it
         if len({c.numeric for c in covered}) > 1 or _overlaps_others(cell, columns, covered):
             return None
     if len(set(indices)) < len(indices):
@@ -181,12 +223,13 @@ def _boundaries(columns: Sequence[Column]) -> list[float]:
     """Given columns, return the x where each one ends and the next begins.
 
     Text over a number column starts right after the column to its left, so a
-    boundary sits just right of the left column, except between two label
-    columns, which are told apart by where the right one starts.
+    boundary sits just right of the left column, except before a label column
+    or a column of numbers set flush left, which are told apart by where they
+    start (a header over flush-left numbers runs on past them).
     """
     bounds = []
     for current, following in zip(columns, columns[1:], strict=False):
-        if not current.numeric and not following.numeric:
+        if not following.numeric and not current.numeric or following.left_aligned:
             bounds.append(following.x0 - current.tolerance)
         else:
             bounds.append(current.x1 + current.tolerance)

@@ -3,7 +3,8 @@
 A header line stands over the number columns without running into a column it
 is not placed in. Its cells are placed by the words that end at a number
 column's right edge: headers of right-aligned numbers are right-aligned too, so
-`Budget 2025 Utfall` printed as one run holds two column headers.
+`Budget 2025 Utfall` printed as one run holds two column headers (over numbers
+set flush left, a header starts at the column's left edge instead).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def header_lines(
     headers: list[SplitLine] = []
     index = len(above) - 1
     while index >= 0 and len(headers) < settings.max_header_lines:
-        candidate = above[index]
+        candidate = _cut_before_flush_left(above[index], columns)
         gap = top.top - candidate.line.bottom if top is not None else 0.0
         if candidate.is_row or gap > settings.header_gap * candidate.line.height:
             break
@@ -52,6 +53,25 @@ def header_lines(
     while headers and assign(headers[0].cells, columns) is None:
         headers.pop(0)
     return _wrapped_labels_only(headers, columns, settings)
+
+
+def _cut_before_flush_left(line: SplitLine, columns: list[Column]) -> SplitLine:
+    """Given a line above a table, return it with its cells cut where flush-left columns start.
+
+    Headers over numbers set flush left start where the numbers do, and stand
+    closer to the next column's header than a cell gap when the column is full
+    (`Ack. utfall 2022 Årsbudget 2022` holds two headers).
+    """
+    pieces: list[Word] = []
+    for cell in line.cells:
+        words = [w for w in line.line.words if cell.x0 <= w.x0 and w.x1 <= cell.x1]
+        cuts = [i for i, w in enumerate(words) if i and _starts_flush_left_column(w, columns)]
+        if not cuts:
+            pieces.append(cell)
+            continue
+        bounds = [0, *cuts, len(words)]
+        pieces += [union(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return replace(line, cells=pieces)
 
 
 def _label_only(line: SplitLine, columns: list[Column]) -> bool:
@@ -87,14 +107,17 @@ def _group_spans(row: list[RawCell], columns: list[Column]) -> list[RawCell]:
     sedan projektets start` over `Total projektbudget | Ack. Utfall |
     Avvikelse`): each of its cells over a number column covers the empty number
     columns to its right, up to the next cell. A cell printed wider than one
-    column (`Period jan–aug` centred over two) covers the columns under it.
+    column (`Period jan–aug` centred over two) covers the columns under it,
+    unless the columns are set flush left.
     """
     spread = list(row)
     for index, cell in enumerate(row):
         if not cell.text or not columns[index].numeric:
             continue
         under = _under(cell, columns)
-        if len(under) > 1:  # a phrase printed over several columns spans just those
+        # A phrase printed over several columns spans just those; one set flush left
+        # like its columns runs on as far as its words go, whatever it heads.
+        if len(under) > 1 and not columns[index].left_aligned:
             spread[index] = replace(cell, span=under[-1] - index + 1)
             continue
         end = index + 1
@@ -138,7 +161,11 @@ def _aligned_pieces(line: SplitLine, columns: list[Column]) -> list[Word]:
     pieces: list[Word] = []
     for cell in line.cells:
         words = [w for w in line.line.words if cell.x0 <= w.x0 and w.x1 <= cell.x1]
-        cuts = [i + 1 for i, w in enumerate(words[:-1]) if _ends_at_number_column(w, columns)]
+        cuts = [
+            i + 1
+            for i, (w, following) in enumerate(zip(words, words[1:], strict=False))
+            if _ends_at_number_column(w, columns) or _starts_flush_left_column(following, columns)
+        ]
         bounds = [0, *cuts, len(words)]
         if not cuts or not words:
             pieces.append(cell)
@@ -148,4 +175,11 @@ def _aligned_pieces(line: SplitLine, columns: list[Column]) -> list[Word]:
 
 
 def _ends_at_number_column(word: Word, columns: list[Column]) -> bool:
-    return any(c.numeric and abs(word.x1 - c.x1) <= RIGHT_ALIGN for c in columns)
+    return any(
+        c.numeric and not c.left_aligned and abs(word.x1 - c.x1) <= RIGHT_ALIGN for c in columns
+    )
+
+
+def _starts_flush_left_column(word: Word, columns: list[Column]) -> bool:
+    """Given a header word, return whether it starts where flush-left numbers start."""
+    return any(c.left_aligned and abs(word.x0 - c.x0) <= RIGHT_ALIGN for c in columns)

@@ -36,11 +36,11 @@ def cells_from_lines(
             pieces.setdefault(index, []).append(word)
             spans[index] = max(spans.get(index, 1), span)
     row: list[RawCell] = []
-    for index, column in enumerate(columns):
+    for index in range(len(columns)):
         if index not in pieces:
             row.append(empty_cell(page_number))
             continue
-        cell = join_wrapped(pieces[index], right_limit=column.right)
+        cell = join_wrapped(pieces[index], right_limit=_right_limit(columns, index))
         bbox = (cell.x0, cell.top, cell.x1, cell.bottom)
         row.append(RawCell(cell.text, page_number, bbox, cell.italic, spans[index]))
     return row
@@ -54,3 +54,14 @@ def _placed(item: SplitLine, columns: list[Column], by_word: bool) -> list[tuple
     for word in item.line.words:
         words.setdefault(column_of(word, columns), []).append(word)
     return [(union(ws), 1, index) for index, ws in sorted(words.items())]
+
+
+def _right_limit(columns: list[Column], index: int) -> float:
+    """Given columns and one's index, return how far right that column's text may run.
+
+    Text over numbers set flush left (a header) runs on past them, up to the next column.
+    """
+    column = columns[index]
+    if not column.left_aligned:
+        return column.right
+    return columns[index + 1].x0 if index + 1 < len(columns) else float("inf")

@@ -11,19 +11,34 @@ from __future__ import annotations
 from extract.readers.pdf.columns import Column
 from extract.readers.pdf.contents import LEADER
 from extract.readers.pdf.rows import SplitLine
-from extract.readers.pdf.words import CODE, NUMBER, YEAR, first_number
+from extract.readers.pdf.words import CODE, DASH, NUMBER, YEAR, Word, first_number
 
 
 def aligned_single(item: SplitLine, columns: list[Column]) -> bool:
-    """Given a line, return whether it is a label and one number standing in a number column."""
-    if len(item.cells) != 2 or not NUMBER.match(item.cells[1].text):
+    """Given a line, return whether it is a label and one number standing in a number column.
+
+    Dashes for the row's other values (`Resultat  –  –  5 773  –`) may stand
+    beside the number, each in a number column of its own.
+    """
+    if len(item.cells) < 2 or LEADER.search(item.cells[0].text):
         return False
-    if LEADER.search(item.cells[0].text):
+    label, values = item.cells[0], item.cells[1:]
+    numbers = [v for v in values if NUMBER.match(v.text)]
+    if len(numbers) != 1 or not all(v in numbers or DASH.match(v.text) for v in values):
         return False
-    label, number = item.cells
-    if CODE.match(label.text) or YEAR.match(number.text):
+    if CODE.match(label.text) or YEAR.match(numbers[0].text):
         return False
-    return any(c.numeric and c.aligns(number) and label.x1 < c.x0 for c in columns)
+    return all(_stands_in_column(v, label, columns) for v in values) and _distinct(values, columns)
+
+
+def _stands_in_column(value: Word, label: Word, columns: list[Column]) -> bool:
+    return any(c.numeric and c.aligns(value) and label.x1 < c.x0 for c in columns)
+
+
+def _distinct(values: list[Word], columns: list[Column]) -> bool:
+    """Given a row's values, return whether each stands in a number column of its own."""
+    homes = [next(i for i, c in enumerate(columns) if c.numeric and c.aligns(v)) for v in values]
+    return len(set(homes)) == len(homes)
 
 
 def reference_columns(data: list[SplitLine], reference: list[Column]) -> list[Column]:

@@ -18,6 +18,7 @@ from extract.readers.pdf.words import BOLD_FONT, ITALIC_FONT, Word
 X_TOLERANCE = 3.0  # points a glyph may step back, or its baseline move, within one word
 WORD_GAP = 0.12  # a gap between glyph boxes wider than this (x font size) ends a word
 FONT_NAME_BYTES = 128
+SAME_BOX = 0.01  # points between the edges of two characters drawn as one glyph
 SOFT_HYPHEN = 0x02  # pdfium's code for a hyphen that ends a line (`Söderåkra-`)
 
 
@@ -74,8 +75,20 @@ def _same_word(previous, char) -> bool:
     return (
         same_line
         and char[5] == previous[5]
-        and -X_TOLERANCE <= char[1] - previous[2] <= WORD_GAP * size
+        and (
+            -X_TOLERANCE <= char[1] - previous[2] <= WORD_GAP * size or _same_glyph(previous, char)
+        )
     )
+
+
+def _same_glyph(previous, char) -> bool:
+    """Given two characters, return whether they share one glyph's box.
+
+    A ligature (`ﬁ` in `Trafiksäkerhet`) is one glyph that the text layer reads
+    as its letters, each with the whole glyph's box: the second letter starts
+    where the first does, not after it.
+    """
+    return abs(char[1] - previous[1]) <= SAME_BOX and abs(char[2] - previous[2]) <= SAME_BOX
 
 
 def _word(chars) -> Word:

@@ -22,6 +22,7 @@ DASH = re.compile(r"^[-−–]$")  # a lone dash printed in a number column
 SIGN = re.compile(r"^[-−–]$")
 LEADING_GROUP = re.compile(r"^[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})*)$")
 THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[,.]\d+)?[%*]?$")
+MONOSPACE_CELL = 0.2  # points between a monospaced gap and a digit's width
 ITALIC_FONT = re.compile(r"italic|oblique", re.IGNORECASE)
 BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
 
@@ -124,11 +125,24 @@ def merge_numbers(line: Line, gap_ratio: float) -> Line:
 
 
 def _joins_number(left: Word, right: Word, gap_ratio: float) -> bool:
-    if right.x0 - left.x1 > gap_ratio * max(left.height, right.height):
+    if not _thousands_gap(left, right, gap_ratio):
         return False
     if SIGN.match(left.text):
         return bool(LEADING_GROUP.match(right.text) or NUMBER.match(right.text))
     return bool(LEADING_GROUP.match(left.text) and THOUSANDS_GROUP.match(right.text))
+
+
+def _thousands_gap(left: Word, right: Word, gap_ratio: float) -> bool:
+    """Given two digit runs of a line, return whether the gap between them is a thousands space.
+
+    A space is narrow beside digits in most fonts; in a monospaced font it is
+    one character cell wide, as wide as each digit of both runs.
+    """
+    gap = right.x0 - left.x1
+    if gap <= gap_ratio * max(left.height, right.height):
+        return True
+    cells = [(w.x1 - w.x0) / len(w.text) for w in (left, right) if w.text]
+    return len(cells) == 2 and all(abs(gap - cell) <= MONOSPACE_CELL for cell in cells)
 
 
 def segments(line: Line, gap_ratio: float, number_gap: float) -> list[Word]:
@@ -150,7 +164,7 @@ def segments(line: Line, gap_ratio: float, number_gap: float) -> list[Word]:
 def _same_cell(left: Word, right: Word, gap_ratio: float, number_gap: float) -> bool:
     height = max(left.height, right.height)
     if left.is_number and right.is_number:
-        return right.x0 - left.x1 <= number_gap * height
+        return _thousands_gap(left, right, number_gap)
     return right.x0 - left.x1 <= gap_ratio * height
 
 
