@@ -149,3 +149,27 @@ def test_running_text_printed_glyph_by_glyph_reads_as_words_and_paragraphs(tmp_p
     _glyph_by_glyph_page(path, scale)
     blocks = [block.text for block in read(path).text_blocks]
     assert blocks == ["Dorotea kommun", "Budget 2023", "Avtalen gäller."]
+
+
+MONO, MONO_SIZE = "Courier", 9
+MONO_LINES = [
+    ("Verksamhet", ["Budget", "Utfall", "Prognos"]),
+    ("Fritidsgårdar", ["1 267", "928", "1 267"]),
+    ("Bibliotek", ["903", "541", "903"]),
+    ("Netto", ["-5 255", "-3 584", "-5 253"]),
+]
+
+
+def test_a_monospaced_thousands_space_joins_the_digit_groups(tmp_path):
+    """Courier prints the thousands space a full digit wide, wider than a proportional one."""
+    path = tmp_path / "monospaced.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont(MONO, MONO_SIZE)
+    for index, (label, values) in enumerate(MONO_LINES):
+        y = TOP - index * ROW_HEIGHT
+        pdf.drawString(EDGES[0], y, label)
+        for edge, value in zip(EDGES[2:], values, strict=True):
+            pdf.drawRightString(edge, y, value)
+    pdf.save()
+    rows = [[c.text for c in row] for row in read(path).tables[0].rows]
+    assert rows == [[label, *values] for label, values in MONO_LINES]

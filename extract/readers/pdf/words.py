@@ -22,6 +22,7 @@ DASH = re.compile(r"^[-−–]$")  # a lone dash printed in a number column
 SIGN = re.compile(r"^[-−–]$")
 LEADING_GROUP = re.compile(r"^[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})*)$")
 THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[,.]\d+)?[%*]?$")
+MONOSPACE_TOLERANCE = 0.1  # a monospaced space and a digit's advance differ by rounding only
 ITALIC_FONT = re.compile(r"italic|oblique", re.IGNORECASE)
 BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
 
@@ -111,8 +112,9 @@ def merge_numbers(line: Line, gap_ratio: float) -> Line:
     """Given a line, return it with split numbers (`30` `000`, `-` `6` `279`) re-joined.
 
     Two words join when the gap between them is at most `gap_ratio` times the
-    text height and either the left word is a lone sign followed by digits, or
-    the left word is a 1-3 digit group and the right one exactly 3 digits.
+    text height (or one digit's advance, see `_monospaced_space`) and either the
+    left word is a lone sign followed by digits, or the left word is a 1-3 digit
+    group and the right one exactly 3 digits.
     """
     merged: list[Word] = []
     for word in line.words:
@@ -124,11 +126,24 @@ def merge_numbers(line: Line, gap_ratio: float) -> Line:
 
 
 def _joins_number(left: Word, right: Word, gap_ratio: float) -> bool:
-    if right.x0 - left.x1 > gap_ratio * max(left.height, right.height):
-        return False
+    gap = right.x0 - left.x1
     if SIGN.match(left.text):
-        return bool(LEADING_GROUP.match(right.text) or NUMBER.match(right.text))
-    return bool(LEADING_GROUP.match(left.text) and THOUSANDS_GROUP.match(right.text))
+        close = gap <= gap_ratio * max(left.height, right.height)
+        return close and bool(LEADING_GROUP.match(right.text) or NUMBER.match(right.text))
+    if not (LEADING_GROUP.match(left.text) and THOUSANDS_GROUP.match(right.text)):
+        return False
+    return gap <= gap_ratio * max(left.height, right.height) or _monospaced_space(gap, right)
+
+
+def _monospaced_space(gap: float, group: Word) -> bool:
+    """Given the gap before a 3-digit group, return whether it is one digit's advance.
+
+    A monospaced font prints the thousands space as wide as a digit (0.6 of the text
+    height, wider than any proportional thousands space); a column gap that happens
+    to be exactly one digit wide is too narrow to set columns apart.
+    """
+    advance = (group.x1 - group.x0) / len(group.text[:3])
+    return abs(gap - advance) <= MONOSPACE_TOLERANCE * advance
 
 
 def segments(line: Line, gap_ratio: float, number_gap: float) -> list[Word]:
