@@ -152,6 +152,10 @@ def _place(cell: Word, columns: Sequence[Column]) -> tuple[int, int]:
     covered = [i for i, c in enumerate(columns) if _covers(cell, c)]
     if len(covered) > 1:
         return covered[0], len(covered)
+    if covered and columns[covered[0]].numeric:
+        # a header left-aligned over left-aligned numbers (`Utfall t.o.m.` over `1,9`)
+        # runs past its column's centre towards the next: it stands over the one it covers
+        return covered[0], 1
     return column_of(cell, columns), 1
 
 
