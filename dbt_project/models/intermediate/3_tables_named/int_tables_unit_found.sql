@@ -17,8 +17,9 @@ candidate_texts as (
         table_id,
         'header' as unit_source,
         1 as source_rank,
-        -- a header cell wraps a word at a hyphen (`(tu-sental kronor)`): the unit reads whole
-        regexp_replace(lower(header_text), '(\w)-(\w)', '\1\2', 'g') as source_text
+        -- a header cell wraps a word at a hyphen (`(tu-sental kronor)`, `miljo - ner kronor`):
+        -- the unit reads whole
+        regexp_replace(lower(header_text), '(\w) ?- ?(\w)', '\1\2', 'g') as source_text
     from header_texts
     union all
     select
