@@ -108,6 +108,18 @@ def test_merges_swedish_thousands_groups_but_not_neighbouring_columns():
     assert [w.text for w in merged.words] == ["- 6 279", "30 000", "12"]
 
 
+def monospaced(texts_at: list[tuple[str, int]], advance: float = 6.0) -> Line:
+    """Given (text, first character's position) pairs, return a line set one advance a character."""
+    return Line(tuple(word(t, at * advance, (at + len(t)) * advance) for t, at in texts_at))
+
+
+def test_merges_groups_a_monospaced_space_apart_unless_a_run_of_groups_leaves_it_open():
+    lone = monospaced([("1", 20), ("267", 22), ("928", 30), ("1", 40), ("267", 42)])
+    assert [w.text for w in merge_numbers(lone, 0.45).words] == ["1 267", "928", "1 267"]
+    run = monospaced([("200", 20), ("328", 24), ("203", 28), ("875", 32), ("209", 37)])
+    assert [w.text for w in merge_numbers(run, 0.45).words] == ["200", "328", "203", "875", "209"]
+
+
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [

@@ -117,22 +117,43 @@ def merge_numbers(line: Line, gap_ratio: float) -> Line:
     group and the right one exactly 3 digits.
     """
     merged: list[Word] = []
-    for word in line.words:
-        if merged and _joins_number(merged[-1], word, gap_ratio):
+    words = line.words
+    for index, word in enumerate(words):
+        neighbours = (words[index - 2] if index > 1 else None, words[index + 1 : index + 2])
+        if merged and _joins_number(merged[-1], word, gap_ratio, neighbours):
             merged[-1] = union([merged[-1], word])
         else:
             merged.append(word)
     return Line(tuple(merged))
 
 
-def _joins_number(left: Word, right: Word, gap_ratio: float) -> bool:
+def _joins_number(left: Word, right: Word, gap_ratio: float, neighbours=(None, ())) -> bool:
     gap = right.x0 - left.x1
     if SIGN.match(left.text):
         close = gap <= gap_ratio * max(left.height, right.height)
         return close and bool(LEADING_GROUP.match(right.text) or NUMBER.match(right.text))
     if not (LEADING_GROUP.match(left.text) and THOUSANDS_GROUP.match(right.text)):
         return False
-    return gap <= gap_ratio * max(left.height, right.height) or _monospaced_space(gap, right)
+    if gap <= gap_ratio * max(left.height, right.height):
+        return True
+    before, after = neighbours
+    return _monospaced_space(gap, right) and not _run_of_groups(before, left, right, after)
+
+
+def _run_of_groups(before: Word | None, left: Word, right: Word, after: Sequence[Word]) -> bool:
+    """Given two digit groups a digit apart and their neighbours, return whether more follow.
+
+    Columns of a monospaced table can stand one space apart too (`200 328 203 875`):
+    which groups make one number is then not printed, and the groups stay apart.
+    """
+    advance = (right.x1 - right.x0) / len(right.text[:3])
+    apart = [
+        (before, left) if before is not None and CODE.match(before.text[-3:]) else None,
+        (right, after[0]) if after and after[0].text[:1].isdigit() else None,
+    ]
+    return any(
+        pair and pair[1].x0 - pair[0].x1 <= advance * (1 + MONOSPACE_TOLERANCE) for pair in apart
+    )
 
 
 def _monospaced_space(gap: float, group: Word) -> bool:
