@@ -146,7 +146,7 @@ def _run_of_groups(before: Word | None, left: Word, right: Word, after: Sequence
     Columns of a monospaced table can stand one space apart too (`200 328 203 875`):
     which groups make one number is then not printed, and the groups stay apart.
     """
-    advance = (right.x1 - right.x0) / len(right.text[:3])
+    advance = (right.x1 - right.x0) / len(right.text)
     apart = [
         (before, left) if before is not None and CODE.match(before.text[-3:]) else None,
         (right, after[0]) if after and after[0].text[:1].isdigit() else None,
@@ -163,7 +163,7 @@ def _monospaced_space(gap: float, group: Word) -> bool:
     height, wider than any proportional thousands space); a column gap that happens
     to be exactly one digit wide is too narrow to set columns apart.
     """
-    advance = (group.x1 - group.x0) / len(group.text[:3])
+    advance = (group.x1 - group.x0) / len(group.text)  # every character, decimals too
     return abs(gap - advance) <= MONOSPACE_TOLERANCE * advance
 
 
