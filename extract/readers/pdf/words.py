@@ -148,12 +148,20 @@ def _run_of_groups(before: Word | None, left: Word, right: Word, after: Sequence
     """
     advance = (right.x1 - right.x0) / len(right.text)
     apart = [
-        (before, left) if before is not None and CODE.match(before.text[-3:]) else None,
+        (before, left) if _continues_group(before, left) else None,
         (right, after[0]) if after and after[0].text[:1].isdigit() else None,
     ]
     return any(
         pair and pair[1].x0 - pair[0].x1 <= advance * (1 + MONOSPACE_TOLERANCE) for pair in apart
     )
+
+
+def _continues_group(before: Word | None, left: Word) -> bool:
+    """Given the word before a leading group, return whether the group could continue it.
+
+    A signed group (`−57`) opens a number: whatever stands before it is another cell.
+    """
+    return before is not None and bool(CODE.match(before.text[-3:])) and left.text[:1].isdigit()
 
 
 def _monospaced_space(gap: float, group: Word) -> bool:
