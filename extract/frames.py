@@ -25,6 +25,7 @@ def tables_frame(report_key: str, tables: list[StructuredTable]) -> pl.DataFrame
                 "method": raw.method,
                 "caption": raw.caption,
                 "context": raw.context,
+                "note": raw.note,
                 "n_rows": len(raw.rows),
                 "n_cols": max((len(row) for row in raw.rows), default=0),
                 "header_rows": structured.header_rows,

@@ -36,6 +36,7 @@ class RawTable:
     method: str  # ruled | borderless | docx | text_tabs | text_cells
     caption: str = ""  # the heading or line right above the table
     context: str = ""  # text between the previous table and this one, bounded
+    note: str = ""  # the paragraph right below the table (`Belopp i tkr.`), if any
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ TABLES = {
     "method": pl.String,
     "caption": pl.String,
     "context": pl.String,
+    "note": pl.String,
     "n_rows": pl.Int32,
     "n_cols": pl.Int32,
     "header_rows": pl.Int32,

@@ -116,6 +116,22 @@ def test_a_monospaced_thousands_space_is_one_character_cell_wide():
     assert [w.text for w in merge_numbers(proportional, gap_ratio=0.45).words] == ["3", "857"]
 
 
+def monospaced(texts_at: list[tuple[str, int]], advance: float = 6.0) -> Line:
+    """Given (text, first character's position) pairs, return a line set one advance a character."""
+    return Line(tuple(word(t, at * advance, (at + len(t)) * advance) for t, at in texts_at))
+
+
+def test_merges_groups_a_monospaced_space_apart_unless_a_run_of_groups_leaves_it_open():
+    lone = monospaced([("1", 20), ("267", 22), ("928", 30), ("1", 40), ("267", 42)])
+    assert [w.text for w in merge_numbers(lone, 0.45).words] == ["1 267", "928", "1 267"]
+    decimals = monospaced([("-1", 20), ("819,63", 23), ("-1", 32), ("814,33", 35)])
+    assert [w.text for w in merge_numbers(decimals, 0.45).words] == ["-1 819,63", "-1 814,33"]
+    signed = monospaced([("−91", 20), ("704", 24), ("−57", 28), ("225", 32)])
+    assert [w.text for w in merge_numbers(signed, 0.45).words] == ["−91 704", "−57 225"]
+    run = monospaced([("200", 20), ("328", 24), ("203", 28), ("875", 32), ("209", 37)])
+    assert [w.text for w in merge_numbers(run, 0.45).words] == ["200", "328", "203", "875", "209"]
+
+
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [

@@ -33,3 +33,31 @@ def test_a_phrase_over_two_columns_spans_the_two_under_it(tmp_path):
     assert table.rows[0][2].text == "Period jan–aug"
     assert [c.text for c in table.rows[1]] == ["Verksamhet (tkr)", *LOWER]
     assert [[c.text for c in row] for row in table.rows[2:]] == ROWS
+
+
+LEFTS = [220, 303, 362, 428]  # left edges of left-aligned number columns
+LEFT_HEADER = ["Utfall t.o.m.", "Årsbudget", "Prognos", "Avvikelse"]
+LEFT_ROWS = [
+    ["Hamnen kaj centrum", "3,0", "8,0", "8,3", "0,3"],
+    ["Beläggning etapp 2", "1,0", "4,7", "4,9", "0,2"],
+    ["Summa", "4,0", "12,7", "13,2", "0,5"],
+]
+
+
+def test_a_header_left_aligned_over_narrow_numbers_stands_over_the_column_it_covers(tmp_path):
+    """`Utfall t.o.m.` reaches past the centre between its column and the next one."""
+    path = tmp_path / "left_aligned.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(50, 686, "Projekt")
+    for left, text in zip(LEFTS, LEFT_HEADER, strict=True):
+        pdf.drawString(left, 686, text)
+    for index, row in enumerate(LEFT_ROWS):
+        y = 670 - 14 * index
+        pdf.drawString(50, y, row[0])
+        for left, text in zip(LEFTS, row[1:], strict=True):
+            pdf.drawString(left, y, text)
+    pdf.save()
+    (table,) = read(path).tables
+    assert [c.text for c in table.rows[0]] == ["Projekt", *LEFT_HEADER]
+    assert [[c.text for c in row] for row in table.rows[1:]] == LEFT_ROWS

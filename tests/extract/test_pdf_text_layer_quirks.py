@@ -174,3 +174,45 @@ def test_a_ligature_glyph_stays_inside_its_word(tmp_path):
         "etapp",
         "2",
     ]
+
+
+MONO, MONO_SIZE = "Courier", 9
+MONO_LINES = [
+    ("Verksamhet", ["Budget", "Utfall", "Prognos"]),
+    ("Fritidsgårdar", ["1 267", "928", "1 267"]),
+    ("Bibliotek", ["903", "541", "903"]),
+    ("Netto", ["-5 255", "-3 584", "-5 253"]),
+]
+
+
+def test_a_monospaced_thousands_space_joins_the_digit_groups(tmp_path):
+    """Courier prints the thousands space a full digit wide, wider than a proportional one."""
+    path = tmp_path / "monospaced.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont(MONO, MONO_SIZE)
+    for index, (label, values) in enumerate(MONO_LINES):
+        y = TOP - index * ROW_HEIGHT
+        pdf.drawString(EDGES[0], y, label)
+        for edge, value in zip(EDGES[2:], values, strict=True):
+            pdf.drawRightString(edge, y, value)
+    pdf.save()
+    rows = [[c.text for c in row] for row in read(path).tables[0].rows]
+    assert rows == [[label, *values] for label, values in MONO_LINES]
+
+
+def test_the_paragraph_right_below_a_table_is_its_note(tmp_path):
+    """A unit is often stated under the table, apart from the prose that follows."""
+    path = tmp_path / "note.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont(FONT, SIZE)
+    pdf.drawString(EDGES[0], TOP + 30, "Driftredovisning 2024")
+    for index, row in enumerate(PRINTED):
+        y = TOP - (index + 1) * ROW_HEIGHT + 5
+        pdf.drawString(EDGES[0] + 4, y, row[0])
+        for edge, text in zip(EDGES[2:], row[1:], strict=True):
+            pdf.drawRightString(edge - 4, y, text)
+    pdf.drawString(EDGES[0], TOP - (len(PRINTED) + 1) * ROW_HEIGHT - 6, "Belopp i tkr.")
+    pdf.drawString(EDGES[0], TOP - (len(PRINTED) + 5) * ROW_HEIGHT, "Personal")
+    pdf.save()
+    (table,) = read(path).tables
+    assert table.note == "Belopp i tkr."

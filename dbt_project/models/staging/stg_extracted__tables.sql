@@ -11,6 +11,7 @@ final as (
         method as extraction_method,
         coalesce(caption, '') as caption,
         coalesce(context, '') as context,
+        coalesce(note, '') as note,
         n_rows,
         n_cols,
         header_rows

@@ -80,6 +80,8 @@ def assemble(
                 texts = [text for top, text in paragraphs if upper <= top < table.bbox[1]]
                 lead_texts = [text for _, text in _paragraphs(PageContent(0, [], lead), settings)]
                 tables.append(_raw_table(table, lead + above, lead_texts + texts, settings))
+            # the last part of a continued table carries its note
+            tables[-1] = replace(tables[-1], note=_note(table, content.tables, paragraphs))
             upper = table.bbox[3]
             previous = table
         last = max(content.tables, key=lambda t: t.bbox[3], default=None)
@@ -99,6 +101,23 @@ def _raw_table(
     caption = title or (above[-1].text if above else "")
     text = " ".join([*context, title])[-settings.context_chars :].strip()
     return RawTable(rows, table.page, table.method, caption, text)
+
+
+def _note(
+    table: PageTable, tables: Sequence[PageTable], paragraphs: list[tuple[float, str]]
+) -> str:
+    """Given a table, its page's tables and paragraphs, return the paragraph right below it.
+
+    Reports often state a table's unit under it (`Alla belopp anges i tkr.`); the
+    paragraph belongs to no table when another table starts before it.
+    """
+    next_top = min((t.bbox[1] for t in tables if t.bbox[1] >= table.bbox[3]), default=None)
+    below = [
+        text
+        for top, text in paragraphs
+        if top >= table.bbox[3] - 1 and (next_top is None or top < next_top)
+    ]
+    return below[0] if below else ""
 
 
 def _paragraphs(content: PageContent, settings: LayoutSettings) -> list[tuple[float, str]]:

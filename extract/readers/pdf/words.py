@@ -22,7 +22,7 @@ DASH = re.compile(r"^[-−–]$")  # a lone dash printed in a number column
 SIGN = re.compile(r"^[-−–]$")
 LEADING_GROUP = re.compile(r"^[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})*)$")
 THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[,.]\d+)?[%*]?$")
-MONOSPACE_CELL = 0.2  # points between a monospaced gap and a digit's width
+MONOSPACE_TOLERANCE = 0.03  # a monospaced space and a digit's advance differ by rounding only
 ITALIC_FONT = re.compile(r"italic|oblique", re.IGNORECASE)
 BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
 
@@ -112,37 +112,67 @@ def merge_numbers(line: Line, gap_ratio: float) -> Line:
     """Given a line, return it with split numbers (`30` `000`, `-` `6` `279`) re-joined.
 
     Two words join when the gap between them is at most `gap_ratio` times the
-    text height and either the left word is a lone sign followed by digits, or
-    the left word is a 1-3 digit group and the right one exactly 3 digits.
+    text height (or one digit's advance, see `_monospaced_space`) and either the
+    left word is a lone sign followed by digits, or the left word is a 1-3 digit
+    group and the right one exactly 3 digits.
     """
     merged: list[Word] = []
-    for word in line.words:
-        if merged and _joins_number(merged[-1], word, gap_ratio):
+    words = line.words
+    for index, word in enumerate(words):
+        neighbours = (words[index - 2] if index > 1 else None, words[index + 1 : index + 2])
+        if merged and _joins_number(merged[-1], word, gap_ratio, neighbours):
             merged[-1] = union([merged[-1], word])
         else:
             merged.append(word)
     return Line(tuple(merged))
 
 
-def _joins_number(left: Word, right: Word, gap_ratio: float) -> bool:
-    if not _thousands_gap(left, right, gap_ratio):
-        return False
-    if SIGN.match(left.text):
-        return bool(LEADING_GROUP.match(right.text) or NUMBER.match(right.text))
-    return bool(LEADING_GROUP.match(left.text) and THOUSANDS_GROUP.match(right.text))
-
-
-def _thousands_gap(left: Word, right: Word, gap_ratio: float) -> bool:
-    """Given two digit runs of a line, return whether the gap between them is a thousands space.
-
-    A space is narrow beside digits in most fonts; in a monospaced font it is
-    one character cell wide, as wide as each digit of both runs.
-    """
+def _joins_number(left: Word, right: Word, gap_ratio: float, neighbours=(None, ())) -> bool:
     gap = right.x0 - left.x1
+    if SIGN.match(left.text):
+        close = gap <= gap_ratio * max(left.height, right.height)
+        return close and bool(LEADING_GROUP.match(right.text) or NUMBER.match(right.text))
+    if not (LEADING_GROUP.match(left.text) and THOUSANDS_GROUP.match(right.text)):
+        return False
     if gap <= gap_ratio * max(left.height, right.height):
         return True
-    cells = [(w.x1 - w.x0) / len(w.text) for w in (left, right) if w.text]
-    return len(cells) == 2 and all(abs(gap - cell) <= MONOSPACE_CELL for cell in cells)
+    before, after = neighbours
+    return _monospaced_space(gap, right) and not _run_of_groups(before, left, right, after)
+
+
+def _run_of_groups(before: Word | None, left: Word, right: Word, after: Sequence[Word]) -> bool:
+    """Given two digit groups a digit apart and their neighbours, return whether more follow.
+
+    Columns of a monospaced table can stand one space apart too (`200 328 203 875`):
+    which groups make one number is then not printed, and the groups stay apart.
+    """
+    advance = (right.x1 - right.x0) / len(right.text)
+    apart = [
+        (before, left) if _continues_group(before, left) else None,
+        (right, after[0]) if after and after[0].text[:1].isdigit() else None,
+    ]
+    return any(
+        pair and pair[1].x0 - pair[0].x1 <= advance * (1 + MONOSPACE_TOLERANCE) for pair in apart
+    )
+
+
+def _continues_group(before: Word | None, left: Word) -> bool:
+    """Given the word before a leading group, return whether the group could continue it.
+
+    A signed group (`−57`) opens a number: whatever stands before it is another cell.
+    """
+    return before is not None and bool(CODE.match(before.text[-3:])) and left.text[:1].isdigit()
+
+
+def _monospaced_space(gap: float, group: Word) -> bool:
+    """Given the gap before a 3-digit group, return whether it is one digit's advance.
+
+    A monospaced font prints the thousands space as wide as a digit (0.6 of the text
+    height, wider than any proportional thousands space); a column gap that happens
+    to be exactly one digit wide is too narrow to set columns apart.
+    """
+    advance = (group.x1 - group.x0) / len(group.text)  # every character, decimals too
+    return abs(gap - advance) <= MONOSPACE_TOLERANCE * advance
 
 
 def segments(line: Line, gap_ratio: float, number_gap: float) -> list[Word]:
@@ -164,7 +194,7 @@ def segments(line: Line, gap_ratio: float, number_gap: float) -> list[Word]:
 def _same_cell(left: Word, right: Word, gap_ratio: float, number_gap: float) -> bool:
     height = max(left.height, right.height)
     if left.is_number and right.is_number:
-        return _thousands_gap(left, right, number_gap)
+        return right.x0 - left.x1 <= number_gap * height
     return right.x0 - left.x1 <= gap_ratio * height
 
 

@@ -36,7 +36,7 @@ final as (
             and unresolved.table_id > stated.table_id
     where
         (unresolved.unit is null or unresolved.unit_source = 'context')
-        and stated.unit_source in ('header', 'caption')
+        and stated.unit_source in ('header', 'caption', 'note')
     qualify row_number() over (
         partition by unresolved.report_key, unresolved.table_id order by stated.table_id desc
     ) = 1

@@ -17,7 +17,9 @@ candidate_texts as (
         table_id,
         'header' as unit_source,
         1 as source_rank,
-        lower(header_text) as source_text
+        -- a header cell wraps a word at a hyphen (`(tu-sental kronor)`, `miljo - ner kronor`):
+        -- the unit reads whole
+        regexp_replace(lower(header_text), '(\w) ?- ?(\w)', '\1\2', 'g') as source_text
     from header_texts
     union all
     select
@@ -28,6 +30,17 @@ candidate_texts as (
         case when regexp_matches(caption, '\.\s*$') then 3 else 2 end as source_rank,
         lower(caption) as source_text
     from tables
+    union all
+    select
+        report_key,
+        table_id,
+        'note' as unit_source,
+        2 as source_rank,
+        lower(note) as source_text
+    from tables
+    -- a note stating the unit prints no figure; a unit beside a figure (`överskott på
+    -- 4,5 mnkr`) speaks of that figure, not of the table above
+    where not regexp_matches(note, '\d')
     union all
     select
         report_key,

@@ -16,7 +16,7 @@ rows_classified as (
 stated as (
     -- a unit named in the prose around a table is no fingerprint to pass on
     select * from found
-    where unit_source in ('header', 'caption')
+    where unit_source in ('header', 'caption', 'note')
 ),
 
 total_numbers as (

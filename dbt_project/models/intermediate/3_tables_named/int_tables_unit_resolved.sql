@@ -1,4 +1,4 @@
--- Unit precedence: the table's own header or caption, then a table printing the same
+-- Unit precedence: the table's own header, caption or note below it, then a table printing the same
 -- total, then the nearest earlier table with the same columns, then the prose around
 -- the table, then the report's running text; NULL when nothing says (never guessed).
 -- Prose around a table often speaks of other figures (`avvikelse -6 mkr` under a tkr
