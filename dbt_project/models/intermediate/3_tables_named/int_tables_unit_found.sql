@@ -60,7 +60,19 @@ matches as (
         unit_vocabulary.factor_sek
     from candidate_texts
     inner join unit_vocabulary
-        on regexp_matches(candidate_texts.source_text, unit_vocabulary.pattern)
+        on regexp_matches(
+            -- in the running text, a unit right after an amount (`ett underskott på 4,5
+            -- mnkr`) speaks of that amount, not of the table below
+            case
+                when candidate_texts.unit_source = 'context' then regexp_replace(
+                    candidate_texts.source_text,
+                    '(\d+,\d+|\d{1,3}(\s\d{3})+|\b\d{1,3})\s?(' || unit_vocabulary.pattern || ')',
+                    ' ', 'g'
+                )
+                else candidate_texts.source_text
+            end,
+            unit_vocabulary.pattern
+        )
     qualify row_number() over (
         partition by candidate_texts.report_key, candidate_texts.table_id
         order by candidate_texts.source_rank asc, unit_vocabulary.priority desc
