@@ -64,11 +64,12 @@ matches as (
             -- in the running text, a unit right after an amount (`ett underskott på 4,5
             -- mnkr`) speaks of that amount, not of the table below
             case
-                when candidate_texts.unit_source = 'context' then regexp_replace(
-                    candidate_texts.source_text,
-                    '(\d+,\d+|\d{1,3}(\s\d{3})+|\b\d{1,3})\s?(' || unit_vocabulary.pattern || ')',
-                    ' ', 'g'
-                )
+                when candidate_texts.unit_source = 'context'
+                    then regexp_replace(
+                        candidate_texts.source_text,
+                        '(\d+,\d+|\d{1,3}(\s\d{3})+|\b\d{1,3})\s?(' || unit_vocabulary.pattern || ')',
+                        ' ', 'g'
+                    )
                 else candidate_texts.source_text
             end,
             unit_vocabulary.pattern
