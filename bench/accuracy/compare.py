@@ -194,14 +194,18 @@ def total(scores: Iterable[Score]) -> Score:
 
 
 def unmatched(gold: Iterable[GoldFact], rows: Iterable[WarehouseFact]) -> list[WarehouseFact]:
-    """Given gold facts and warehouse rows, return the rows whose key names no gold fact."""
+    """Given gold facts and warehouse rows, return the rows whose key names no gold fact.
+
+    A NULL value (a rate printed without a target) claims nothing, so it is not listed.
+    """
     index: dict[tuple[str, str, str], list[GoldFact]] = defaultdict(list)
     for fact in gold:
         index[(fact.document, fact.relation, fact.measure)].append(fact)
     return [
         row
         for row in rows
-        if not any(
+        if row.value is not None
+        and not any(
             _candidates(fact, [row]) for fact in index[(row.document, row.relation, row.measure)]
         )
     ]

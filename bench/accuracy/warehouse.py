@@ -28,7 +28,7 @@ LABEL_COLUMNS = {
 # fct_sick_leave holds one column per measure (rate, target) instead of a measure column.
 SICK_LEAVE_MEASURES = ("sick_leave_pct", "target_pct")
 # Where a fact's year comes from when the relation has no fiscal_year column.
-YEAR_FALLBACKS = {"fct_staffing": "year(fact.as_of)", "fct_sick_leave": "year(fact.period_end)"}
+YEAR_FALLBACKS = {"fct_staffing": "year(fact.as_of)"}
 
 
 @dataclass(frozen=True)

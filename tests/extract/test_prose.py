@@ -349,6 +349,8 @@ def test_does_not_read_a_headcount_twice_when_a_narrow_pattern_read_it_with_its_
     [
         "Sjukfrånvaron var 1,5 % jämfört med 2,8 % samma period föregående år.",
         "Sjukfrånvaron var 1,5 % jämfört med föregående års 2,8 %.",
+        "Den totala sjukfrånvaron var 1,5 % (2,8 % föregående år).",
+        "Sjukfrånvaron har minskat från 2,8 procent till 1,5 procent jämfört med föregående år.",
     ],
 )
 def test_reads_a_compared_rate_as_the_prior_year_only_where_the_sentence_says_so(sentence):
@@ -366,4 +368,14 @@ def test_never_takes_a_compared_rate_for_the_current_one_or_a_prior_one_unsaid()
     assert scan.warnings == [
         "page 1: sick_leave_rate read, compared rate 2,8 % left unread, not said to be a "
         f"prior period: {sentence!r}"
+    ]
+
+
+def test_reads_the_rate_a_change_ends_at_and_leaves_its_start_unread_unless_dated():
+    sentence = "Sjukfrånvaron har ökat från 4,1 procent till 4,6 procent."
+    scan = scan_prose(lines(sentence))
+    assert [(fact.fact, fact.value) for fact in scan.facts] == [("sick_leave_pct", 4.6)]
+    assert scan.warnings == [
+        "page 1: sick_leave_rate_changed read, compared rate 4,1 % left unread, not said to be "
+        f"a prior period: {sentence!r}"
     ]

@@ -42,6 +42,22 @@ row_summary as (
     group by report_key, table_id
 ),
 
+total_line_kinds as (
+    -- a sum line that names its kind (`Nettoinvesteringar`, `Summa investeringar`) says what
+    -- the table is when its caption was lost (a table continued on a page of its own)
+    select
+        rows_classified.report_key,
+        rows_classified.table_id,
+        max(kind_vocabulary.table_kind) as total_line_kind
+    from rows_classified
+    inner join kind_vocabulary
+        on
+            kind_vocabulary.applies_to = 'total_line'
+            and regexp_matches(rows_classified.label_normalised, kind_vocabulary.pattern)
+    where rows_classified.is_total
+    group by rows_classified.report_key, rows_classified.table_id
+    having count(distinct kind_vocabulary.table_kind) = 1
+),
 
 column_summary as (
     select
@@ -89,14 +105,14 @@ with_kind as (
         on regexp_matches(
             case kind_vocabulary.applies_to
                 when 'title' then described.title_text
-                else described.description_text
+                when 'any' then described.description_text
             end,
             kind_vocabulary.pattern
         ) or regexp_matches(
             replace(
                 case kind_vocabulary.applies_to
                     when 'title' then described.title_text
-                    else described.description_text
+                    when 'any' then described.description_text
                 end,
                 ' ', ''
             ),
@@ -127,6 +143,7 @@ final as (
         case
             when with_kind.is_named_in_title then with_kind.named_kind
             when row_summary.has_only_staffing_lines then 'staffing'
+            when total_line_kinds.total_line_kind is not null then total_line_kinds.total_line_kind
             when with_kind.named_kind is not null then with_kind.named_kind
             -- money columns in a known unit and no other kind named: an operating table
             when with_kind.has_money_column and table_units.unit is not null then 'operating'
@@ -146,6 +163,10 @@ final as (
         on with_kind.report_key = table_units.report_key and with_kind.table_id = table_units.table_id
     left join row_summary
         on with_kind.report_key = row_summary.report_key and with_kind.table_id = row_summary.table_id
+    left join total_line_kinds
+        on
+            with_kind.report_key = total_line_kinds.report_key
+            and with_kind.table_id = total_line_kinds.table_id
 )
 
 select * from final

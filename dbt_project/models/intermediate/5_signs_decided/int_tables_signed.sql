@@ -3,13 +3,31 @@
 -- (or the reverse) is one convention for the whole table; both printed with one sign
 -- is a convention per row kind (int_rows_signed). Without such lines, a cost table or
 -- an investment table is money out; else the report's convention for the kind; else as
--- printed. Sums of amounts decide, never a count of signs.
+-- printed. Sums of amounts decide, never a count of signs. A table of positive figures
+-- with neither kind of line whose deviation is printed as budget - outcome on every row
+-- it can be checked on is a table of costs: a deviation is printed favourable-positive
+-- by custom (positiv avvikelse = överskott), so an outcome below budget is a cost.
 with located as (
     select * from {{ ref('int_cells_located') }}
 ),
 
 tables_classified as (
     select * from {{ ref('int_tables_classified') }}
+),
+
+deviation_columns as (
+    select * from {{ ref('int_deviation_columns_oriented') }}
+),
+
+deviations_checked as (
+    -- the orientations the figures prove; a table whose deviation columns disagree proves none
+    select
+        report_key,
+        table_id,
+        case when count(distinct orientation) = 1 then min(orientation) end as orientation
+    from deviation_columns
+    where orientation_basis = 'arithmetic'
+    group by report_key, table_id
 ),
 
 level_figures as (
@@ -45,6 +63,7 @@ table_evidence as (
             when
                 (tables_classified.is_cost_table or tables_classified.table_kind = 'investment')
                 and sums.line_sign != 0 then -sums.line_sign
+            when sums.line_sign = 1 and deviations_checked.orientation = -1 then -1
         end as evidence_factor,
         case
             when sums.revenue_sign = sums.cost_sign then 'row_kinds'
@@ -52,10 +71,15 @@ table_evidence as (
             when tables_classified.is_cost_table and sums.line_sign != 0 then 'cost_table'
             when tables_classified.table_kind = 'investment' and sums.line_sign != 0
                 then 'investment_expenditure'
+            when sums.line_sign = 1 and deviations_checked.orientation = -1 then 'deviation_under_budget'
         end as evidence_basis
     from tables_classified
     left join sums
         on tables_classified.report_key = sums.report_key and tables_classified.table_id = sums.table_id
+    left join deviations_checked
+        on
+            tables_classified.report_key = deviations_checked.report_key
+            and tables_classified.table_id = deviations_checked.table_id
 ),
 
 report_convention as (
