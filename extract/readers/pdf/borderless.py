@@ -20,6 +20,7 @@ from extract.readers.pdf.centred import join_centred_labels
 from extract.readers.pdf.columns import Column, block_columns, column_of, widen_labels
 from extract.readers.pdf.contents import LEADER
 from extract.readers.pdf.headers import HeaderSettings, header_lines, header_rows
+from extract.readers.pdf.label_wraps import group_row_lines, opens_first_row
 from extract.readers.pdf.rows import SplitLine, cells_from_lines
 from extract.readers.pdf.single_rows import aligned_single, reference_columns, stands_in
 from extract.readers.pdf.tables import PageTable
@@ -185,6 +186,7 @@ def _block_to_table(
         if not continued or not stands_in(data, continued):
             return None  # a lone row is a table only under a header over its numbers
         columns = widen_labels(continued, [s.cells for s in block if not s.is_row])
+    block = _with_first_label_line(split, start, block, headers, settings)
     rows = header_rows(headers, columns, page_number, settings.header)
     rows += _data_rows(block, columns, page_number, settings)
     first = headers[0] if headers else block[0]
@@ -198,6 +200,16 @@ def _block_to_table(
     table = PageTable(rows, page_number, "borderless", bbox, anchors, columns[0].right)
     last = _last_label(block, columns)
     return replace(table, columns=tuple(columns), header_rows=len(headers), last_label=last)
+
+
+def _with_first_label_line(split, start, block, headers, settings) -> list[SplitLine]:
+    """Given a block and its header, return the block with the label line right above its
+    first row when that line opens the row's label (a bottom-aligned table)."""
+    if start == 0 or split[start - 1] in headers:
+        return block
+    above = split[start - 1]
+    close = block[0].line.top - above.line.bottom <= settings.wrap_gap * above.line.height
+    return [above, *block] if close and opens_first_row(above, block) else block
 
 
 def _flush_left_header(split, start, data, columns, labels, settings):
@@ -231,10 +243,5 @@ def _number_columns(columns: list[Column], rows: int) -> int:
 
 def _data_rows(block, columns, page_number, settings) -> list[list[RawCell]]:
     """Given a block, return one row per row line, with its wrapped label lines joined."""
-    groups: list[list[SplitLine]] = []
-    for item in block:
-        if groups and not item.is_row and _continues(groups[-1][-1].line, item, settings):
-            groups[-1].append(item)
-        else:
-            groups.append([item])
+    groups = group_row_lines(block, lambda group, item: _continues(group[-1].line, item, settings))
     return [cells_from_lines(group, columns, page_number, by_word=True) for group in groups]

@@ -16,7 +16,7 @@ from functools import cache
 from extract.readers.pdf.words import Word, union
 from extract.vocabulary import column
 
-WORD_HYPHEN = re.compile(r"\w[-/]$")  # `Söderåkra-`, `21-08-`, `KS/`; a lone `-` is a bullet
+WORD_HYPHEN = re.compile(r"\w[-–/]$")  # `Söderåkra-`, `2025–`, `KS/`; a lone `-` is a bullet
 CLOSING_PUNCTUATION = ",.;:)"  # a line starting with these continues the word before it
 ALIGN_TOLERANCE = 1.0  # points between the left edges of two lines of left-aligned text
 FILL_TOLERANCE = 0.5  # points a next character may overlap the cell edge and still not fit
@@ -67,7 +67,8 @@ def join_wrapped(lines: Sequence[Word], right_limit: float) -> Word:
     """Given the printed lines of one cell, top to bottom, return the cell as one Word.
 
     Word processors wrap long cell text, so the lines are joined back:
-    - a line ending in a word and `-` joins without a space and keeps the hyphen
+    - a line ending in a word and `-` (or `–`, a range: `2025–` / `2026`) joins without a
+      space and keeps the hyphen
       (`Söderåkra-` / `Torsås`, `21-08-` / `31`); a lone `-` is a bullet, not a hyphen;
     - a line starting with closing punctuation joins without a space (`Snörmakaren` / `,`);
     - a word is broken mid-word only where the line is full: the next line's first

@@ -1,0 +1,100 @@
+"""Which row a wrapped label's lines belong to: the row line above them, or below.
+
+A cell aligned to the top prints a wrapped label's first line beside the row's
+numbers and the rest below them; one aligned to the bottom (an HTML table's
+baseline, a spreadsheet's default) prints the rest above, so the numbers stand
+beside the label's last line. Position alone cannot tell them apart, since both
+alternate label lines and number lines. The words can: a line ending in a
+broken word (`Välfärdsteknik 2025–`) continues on the line below, and a line
+that is one word in lower case or has no letter (`hamnen (1)`, `(2)`) continues
+the line above. A table is read bottom-aligned only when its label lines show that
+and nothing shows the opposite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.readers.pdf.rows import SplitLine
+from extract.readers.pdf.words import first_number
+
+BROKEN_END = re.compile(r"\w[-–]$")  # `2025–`, `Kultur-`: the word goes on on the next line
+WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
+
+
+def label_text(item: SplitLine) -> str:
+    """Given a line, return the label text it prints (all of it for a line without numbers)."""
+    first = first_number(item.cells) if item.is_row else None
+    cells = item.cells[:first] if first is not None else item.cells
+    return " ".join(cell.text for cell in cells).strip()
+
+
+def wraps_end_on_row_line(block: Sequence[SplitLine]) -> bool:
+    """Given a table's data lines, return whether its labels wrap above their numbers."""
+    above = below = 0
+    for upper, lower in zip(block, block[1:], strict=False):
+        if upper.is_row == lower.is_row:
+            continue
+        upper_text, lower_text = label_text(upper), label_text(lower)
+        if not upper_text or not lower_text:
+            continue
+        continues = bool(BROKEN_END.search(upper_text)) or _is_label_rest(lower_text)
+        if continues and lower.is_row:
+            above += 1  # a label line that goes on beside the numbers below it
+        elif continues:
+            below += 1  # a row whose label goes on on the label line below it
+    return above > 0 and below == 0
+
+
+def opens_first_row(above: SplitLine, block: Sequence[SplitLine]) -> bool:
+    """Given the label line right above a table's first row, return whether it is that
+    row's label's first line: the row's label is the end of one, in a bottom-aligned table.
+
+    Else it is a section label over the rows (`Färdigställda projekt`), passed over.
+    """
+    first = block[0]
+    rest = label_text(first)
+    return (
+        not above.is_row
+        and bool(rest)
+        and _is_label_rest(rest)
+        and wraps_end_on_row_line([above, *block])
+    )
+
+
+def _is_label_rest(text: str) -> bool:
+    """Given a line's label text, return whether it can only be the end of a label.
+
+    No letter at all (`(2)`), or one word in lower case (`hamnen (1)`); two or
+    more (`varav löner`) may be a sub-line of its own.
+    """
+    words = WORD.findall(text)
+    return not words or (len(words) == 1 and text[0].islower())
+
+
+def group_row_lines(block: Sequence[SplitLine], joins_above) -> list[list[SplitLine]]:
+    """Given a table's data lines, return them grouped one row each.
+
+    `joins_above(group, item)` says whether a label line may continue the row
+    above (it stands close enough below it). Bottom-aligned, label lines wait
+    for the row line below them; lines after the last row still end it.
+    """
+    bottom_aligned = wraps_end_on_row_line(block)
+    groups: list[list[SplitLine]] = []
+    waiting: list[SplitLine] = []
+    for item in block:
+        if item.is_row:
+            groups.append([*waiting, item])
+            waiting = []
+        elif bottom_aligned:
+            waiting.append(item)
+        elif groups and joins_above(groups[-1], item):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    if waiting and groups:
+        groups[-1].extend(waiting)
+    elif waiting:
+        groups.append(waiting)
+    return groups

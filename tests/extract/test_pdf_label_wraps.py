@@ -1,0 +1,82 @@
+"""Wrapped labels in borderless tables whose cells are aligned to the bottom (or the
+top): the numbers stand beside a label's last line (or its first).
+
+Each PDF is drawn here with reportlab, right-aligned numbers, one run per cell line.
+"""
+
+from pathlib import Path
+
+from reportlab.pdfgen import canvas
+
+from extract.readers.pdf import read
+
+FONT, SIZE, LEADING = "Helvetica", 9, 11
+LABEL_X, NUMBER_RIGHTS = 50, (260, 340, 420)
+HEADER = ["Projekt", "Budget 2025", "Plan 2026", "Plan 2027"]
+
+
+def _pdf(path: Path, rows: list[tuple[list[str], list[str]]], bottom: bool) -> Path:
+    """Given rows of (label lines, numbers), draw them with the numbers beside the
+    label's last line when `bottom`, else beside its first."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    y = 780.0
+    pdf.drawString(LABEL_X, y, HEADER[0])
+    for right, text in zip(NUMBER_RIGHTS, HEADER[1:], strict=True):
+        pdf.drawRightString(right, y, text)
+    for label, numbers in rows:
+        y -= LEADING * 1.4
+        number_line = len(label) - 1 if bottom else 0
+        for index, line in enumerate(label):
+            pdf.drawString(LABEL_X, y - index * LEADING, line)
+        for right, number in zip(NUMBER_RIGHTS, numbers, strict=True):
+            pdf.drawRightString(right, y - number_line * LEADING, number)
+        y -= (len(label) - 1) * LEADING
+    pdf.save()
+    return path
+
+
+ROWS = [
+    (["Inventarier skolor", "hamnen"], ["41 750", "10 440", "41 750"]),
+    (["2714 Välfärdsteknik etapp 2"], ["13 068", "13 351", "13 486"]),
+    (["2398 Nytt äldreboende", "hamnen (1)"], ["246", "248", "254"]),
+    (["1689 Välfärdsteknik fas 1"], ["715", "735", "769"]),
+    (["3249 Välfärdsteknik 2025–", "2026"], ["887", "931", "951"]),
+    (["Summa"], ["14 916", "15 265", "15 460"]),
+]
+EXPECTED = [
+    HEADER,
+    ["Inventarier skolor hamnen", "41 750", "10 440", "41 750"],
+    ["2714 Välfärdsteknik etapp 2", "13 068", "13 351", "13 486"],
+    ["2398 Nytt äldreboende hamnen (1)", "246", "248", "254"],
+    ["1689 Välfärdsteknik fas 1", "715", "735", "769"],
+    ["3249 Välfärdsteknik 2025–2026", "887", "931", "951"],
+    ["Summa", "14 916", "15 265", "15 460"],
+]
+
+
+def _texts(path: Path) -> list[list[str]]:
+    document = read(path)
+    assert len(document.tables) == 1
+    return [[cell.text for cell in row] for row in document.tables[0].rows]
+
+
+def test_joins_label_lines_to_the_row_below_when_numbers_stand_beside_the_last(tmp_path):
+    assert _texts(_pdf(tmp_path / "bottom.pdf", ROWS, bottom=True)) == EXPECTED
+
+
+def test_joins_label_lines_to_the_row_above_when_numbers_stand_beside_the_first(tmp_path):
+    assert _texts(_pdf(tmp_path / "top.pdf", ROWS, bottom=False)) == EXPECTED
+
+
+def test_keeps_a_top_aligned_sub_line_in_lower_case_a_row_of_its_own(tmp_path):
+    rows = [
+        (["Kostnader för", "lokaler"], ["1 200", "1 250", "1 300"]),
+        (["varav el och värme"], ["300", "310", "320"]),
+        (["Övriga kostnader"], ["95", "97", "99"]),
+    ]
+    assert _texts(_pdf(tmp_path / "sub.pdf", rows, bottom=False))[1:] == [
+        ["Kostnader för lokaler", "1 200", "1 250", "1 300"],
+        ["varav el och värme", "300", "310", "320"],
+        ["Övriga kostnader", "95", "97", "99"],
+    ]
