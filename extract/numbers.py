@@ -2,7 +2,8 @@
 
 A cell either parses to a value, or keeps its text with a flag saying why it
 did not (`malformed` for a truncated `-26 62`, `not_applicable` for `Ej
-aktuellt`, `dash` for a lone `-`). Nothing is repaired.
+aktuellt`). Nothing is repaired. A lone dash is the nil of Swedish tables
+(SCB's `–`: nothing to report), so it reads as 0, flagged `dash`.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def parse_number(text: str) -> ParsedNumber:
     if not cleaned:
         return BLANK
     if cleaned in _DASHES:
-        return ParsedNumber(None, "dash")
+        return ParsedNumber(0.0, "dash", 0)
     if cleaned.lower() in NOT_APPLICABLE:
         return ParsedNumber(None, "not_applicable")
     flag = None

@@ -45,8 +45,11 @@ def test_keeps_a_truncated_number_unread_and_flagged():
 
 def test_flags_words_that_stand_for_no_number():
     assert parse_number("Ej aktuellt") == ParsedNumber(None, "not_applicable")
-    assert parse_number("-") == ParsedNumber(None, "dash")
-    assert parse_number("\u2013") == ParsedNumber(None, "dash")
+
+
+def test_reads_a_lone_dash_as_the_printed_nil():
+    assert parse_number("-") == ParsedNumber(0.0, "dash", 0)
+    assert parse_number("\u2013") == ParsedNumber(0.0, "dash", 0)
 
 
 def test_text_and_blank_are_not_numbers_and_not_flagged():

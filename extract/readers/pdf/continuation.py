@@ -17,9 +17,13 @@ from dataclasses import replace
 from extract.readers.pdf.borderless import BorderlessSettings, split_line
 from extract.readers.pdf.column_map import column_map
 from extract.readers.pdf.headers import header_lines, header_rows
-from extract.readers.pdf.layout import LayoutSettings, PageContent, opens_with_numbers
+from extract.readers.pdf.layout import (
+    LayoutSettings,
+    PageContent,
+    opens_with_numbers,
+    tail_lines,
+)
 from extract.readers.pdf.tables import PageTable
-from extract.readers.pdf.words import Line
 
 
 def carry_headers(
@@ -36,7 +40,7 @@ def carry_headers(
             or _continued(previous, table, layout)
         ):
             continue
-        tail = _tail(previous, layout)
+        tail = tail_lines(previous, layout)
         split = [split_line(line, borderless) for line in tail]
         headers = header_lines(split, None, list(table.columns), borderless.header)
         if not headers:
@@ -69,12 +73,3 @@ def _continued(previous: PageContent, table: PageTable, layout: LayoutSettings) 
     A table on the previous page in the same columns goes on here: its header is its own.
     """
     return any(column_map(t, table, layout.column_tolerance) is not None for t in previous.tables)
-
-
-def _tail(content: PageContent, layout: LayoutSettings) -> list[Line]:
-    """Given a page, return its lines below its last table, without a running footer."""
-    bottom = max((t.bbox[3] for t in content.tables), default=0.0)
-    tail = [line for line in content.lines if line.top >= bottom]
-    if len(tail) > 1 and tail[-1].top - tail[-2].bottom >= layout.footer_gap * tail[-1].height:
-        return tail[:-1]
-    return tail

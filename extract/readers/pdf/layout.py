@@ -64,6 +64,7 @@ def assemble(
     tables: list[RawTable] = []
     blocks: list[TextBlock] = []
     ending: PageTable | None = None  # previous page's last table, if it ended that page
+    tail: list[Line] = []  # previous page's text below its last table
     for content in pages:
         paragraphs = _paragraphs(content, settings)
         blocks += paragraph_blocks(content.page, content.lines, [text for _, text in paragraphs])
@@ -77,6 +78,8 @@ def assemble(
             if not lead and previous and _continues(previous, table, above, settings):
                 tables[-1] = _merge(tables[-1], previous, table, above, settings)
             else:
+                if position == 0 and not lead and not above:
+                    lead = tail  # the caption stayed at the foot of the previous page
                 texts = [text for top, text in paragraphs if upper <= top < table.bbox[1]]
                 lead_texts = [text for _, text in _paragraphs(PageContent(0, [], lead), settings)]
                 tables.append(_raw_table(table, lead + above, lead_texts + texts, settings))
@@ -86,7 +89,17 @@ def assemble(
             previous = table
         last = max(content.tables, key=lambda t: t.bbox[3], default=None)
         ending = last if last is not None and _last_on_page(last, content, settings) else None
+        tail = tail_lines(content, settings)
     return tables, blocks
+
+
+def tail_lines(content: PageContent, settings: LayoutSettings) -> list[Line]:
+    """Given a page, return its lines below its last table, without a running footer."""
+    bottom = max((t.bbox[3] for t in content.tables), default=0.0)
+    tail = [line for line in content.lines if line.top >= bottom]
+    if len(tail) > 1 and tail[-1].top - tail[-2].bottom >= settings.footer_gap * tail[-1].height:
+        return tail[:-1]
+    return tail
 
 
 def _raw_table(

@@ -1,7 +1,9 @@
 -- A located cell becomes an amount: its measure (or the measure row of a transposed
 -- summary), its unit (the row label's, else the table's), and its sign: the table's
 -- convention, or its row's in a table signed per row kind, times the orientation of a
--- deviation column. A percent outside a consumption column is no money: withheld.
+-- deviation column; a deviation column that agrees with the signed figures of such a
+-- table on every row takes that one orientation. A percent outside a consumption column
+-- is no money: withheld.
 with located as (
     select * from {{ ref('int_cells_located') }}
 ),
@@ -20,6 +22,11 @@ rows_signed as (
 
 deviation_columns as (
     select * from {{ ref('int_deviation_columns_oriented') }}
+),
+
+deviation_columns_row_signed as (
+    select * from {{ ref('int_deviation_columns_row_signed') }}
+    where orientation is not null
 ),
 
 transposed as (
@@ -44,6 +51,7 @@ joined as (
         end as level_factor,
         deviation_columns.col_index is not null as is_deviation_column,
         deviation_columns.orientation,
+        deviation_columns_row_signed.orientation as row_signed_orientation,
         case
             when transposed.sign_factor is not null then 'report_convention'
             when tables_signed.sign_basis = 'row_kinds' and rows_signed.sign_factor is null then 'undecided'
@@ -68,6 +76,11 @@ joined as (
             located.report_key = deviation_columns.report_key
             and located.table_id = deviation_columns.table_id
             and located.col_index = deviation_columns.col_index
+    left join deviation_columns_row_signed
+        on
+            located.report_key = deviation_columns_row_signed.report_key
+            and located.table_id = deviation_columns_row_signed.table_id
+            and located.col_index = deviation_columns_row_signed.col_index
     left join transposed
         on
             located.report_key = transposed.report_key
@@ -82,11 +95,15 @@ signed as (
         *,
         case
             when not is_deviation_column then level_factor
+            -- checked against the signed figures: one orientation for every row
+            when row_signed_orientation is not null then row_signed_orientation
             -- orientation unknown: the deviation as printed (favourable-positive by custom)
             when orientation is null then 1
             else level_factor * orientation
         end as sign_factor,
         case
+            when is_deviation_column and row_signed_orientation = 1 then 'deviation_favourable_positive'
+            when is_deviation_column and row_signed_orientation = -1 then 'deviation_favourable_reversed'
             when is_deviation_column and orientation is null then 'as_printed'
             when is_deviation_column and orientation = -1 then 'deviation_printed_reversed'
             else level_basis

@@ -1,0 +1,46 @@
+"""Captions of borderless tables: the heading above a table, also when a page break
+separates the two.
+
+Each PDF is drawn here with reportlab, right-aligned numbers, one run per cell.
+"""
+
+from pathlib import Path
+
+from reportlab.pdfgen import canvas
+
+from extract.readers.pdf import read
+
+FONT, SIZE, LEADING = "Helvetica", 9, 14
+LABEL_X, NUMBER_RIGHTS = 50, (300, 380, 460)
+HEADER = ["tkr", "Utfall 2024", "Budget 2024", "Avvikelse"]
+
+
+def _table(pdf: canvas.Canvas, y: float, labels: list[str]) -> float:
+    """Given a canvas and a height, draw a header and a row per label; return the next height."""
+    pdf.drawString(LABEL_X, y, HEADER[0])
+    for right, text in zip(NUMBER_RIGHTS, HEADER[1:], strict=True):
+        pdf.drawRightString(right, y, text)
+    for index, label in enumerate(labels):
+        y -= LEADING
+        pdf.drawString(LABEL_X, y, label)
+        for right, number in zip(NUMBER_RIGHTS, [f"{index + 1} 250", "1 300", "50"], strict=True):
+            pdf.drawRightString(right, y, number)
+    return y - LEADING * 2
+
+
+def test_takes_the_caption_left_at_the_foot_of_the_previous_page(tmp_path: Path):
+    path = tmp_path / "caption_at_page_foot.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    y = _table(pdf, 780.0, ["Verksamhetens intäkter", "Verksamhetens kostnader", "Summa"])
+    pdf.drawString(LABEL_X, y, "Nämnden har genomfört de planerade aktiviteterna under året.")
+    pdf.drawString(LABEL_X, y - LEADING * 2, "Investeringar")
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    _table(pdf, 780.0, ["Ny förskola centrum", "Skolgård södra", "Totalt"])
+    pdf.save()
+
+    first, second = read(path).tables
+    assert (first.page, second.page) == (1, 2)
+    assert second.caption == "Investeringar"
+    assert "Investeringar" in second.context
