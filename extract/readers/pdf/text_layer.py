@@ -20,6 +20,9 @@ WORD_GAP = 0.12  # a gap between glyph boxes wider than this (x font size) ends 
 FONT_NAME_BYTES = 128
 SAME_BOX = 0.01  # points between the edges of two characters drawn as one glyph
 SOFT_HYPHEN = 0x02  # pdfium's code for a hyphen that ends a line (`Söderåkra-`)
+# pdfium boxes a line-end hyphen by its ink, not its advance, so a gap opens before it;
+# it is read as U+00AD, which always ends the word before it, and printed as `-`
+LINE_END_HYPHEN = "\u00ad"
 
 
 def pdfium_words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Word]:
@@ -47,7 +50,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float):
     matrix = pdfium_c.FS_MATRIX()
     for index in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        text = "-" if code == SOFT_HYPHEN else chr(code)
+        text = LINE_END_HYPHEN if code == SOFT_HYPHEN else chr(code)
         if pdfium_c.FPDFText_IsGenerated(raw, index):
             continue  # pdfium's guessed spaces: the glyph boxes decide instead
         left, _, right, _ = textpage.get_charbox(index, loose=True)
@@ -71,6 +74,8 @@ def _same_word(previous, char) -> bool:
     if char[0].isspace():
         return False
     same_line = abs(previous[4] - char[4]) <= X_TOLERANCE
+    if char[0] == LINE_END_HYPHEN:
+        return same_line
     size = max(previous[4] - previous[3], char[4] - char[3])
     return (
         same_line
@@ -94,7 +99,7 @@ def _same_glyph(previous, char) -> bool:
 def _word(chars) -> Word:
     font = chars[0][5]
     return Word(
-        text="".join(c[0] for c in chars),
+        text="".join(c[0] for c in chars).replace(LINE_END_HYPHEN, "-"),
         x0=min(c[1] for c in chars),
         x1=max(c[2] for c in chars),
         top=min(c[3] for c in chars),

@@ -36,10 +36,12 @@ normalised as (
 ),
 
 compacted as (
-    -- a word wrapped inside a narrow header cell comes back split (`Årsprogn os`)
+    -- a word wrapped inside a narrow header cell comes back split (`Årsprogn os`), or
+    -- joined at its line-end hyphen (`Prognosavvi-kelse`)
     select
         *,
-        replace(header_normalised, ' ', '') as header_compact
+        regexp_replace(replace(header_normalised, ' ', ''), '([a-zåäö])-([a-zåäö])', '\1\2', 'g')
+            as header_compact
     from normalised
 ),
 
