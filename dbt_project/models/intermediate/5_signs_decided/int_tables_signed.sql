@@ -6,7 +6,9 @@
 -- printed. Sums of amounts decide, never a count of signs. A table of positive figures
 -- with neither kind of line whose deviation is printed as budget - outcome on every row
 -- it can be checked on is a table of costs: a deviation is printed favourable-positive
--- by custom (positiv avvikelse = överskott), so an outcome below budget is a cost.
+-- by custom (positiv avvikelse = överskott), so an outcome below budget is a cost. Else
+-- a result the report's text states (underskott på 0,4 mnkr) that a total's printed
+-- difference matches in size tells (int_tables_prose_result_matched).
 with located as (
     select * from {{ ref('int_cells_located') }}
 ),
@@ -17,6 +19,10 @@ tables_classified as (
 
 deviation_columns as (
     select * from {{ ref('int_deviation_columns_oriented') }}
+),
+
+prose_results as (
+    select * from {{ ref('int_tables_prose_result_matched') }}
 ),
 
 deviations_checked as (
@@ -64,6 +70,7 @@ table_evidence as (
                 (tables_classified.is_cost_table or tables_classified.table_kind = 'investment')
                 and sums.line_sign != 0 then -sums.line_sign
             when sums.line_sign = 1 and deviations_checked.orientation = -1 then -1
+            else prose_results.sign_factor
         end as evidence_factor,
         case
             when sums.revenue_sign = sums.cost_sign then 'row_kinds'
@@ -72,6 +79,7 @@ table_evidence as (
             when tables_classified.table_kind = 'investment' and sums.line_sign != 0
                 then 'investment_expenditure'
             when sums.line_sign = 1 and deviations_checked.orientation = -1 then 'deviation_under_budget'
+            when prose_results.sign_factor is not null then 'prose_result'
         end as evidence_basis
     from tables_classified
     left join sums
@@ -80,6 +88,10 @@ table_evidence as (
         on
             tables_classified.report_key = deviations_checked.report_key
             and tables_classified.table_id = deviations_checked.table_id
+    left join prose_results
+        on
+            tables_classified.report_key = prose_results.report_key
+            and tables_classified.table_id = prose_results.table_id
 ),
 
 report_convention as (
