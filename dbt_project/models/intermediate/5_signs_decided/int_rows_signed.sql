@@ -1,6 +1,7 @@
 -- The sign of each row of a table printing revenue and costs with one sign (both
--- positive, `Nettokostnad` positive): revenue is money in, costs money out, and a total
--- takes the sign under which it is the sum of the lines above it (a net cost printed
+-- positive, `Nettokostnad` positive): revenue is money in, costs money out, lines of no
+-- kind and their net the sign a result balances them with (int_rows_balanced), and a
+-- total the sign under which it is the sum of the lines above it (a net cost printed
 -- positive is money out), or of the totals above it when it follows totals. A total
 -- neither sign adds up to, and any other line, gets no sign (NULL): never guessed.
 with located as (
@@ -10,6 +11,10 @@ with located as (
 tables_signed as (
     select * from {{ ref('int_tables_signed') }}
     where sign_basis = 'row_kinds'
+),
+
+balanced as (
+    select * from {{ ref('int_rows_balanced') }}
 ),
 
 figures as (
@@ -108,8 +113,15 @@ row_factors as (
         figures.report_key,
         figures.table_id,
         figures.row_index,
-        coalesce(figures.kind_factor, first_totals.total_factor, composites.total_factor) as factor
+        coalesce(
+            figures.kind_factor, balanced.sign_factor, first_totals.total_factor, composites.total_factor
+        ) as factor,
+        balanced.sign_factor is not null as is_balanced
     from figures
+    left join balanced
+        on
+            figures.report_key = balanced.report_key and figures.table_id = balanced.table_id
+            and figures.row_index = balanced.row_index and figures.col_index = balanced.col_index
     left join first_totals
         on
             figures.report_key = first_totals.report_key and figures.table_id = first_totals.table_id
@@ -121,12 +133,16 @@ row_factors as (
 ),
 
 final as (
-    -- one sign per row, only when every level column of the row agrees
+    -- one sign per row, only when every level column of the row agrees; a balance is
+    -- evidence for its row, where a column it cannot decide (a grant of 0) is silent
     select
         report_key,
         table_id,
         row_index,
-        case when count(distinct factor) = 1 and count(factor) = count(*) then min(factor) end as sign_factor
+        case
+            when count(distinct factor) = 1 and (count(factor) = count(*) or bool_or(is_balanced))
+                then min(factor)
+        end as sign_factor
     from row_factors
     group by report_key, table_id, row_index
 )

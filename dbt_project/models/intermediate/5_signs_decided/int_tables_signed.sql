@@ -1,7 +1,8 @@
 -- The sign convention of a table, from the sums of its printed revenue and cost lines:
 -- revenue sums to money in, costs to money out. Revenue negative and costs positive
 -- (or the reverse) is one convention for the whole table; both printed with one sign
--- is a convention per row kind (int_rows_signed). Without such lines, a cost table or
+-- (or revenue and the net a result balances it with: int_rows_balanced) is a convention
+-- per row kind (int_rows_signed). Without such lines, a cost table or
 -- an investment table is money out; else the report's convention for the kind; else as
 -- printed. Sums of amounts decide, never a count of signs. A table of positive figures
 -- with neither kind of line whose deviation is printed as budget - outcome on every row
@@ -23,6 +24,17 @@ deviation_columns as (
 
 prose_results as (
     select * from {{ ref('int_tables_prose_result_matched') }}
+),
+
+balanced as (
+    -- the printed sign of the money out a result balances (int_rows_balanced)
+    select
+        report_key,
+        table_id,
+        case when count(distinct printed_sign) = 1 then min(printed_sign) end as money_out_sign
+    from {{ ref('int_rows_balanced') }}
+    where balance_role = 'part' and printed_sign * sign_factor = -1
+    group by report_key, table_id
 ),
 
 deviations_checked as (
@@ -55,15 +67,30 @@ sums as (
     group by report_key, table_id
 ),
 
+one_sign as (
+    -- revenue and costs printed with one sign: both kinds of line, or revenue and the
+    -- money out a result balances
+    select
+        sums.*,
+        coalesce(
+            sums.revenue_sign = sums.cost_sign,
+            sums.revenue_sign = balanced.money_out_sign,
+            false
+        ) as is_one_sign
+    from sums
+    left join balanced
+        on sums.report_key = balanced.report_key and sums.table_id = balanced.table_id
+),
+
 table_evidence as (
     select
         tables_classified.report_key,
         tables_classified.table_id,
         tables_classified.table_kind,
         sums.revenue_sign,
-        -sums.cost_sign as cost_factor,
+        -coalesce(sums.cost_sign, sums.revenue_sign) as cost_factor,
         case
-            when sums.revenue_sign = sums.cost_sign then null
+            when sums.is_one_sign then null
             when sums.revenue_sign is not null or sums.cost_sign is not null
                 then coalesce(sums.revenue_sign, -sums.cost_sign)
             when
@@ -73,7 +100,7 @@ table_evidence as (
             else prose_results.sign_factor
         end as evidence_factor,
         case
-            when sums.revenue_sign = sums.cost_sign then 'row_kinds'
+            when sums.is_one_sign then 'row_kinds'
             when sums.revenue_sign is not null or sums.cost_sign is not null then 'revenue_cost_lines'
             when tables_classified.is_cost_table and sums.line_sign != 0 then 'cost_table'
             when tables_classified.table_kind = 'investment' and sums.line_sign != 0
@@ -82,7 +109,7 @@ table_evidence as (
             when prose_results.sign_factor is not null then 'prose_result'
         end as evidence_basis
     from tables_classified
-    left join sums
+    left join one_sign as sums
         on tables_classified.report_key = sums.report_key and tables_classified.table_id = sums.table_id
     left join deviations_checked
         on
