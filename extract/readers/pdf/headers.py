@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 
 from extract.model import RawCell
 from extract.readers.pdf.columns import Column, assign
+from extract.readers.pdf.group_headers import group_runs
 from extract.readers.pdf.rows import SplitLine, cells_from_lines
+from extract.readers.pdf.tables import empty_cell
 from extract.readers.pdf.words import Line, Word, union
 
 RIGHT_ALIGN = 2.0  # points between a header word's right edge and its column's
@@ -45,12 +47,19 @@ def header_lines(
         gap = top.top - candidate.line.bottom if top is not None else 0.0
         if candidate.is_row or gap > settings.header_gap * candidate.line.height:
             break
-        if assign(candidate.cells, columns) is None and not _label_only(candidate, columns):
+        unplaced = assign(candidate.cells, columns) is None
+        if (
+            unplaced
+            and not _label_only(candidate, columns)
+            and not _groups_above(headers, candidate, columns)
+        ):
             break
         headers.insert(0, candidate)
         top = candidate.line
         index -= 1
     while headers and assign(headers[0].cells, columns) is None:
+        if _groups(headers[0], headers[1] if len(headers) > 1 else None, columns):
+            break
         headers.pop(0)
     return _wrapped_labels_only(headers, columns, settings)
 
@@ -72,6 +81,20 @@ def _cut_before_flush_left(line: SplitLine, columns: list[Column]) -> SplitLine:
         bounds = [0, *cuts, len(words)]
         pieces += [union(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     return replace(line, cells=pieces)
+
+
+def _groups_above(headers: list[SplitLine], line: SplitLine, columns: list[Column]) -> bool:
+    """Given the header lines found so far and the line above, return whether it groups them."""
+    return bool(headers) and _groups(line, headers[0], columns)
+
+
+def _groups(line: SplitLine, below: SplitLine | None, columns: list[Column]) -> bool:
+    """Given a header line and the one below it, return whether it holds centred groups."""
+    if below is None:
+        return False
+    extents = [(cell.x0, cell.x1) for cell in line.cells]
+    leaves = [(cell.x0, cell.x1) for cell in below.cells]
+    return group_runs(extents, columns, leaves) is not None
 
 
 def _label_only(line: SplitLine, columns: list[Column]) -> bool:
@@ -97,10 +120,12 @@ def header_rows(
     split = [replace(h, cells=_aligned_pieces(h, columns)) for h in headers]
     bands = _header_bands(split, columns, settings)
     rows = [cells_from_lines(band, columns, page) for band in bands]
-    return [_group_spans(row, columns) for row in rows[:-1]] + rows[-1:]
+    return [
+        _group_spans(row, below, columns) for row, below in zip(rows, rows[1:], strict=False)
+    ] + rows[-1:]
 
 
-def _group_spans(row: list[RawCell], columns: list[Column]) -> list[RawCell]:
+def _group_spans(row: list[RawCell], below: list[RawCell], columns: list[Column]) -> list[RawCell]:
     """Given a header row above another, return it with its group headers spread.
 
     A sparse upper header row names groups of the columns below it (`Utgifter
@@ -110,6 +135,9 @@ def _group_spans(row: list[RawCell], columns: list[Column]) -> list[RawCell]:
     column (`Period jan–aug` centred over two) covers the columns under it,
     unless the columns are set flush left.
     """
+    centred = _centred_groups(row, below, columns)
+    if centred is not None:
+        return centred
     spread = list(row)
     for index, cell in enumerate(row):
         if not cell.text or not columns[index].numeric:
@@ -124,6 +152,29 @@ def _group_spans(row: list[RawCell], columns: list[Column]) -> list[RawCell]:
         while end < len(row) and not row[end].text and columns[end].numeric:
             end += 1
         spread[index] = replace(cell, span=max(cell.span, end - index))
+    return spread
+
+
+def _centred_groups(
+    row: list[RawCell], below: list[RawCell], columns: list[Column]
+) -> list[RawCell] | None:
+    """Given a header row and the row below, return it with its centred group headers
+    over their columns; None when the row holds no such groups (group_headers)."""
+    groups = [
+        (index, cell)
+        for index, cell in enumerate(row)
+        if cell.text and cell.bbox is not None and columns[index].numeric
+    ]
+    leaves = [(cell.bbox[0], cell.bbox[2]) for cell in below if cell.text and cell.bbox]
+    runs = group_runs([(cell.bbox[0], cell.bbox[2]) for _, cell in groups], columns, leaves)
+    if runs is None or len(runs) != len(groups):
+        return None
+    spread = [
+        cell if not columns[index].numeric else empty_cell(cell.page)
+        for index, cell in enumerate(row)
+    ]
+    for (_, cell), run in zip(groups, runs, strict=True):
+        spread[run[0]] = replace(cell, span=len(run))
     return spread
 
 
@@ -144,8 +195,10 @@ def _header_bands(
     """
     bands: list[list[SplitLine]] = []
     previous_spans = True
-    for header in headers:
+    for index, header in enumerate(headers):
         spans = any(span > 1 for _, span, _ in assign(header.cells, columns, strict=False))
+        below = headers[index + 1] if index + 1 < len(headers) else None
+        spans = spans or _groups(header, below, columns)
         above = bands[-1][-1].line if bands else None
         apart = above is None or header.line.top - above.bottom > settings.wrap_gap * above.height
         if spans or previous_spans or apart:

@@ -13,6 +13,7 @@ from pdfplumber.table import TableFinder
 
 from extract.model import RawCell
 from extract.readers.pdf.columns import Column
+from extract.readers.pdf.group_headers import group_row_above
 from extract.readers.pdf.tables import PageTable, empty_cell
 from extract.readers.pdf.words import Word, union, words_to_lines
 from extract.readers.pdf.wrap import join_wrapped
@@ -47,8 +48,14 @@ def page_to_ruled_tables(
         rights = tuple(x1 for _, x1 in edges)
         last = _last_line(found.rows[-1].cells[0], words, line_tolerance)
         label_right = inner[0][1]  # where the first column's text ends (wrapped labels)
-        table = PageTable(rows, page_number, "ruled", tuple(found.bbox), rights, label_right)
-        tables.append(replace(table, columns=_grid_columns(inner, len(rows)), last_label=last))
+        columns = _grid_columns(inner, len(rows))
+        bbox = tuple(found.bbox)
+        groups = group_row_above(bbox, columns, words, page_number, line_tolerance)
+        if groups is not None:
+            row, top = groups
+            rows, bbox = [row, *rows], (bbox[0], top, bbox[2], bbox[3])
+        table = PageTable(rows, page_number, "ruled", bbox, rights, label_right)
+        tables.append(replace(table, columns=columns, last_label=last))
     return tables
 
 

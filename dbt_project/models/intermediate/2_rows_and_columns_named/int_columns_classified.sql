@@ -26,22 +26,25 @@ value_columns as (
 ),
 
 normalised as (
+    -- a word broken at a line-end hyphen joins (`Budget- avvikelse`, `Periodi-serad`);
+    -- a range keeps its dash (`jan–aug`)
     select
         *,
         trim(regexp_replace(
-            regexp_replace(lower(coalesce(column_header, '')), '([a-zåäö])- +', '\1', 'g'),
+            regexp_replace(
+                regexp_replace(lower(coalesce(column_header, '')), '([a-zåäö])- +', '\1', 'g'),
+                '([a-zåäö])-([a-zåäö])', '\1\2', 'g'
+            ),
             '\s+', ' ', 'g'
         )) as header_normalised
     from value_columns
 ),
 
 compacted as (
-    -- a word wrapped inside a narrow header cell comes back split (`Årsprogn os`), or
-    -- joined at its line-end hyphen (`Prognosavvi-kelse`)
+    -- a word wrapped inside a narrow header cell comes back split (`Årsprogn os`)
     select
         *,
-        regexp_replace(replace(header_normalised, ' ', ''), '([a-zåäö])-([a-zåäö])', '\1\2', 'g')
-            as header_compact
+        replace(header_normalised, ' ', '') as header_compact
     from normalised
 ),
 
