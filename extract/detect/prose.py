@@ -15,9 +15,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from extract.detect.prose_figures import ProseFact, match_to_reading, percentages_stated
+from extract.detect.prose_figures import (
+    COUNT_GROUPS,
+    ProseFact,
+    match_to_reading,
+    percentages_stated,
+)
 from extract.model import TextBlock
-from extract.vocabulary import prose_patterns, prose_topics
+from extract.vocabulary import prose_fragment, prose_patterns, prose_topics
 
 __all__ = ["ProseFact", "ProseScan", "blocks_to_page_texts", "find_prose_facts", "scan_prose"]
 
@@ -41,11 +46,37 @@ def find_prose_facts(blocks: list[TextBlock]) -> list[ProseFact]:
 def scan_prose(blocks: list[TextBlock]) -> ProseScan:
     """Given a document's text blocks, return its prose facts and ambiguity warnings."""
     scan = ProseScan()
+    previous: list[ProseFact] = []
     for page, sentence in blocks_to_sentences(blocks):
         facts, warnings = scan_sentence(page, sentence)
+        facts, unbound = bound_to_headcount_before(facts, sentence, previous)
         scan.facts.extend(fact for fact in facts if fact not in scan.facts)
-        scan.warnings.extend(warnings)
+        scan.warnings.extend(warnings + unbound)
+        previous = facts
     return scan
+
+
+def bound_to_headcount_before(
+    facts: list[ProseFact], sentence: str, previous: list[ProseFact]
+) -> tuple[list[ProseFact], list[str]]:
+    """Given a sentence's facts and the previous sentence's, return the facts with staff
+    figures of a sentence that points back (`Det motsvarar 349,2 årsarbetare`) given the
+    population of the headcount stated right before, and warnings for those with none."""
+    if not prose_fragment("ANAPHORA").search(sentence):
+        return facts, []
+    headcounts = [fact for fact in previous if fact.fact == "employees"]
+    bound, warnings = [], []
+    for fact in facts:
+        if fact.fact not in COUNT_GROUPS or fact.population is not None:
+            bound.append(fact)
+        elif headcounts:
+            bound.append(replace(fact, population=headcounts[-1].population))
+        else:
+            warnings.append(
+                f"page {fact.page}: {fact.fact} of what an earlier sentence names, "
+                f"with no headcount before it: {sentence!r}"
+            )
+    return bound, warnings
 
 
 def scan_sentence(page: int, sentence: str) -> tuple[list[ProseFact], list[str]]:

@@ -326,6 +326,23 @@ def test_warns_instead_of_guessing_the_direction_or_the_owner_of_a_result(senten
                 ("employees_men", 32.0, None),
             ],
         ),
+        (
+            "Vid periodens slut hade förvaltningen 2 520 tillsvidareanställda, varav 1 815"
+            " kvinnor och 705 män.",
+            [
+                ("employees", 2520.0, "förvaltningen"),
+                ("employees_women", 1815.0, "förvaltningen"),
+                ("employees_men", 705.0, "förvaltningen"),
+            ],
+        ),
+        (
+            "Förvaltningen har totalt 391 medarbetare, 340 kvinnor och 51 män.",
+            [
+                ("employees", 391.0, "Förvaltningen"),
+                ("employees_women", 340.0, "Förvaltningen"),
+                ("employees_men", 51.0, "Förvaltningen"),
+            ],
+        ),
         ("Förvaltningen består av totalt 30 medarbetare.", [("employees", 30.0, None)]),
         ("Totalt 30 medarbetare arbetar inom enheten.", [("employees", 30.0, "enheten")]),
         ("Totalt 30 medarbetare har slutat.", []),
@@ -334,6 +351,23 @@ def test_warns_instead_of_guessing_the_direction_or_the_owner_of_a_result(senten
 def test_reads_headcounts_and_annual_work_units_in_more_wordings(sentence, expected):
     facts = find_prose_facts(lines(sentence))
     assert [(fact.fact, fact.value, fact.population) for fact in facts] == expected
+
+
+def test_work_units_of_a_sentence_pointing_back_are_those_of_the_headcount_before_it():
+    scan = scan_prose(
+        lines(
+            "Inom hemtjänsten finns 120 anställda. Det motsvarar 110,5 årsarbetare.",
+            "Sjukfrånvaron ökade under våren. Det motsvarar 12 årsarbetare.",
+        )
+    )
+    assert [(fact.fact, fact.value, fact.population) for fact in scan.facts] == [
+        ("employees", 120.0, "hemtjänsten"),
+        ("annual_work_units", 110.5, "hemtjänsten"),
+    ]
+    assert scan.warnings == [
+        "page 1: annual_work_units of what an earlier sentence names, with no headcount"
+        " before it: 'Det motsvarar 12 årsarbetare.'"
+    ]
 
 
 def test_does_not_read_a_headcount_twice_when_a_narrow_pattern_read_it_with_its_population():
