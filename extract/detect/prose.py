@@ -142,14 +142,16 @@ def blocks_to_page_texts(blocks: list[TextBlock]) -> Iterator[tuple[int, str]]:
     """Given text blocks, yield (page, text) joining runs of blocks on the same page.
 
     PDF readers may cut a sentence over several lines, so lines are joined
-    before matching; a sentence running over a page break is not joined.
+    before matching, a word broken at a line end too (BROKEN_WORD); a sentence
+    running over a page break is not joined.
     """
     run: list[str] = []
     for index, block in enumerate(blocks):
         run.append(" ".join(block.text.split()))
         last_of_run = index + 1 == len(blocks) or blocks[index + 1].page != block.page
         if last_of_run:
-            yield block.page, " ".join(part for part in run if part)
+            text = " ".join(part for part in run if part)
+            yield block.page, prose_fragment("BROKEN_WORD").sub("", text)
             run = []
 
 

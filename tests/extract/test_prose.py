@@ -353,6 +353,17 @@ def test_reads_headcounts_and_annual_work_units_in_more_wordings(sentence, expec
     assert [(fact.fact, fact.value, fact.population) for fact in facts] == expected
 
 
+def test_a_word_broken_at_a_line_end_reads_whole_and_a_pair_keeps_its_hyphen():
+    facts = find_prose_facts(
+        lines("Antalet års-", "arbetare var 13,4. Barn- och", "fritid har 9 anställda.")
+    )
+    assert [(fact.fact, fact.value) for fact in facts] == [
+        ("annual_work_units", 13.4),
+        ("employees", 9.0),
+    ]
+    assert facts[1].sentence == "Barn- och fritid har 9 anställda."
+
+
 def test_work_units_of_a_sentence_pointing_back_are_those_of_the_headcount_before_it():
     scan = scan_prose(
         lines(

@@ -24,9 +24,12 @@ from extract.readers.pdf.label_wraps import group_row_lines, opens_first_row
 from extract.readers.pdf.rows import SplitLine, cells_from_lines
 from extract.readers.pdf.single_rows import aligned_single, reference_columns, stands_in
 from extract.readers.pdf.tables import PageTable
-from extract.readers.pdf.words import DASH, YEAR, Line, first_number, segments, union
+from extract.readers.pdf.words import DASH, YEAR, Line, Word, first_number, segments, union
 
 SYMBOL = re.compile(r"^[^\w\s]{1,3}$")  # an arrow or mark in a value column (`↑`)
+YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")  # a header naming a year: `jan–apr 2021`
+MIN_YEAR_HEADERS = 2  # years named in header cells that open the next table
+YEAR_SPAN = 10  # the most years between the first and the last a header names
 QUALIFIED = re.compile(r"^\D{2,24}\s[-−–]?\d[\d \u00a0]*(?:[,.]\d+)?\s?%?$")  # `Lägre än 5,00`
 
 
@@ -96,8 +99,9 @@ def split_line(line: Line, settings: BorderlessSettings) -> SplitLine:
         return SplitLine(line, cells, False)  # a table of contents: `Sammanfattning .... 2`
     # a target set in words before the outcome (`Lägre än 5,00  1,86  ↑`) is a value too
     numbers += sum(1 for c in cells[1:first] if QUALIFIED.match(c.text))
-    # Bare years for numbers (`2023 2024 2025`, `o us Nr 2027 2028`): a header's lower line.
-    years = all(YEAR.match(c.text) for c in tail)
+    # Bare years for numbers (`2023 2024 2025`, `o us Nr 2027 2028`): a header's lower line;
+    # values that read as years lie further apart (`1964 2058 2085`)
+    years = all(YEAR.match(c.text) for c in tail) and _names_years(tail)
     return SplitLine(line, cells, only_numbers and not years and numbers >= settings.min_numbers)
 
 
@@ -140,15 +144,26 @@ def _starts_new_part(item: SplitLine, row: SplitLine) -> bool:
     """Given a line after a table row, return whether it ends the table there.
 
     Label lines and rows of text cells (`Kultur- och` / `Ej aktuellt`) stay in the
-    table; a line of several cells in bold is the header of the next table, and
-    a single text running into the number columns is prose or a heading.
+    table; a line of several cells in bold, or with cells naming years
+    (`Sjukfrånvaro % | jan–apr 2021 | jan–apr 2020`), is the header of the next
+    table, and a single text running into the number columns is prose or a heading.
     """
     if item.is_row:
         return False
     if len(item.cells) > 1:
-        return any(c.bold for c in item.cells)
+        return _names_years(item.cells[1:]) or any(c.bold for c in item.cells)
     numbers_from = row.cells[first_number(row.cells)].x0
     return item.cells[0].x1 > numbers_from
+
+
+def _names_years(cells: Sequence[Word]) -> bool:
+    """Given a line's cells after its first, return whether they head columns by year.
+
+    Header years lie close together (`jan–apr 2021 | jan–apr 2020`); values that
+    read as years (`1964 | 2058 | 2085`) do not.
+    """
+    years = [int(year) for c in cells for year in YEAR_IN.findall(c.text)]
+    return len(years) >= MIN_YEAR_HEADERS and max(years) - min(years) <= YEAR_SPAN
 
 
 def _continues(above: Line, below: SplitLine, settings: BorderlessSettings) -> bool:

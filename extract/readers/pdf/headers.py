@@ -182,7 +182,11 @@ def _under(cell: RawCell, columns: list[Column]) -> list[int]:
     """Given a header cell, return the number columns its printed extent overlaps."""
     if cell.bbox is None:
         return []
-    x0, _, x1, _ = cell.bbox
+    return _under_extent(cell.bbox[0], cell.bbox[2], columns)
+
+
+def _under_extent(x0: float, x1: float, columns: list[Column]) -> list[int]:
+    """Given a printed extent, return the number columns it overlaps."""
     return [i for i, c in enumerate(columns) if c.numeric and min(x1, c.x1) > max(x0, c.x0)]
 
 
@@ -210,14 +214,23 @@ def _header_bands(
 
 
 def _aligned_pieces(line: SplitLine, columns: list[Column]) -> list[Word]:
-    """Given a header line, return its cells cut after each word ending at a number column."""
+    """Given a header line, return its cells cut after each word ending at a number column.
+
+    A cell that starts on a number column's left edge and runs over several is cut
+    too where a word starts on a column's left edge: headers set flush left over
+    numbers of one width, which line up on both edges (`2021-03-31 2020-03-31 Mål`).
+    """
     pieces: list[Word] = []
     for cell in line.cells:
         words = [w for w in line.line.words if cell.x0 <= w.x0 and w.x1 <= cell.x1]
+        flush = bool(words) and _starts_number_column(words[0], columns)
+        wide = flush and len(_under_extent(cell.x0, cell.x1, columns)) > 1
         cuts = [
             i + 1
             for i, (w, following) in enumerate(zip(words, words[1:], strict=False))
-            if _ends_at_number_column(w, columns) or _starts_flush_left_column(following, columns)
+            if _ends_at_number_column(w, columns)
+            or _starts_flush_left_column(following, columns)
+            or (wide and _starts_number_column(following, columns))
         ]
         bounds = [0, *cuts, len(words)]
         if not cuts or not words:
@@ -231,6 +244,11 @@ def _ends_at_number_column(word: Word, columns: list[Column]) -> bool:
     return any(
         c.numeric and not c.left_aligned and abs(word.x1 - c.x1) <= RIGHT_ALIGN for c in columns
     )
+
+
+def _starts_number_column(word: Word, columns: list[Column]) -> bool:
+    """Given a header word, return whether it starts on a number column's left edge."""
+    return any(c.numeric and abs(word.x0 - c.x0) <= RIGHT_ALIGN for c in columns)
 
 
 def _starts_flush_left_column(word: Word, columns: list[Column]) -> bool:

@@ -1,0 +1,86 @@
+"""Where a borderless table starts and ends, and where its cells part: a label never
+absorbs the number after it, a header naming years opens the next table, and values
+that read as years stay rows.
+
+Each PDF is drawn here with reportlab, one run per cell.
+"""
+
+from pathlib import Path
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+from extract.readers.pdf import read
+
+FONT, SIZE, LEADING = "Helvetica", 10, 14
+
+
+def _pdf(path: Path, lines: list[list[tuple[float, str]]], right: bool = False) -> Path:
+    """Given lines of (x, text) cells, top to bottom, draw them (x the right edge if `right`)."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    y = 780.0
+    for line in lines:
+        for index, (x, text) in enumerate(line):
+            if right and index:
+                pdf.drawRightString(x, y, text)
+            else:
+                pdf.drawString(x, y, text)
+        y -= LEADING
+    pdf.save()
+    return path
+
+
+def _texts(table) -> list[list[str]]:
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+def test_a_label_does_not_absorb_the_number_set_flush_left_right_after_it(tmp_path: Path):
+    label = "Sjukfrånvaro totalt"
+    first = 50 + stringWidth(label, FONT, SIZE) + 3  # a gap narrower than a cell gap
+    columns = (first, first + 67, first + 134)
+    rows = [
+        ["", "2021-03-31", "2020-03-31", "Mål"],
+        [label, "6,28%", "5,98%", "5,00%"],
+        ["Kvinnor", "6,40%", "6,18%", "5,00%"],
+        ["Män", "5,97%", "5,70%", "5,00%"],
+    ]
+    lines = [[(50, row[0]), *zip(columns, row[1:], strict=True)] for row in rows]
+    table = read(_pdf(tmp_path / "flush_left.pdf", lines)).tables[0]
+    assert _texts(table) == rows
+
+
+def test_a_header_naming_years_opens_the_next_table(tmp_path: Path):
+    rights = (300, 400)
+    lines = [
+        [(50, ""), (rights[0], "Utfall apr 2021"), (rights[1], "Utfall apr 2020")],
+        [(50, "Tillsvidareanställda"), (rights[0], "407"), (rights[1], "394")],
+        [(50, "Antal årsarbetare"), (rights[0], "386,6"), (rights[1], "327,3")],
+        [],
+        [(50, "Sjuktal")],
+        [(50, "Sjukfrånvaro %"), (rights[0], "jan–apr 2021"), (rights[1], "jan–apr 2020")],
+        [(50, "Sjukfrånvaro totalt"), (rights[0], "8,11"), (rights[1], "7,98")],
+        [(50, "Kvinnor"), (rights[0], "8,66"), (rights[1], "9,28")],
+    ]
+    staffing, sick_leave = read(_pdf(tmp_path / "two_tables.pdf", lines, right=True)).tables
+    assert _texts(staffing)[-1] == ["Antal årsarbetare", "386,6", "327,3"]
+    assert _texts(sick_leave) == [
+        ["Sjukfrånvaro %", "jan–apr 2021", "jan–apr 2020"],
+        ["Sjukfrånvaro totalt", "8,11", "7,98"],
+        ["Kvinnor", "8,66", "9,28"],
+    ]
+
+
+def test_values_that_read_as_years_stay_rows_of_their_table(tmp_path: Path):
+    rights = (300, 380, 460)
+    rows = [
+        ["Belopp i tkr", "Budget 2023", "Plan 2024", "Plan 2025"],
+        ["Gruppbostad etapp 2", "155", "163", "167"],
+        ["Larm och trygghet fas 1", "8149", "8482", "8604"],
+        ["Larm och trygghet hamnen", "1964", "2058", "2085"],
+        ["Inventarier boenden", "1244", "1313", "1374"],
+        ["Nettoinvesteringar", "11512", "12016", "12230"],
+    ]
+    lines = [[(50, row[0]), *zip(rights, row[1:], strict=True)] for row in rows]
+    (table,) = read(_pdf(tmp_path / "year_like.pdf", lines, right=True)).tables
+    assert _texts(table) == rows
