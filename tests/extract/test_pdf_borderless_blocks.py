@@ -84,3 +84,18 @@ def test_values_that_read_as_years_stay_rows_of_their_table(tmp_path: Path):
     lines = [[(50, row[0]), *zip(rights, row[1:], strict=True)] for row in rows]
     (table,) = read(_pdf(tmp_path / "year_like.pdf", lines, right=True)).tables
     assert _texts(table) == rows
+
+
+def test_a_signed_number_close_after_another_starts_its_own_cell(tmp_path: Path):
+    rows = [
+        ["Verksamhet", "Utfall", "Budget", "Avv."],
+        ["Övriga kostnader", "-43 857", "-46 246", "2 389"],
+        ["Verksamhetens kostnader", "-113 168", "-111 047", "-2 121"],
+        ["Budgetram", "84 829", "84 829", "0"],
+    ]
+    # columns so narrow that `-111 047` and `-2 121` stand closer than a thousands space
+    widths = [stringWidth(row[2], FONT, SIZE) for row in rows]
+    rights = (230, 232 + max(widths), 234 + max(widths) + stringWidth("-2 121", FONT, SIZE))
+    lines = [[(50, row[0]), *zip(rights, row[1:], strict=True)] for row in rows]
+    (table,) = read(_pdf(tmp_path / "signed.pdf", lines, right=True)).tables
+    assert _texts(table) == rows

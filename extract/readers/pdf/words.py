@@ -194,7 +194,9 @@ def segments(line: Line, gap_ratio: float, number_gap: float) -> list[Word]:
 def _same_cell(left: Word, right: Word, gap_ratio: float, number_gap: float) -> bool:
     height = max(left.height, right.height)
     if left.is_number and right.is_number:
-        return right.x0 - left.x1 <= number_gap * height
+        # a sign opens a number: `−111 047 −2 121` are two, however close
+        signed = right.text[:1] in "-−–+"
+        return not signed and right.x0 - left.x1 <= number_gap * height
     return right.x0 - left.x1 <= gap_ratio * height
 
 
