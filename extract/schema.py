@@ -70,8 +70,8 @@ TEXT_BLOCKS = {
 PROSE_FACTS = {
     "report_key": pl.String,
     "page": pl.Int32,
-    "fact": pl.String,  # employees | ... | sick_leave_pct | deviation_sek | deviation_forecast_sek
-    "value": pl.Float64,  # a result in SEK, favourable-positive
+    "fact": pl.String,  # what ProseFact.fact names: employees, sick_leave_pct, deviation_sek, ...
+    "value": pl.Float64,  # SEK: a result favourable-positive, a net cost money out
     "target_value": pl.Float64,
     "population": pl.String,
     "as_printed": pl.String,

@@ -30,7 +30,8 @@ class ProseFact:
     """One figure stated in a sentence, with the sentence it came from."""
 
     page: int
-    fact: str  # a COUNT_GROUPS name | sick_leave_pct(_prior_year) | deviation(_forecast)_sek
+    # COUNT_GROUPS | sick_leave_pct(_prior_year) | deviation(_forecast)_sek | net_cost_budget_sek
+    fact: str
     value: float
     target_value: float | None
     population: str | None
@@ -56,7 +57,9 @@ def match_to_reading(match: re.Match[str], page: int, sentence: str) -> MatchRea
     population = next((name.strip() for name in named if name), None)
     base = {"page": page, "population": population, "sentence": sentence}
     spans = [
-        match.span(name) for name in (*COUNT_GROUPS, *PERCENT_GROUPS, "deviation") if name in groups
+        match.span(name)
+        for name in (*COUNT_GROUPS, *PERCENT_GROUPS, "deviation", "net_cost")
+        if name in groups
     ]
     facts = [
         ProseFact(
@@ -76,7 +79,23 @@ def match_to_reading(match: re.Match[str], page: int, sentence: str) -> MatchRea
     if "deviation" in groups:
         fact, problem = result_fact(match, groups, base)
         facts += [fact] if fact else []
+    if "net_cost" in groups:
+        facts.append(net_cost_fact(groups, base))
     return MatchReading(facts, spans, problem, note)
+
+
+def net_cost_fact(groups: dict[str, str], base: dict) -> ProseFact:
+    """Given a net cost match's groups, return the budgeted net cost in SEK, as money out."""
+    unit = prose_units()[" ".join(groups["unit"].lower().split())]
+    value = round(-abs(prose_number(groups["net_cost"])) * unit.factor, 6)
+    return ProseFact(
+        fact="net_cost_budget_sek",
+        value=value,
+        target_value=None,
+        as_printed=groups["net_cost"],
+        unit=unit.unit,
+        **base,
+    )
 
 
 def rate_facts(groups: dict[str, str], base: dict) -> list[ProseFact]:

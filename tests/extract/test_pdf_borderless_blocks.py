@@ -99,3 +99,30 @@ def test_a_signed_number_close_after_another_starts_its_own_cell(tmp_path: Path)
     lines = [[(50, row[0]), *zip(rights, row[1:], strict=True)] for row in rows]
     (table,) = read(_pdf(tmp_path / "signed.pdf", lines, right=True)).tables
     assert _texts(table) == rows
+
+
+def test_flush_left_headers_over_numbers_of_one_width_stay_over_their_columns(tmp_path: Path):
+    """A header ending nearer the next column's right edge than its own still heads the
+    column whose numbers it stands over (LibreOffice, a monospaced font, labels of two
+    lines centred on their numbers)."""
+    lefts = (177.5, 256.1, 343.5, 428.1)
+    heads = ["Budget helår", "Utfall jan-aug", "Prognos helår", "Budgetavvikelse"]
+    rows = [(["IT-infrastruktur", "centrum"], ["1,45", "0,95", "1,45", "0,00"])]
+    rows += [(["Bredband", "södra"], ["1,55", "1,03", "1,55", "0,00"])]
+    path = tmp_path / "one_width.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Courier", 9.5)
+    for x, head in zip(lefts, heads, strict=True):
+        pdf.drawString(x, 780, head)
+        pdf.drawString(x, 769, "(mnkr)")
+    pdf.drawString(50, 774.5, "Projekt")
+    for index, (label, numbers) in enumerate(rows):
+        y = 749.5 - index * 25
+        pdf.drawString(50, y + 5.5, label[0])
+        pdf.drawString(50, y - 5.5, label[1])
+        for x, text in zip(lefts, numbers, strict=True):
+            pdf.drawString(x, y, text)
+    pdf.save()
+    (table,) = read(path).tables
+    assert _texts(table)[0] == ["Projekt", *(f"{head} (mnkr)" for head in heads)]
+    assert [_texts(table)[row][1:] for row in (1, 2)] == [numbers for _, numbers in rows]

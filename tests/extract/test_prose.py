@@ -175,7 +175,7 @@ def test_every_prose_pattern_names_only_known_groups():
     known = {"employees", "employees_women", "employees_men", "annual_work_units"}
     known |= {"sick_leave_pct", "target", "population", "unit_population", "inverted_population"}
     known |= {"comparison", "prior_before", "prior_after"}
-    known |= {"deviation", "unit", "favourable", "unfavourable", "signed"}
+    known |= {"deviation", "unit", "favourable", "unfavourable", "signed", "net_cost"}
     for pattern in prose_patterns():
         assert set(pattern.regex.groupindex) <= known, pattern.name
 
@@ -351,6 +351,19 @@ def test_warns_instead_of_guessing_the_direction_or_the_owner_of_a_result(senten
 def test_reads_headcounts_and_annual_work_units_in_more_wordings(sentence, expected):
     facts = find_prose_facts(lines(sentence))
     assert [(fact.fact, fact.value, fact.population) for fact in facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Nämndens nettokostnad för 2025 budgeteras till 289,6 mnkr.", [-289_600_000.0]),
+        ("Nettokostnaden budgeteras till 3 200 tkr.", [-3_200_000.0]),
+        ("Hemtjänstens nettokostnad budgeteras till 5 mnkr.", []),
+    ],
+)
+def test_reads_the_committees_budgeted_net_cost_as_money_out(sentence, expected):
+    facts = find_prose_facts(lines(sentence))
+    assert [f.value for f in facts if f.fact == "net_cost_budget_sek"] == expected
 
 
 def test_a_word_broken_at_a_line_end_reads_whole_and_a_pair_keeps_its_hyphen():

@@ -154,7 +154,7 @@ def assign(
     not placed in (that is prose or a heading), no two cells share a column
     and at least one cell stands over a number column.
     """
-    placed = [(cell, *_place(cell, columns)) for cell in cells]
+    placed = [(cell, *_place(cell, columns, by_extent=not strict)) for cell in cells]
     if not strict:
         return [(cell, span, index) for cell, index, span in placed]
     left = columns[0].x0 - columns[0].tolerance
@@ -189,11 +189,19 @@ def _overlaps_others(cell: Word, columns: Sequence[Column], covered: Sequence[Co
     )
 
 
-def _place(cell: Word, columns: Sequence[Column]) -> tuple[int, int]:
-    """Given a cell, return (first column index, span) it stands over."""
+def _place(cell: Word, columns: Sequence[Column], by_extent: bool) -> tuple[int, int]:
+    """Given a cell, return (first column index, span) it stands over.
+
+    Placing the cells of a header already accepted (`by_extent`), a cell over one
+    column's numbers is that column's, whichever edge lies nearer another column's
+    (`Utfall jan-aug` set flush left, its end towards the next column's edge).
+    """
     covered = [i for i, c in enumerate(columns) if _covers(cell, c)]
     if len(covered) > 1:
         return covered[0], len(covered)
+    numeric = [i for i in covered if columns[i].numeric]
+    if by_extent and numeric:
+        return numeric[0], 1
     return column_of(cell, columns), 1
 
 

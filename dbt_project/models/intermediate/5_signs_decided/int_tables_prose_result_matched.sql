@@ -1,9 +1,10 @@
 -- The sign convention a sentence proves for an operating table: `prognostiserar ett
 -- underskott på 0,4 mnkr` is a forecast 0,4 mnkr worse than budget, so a total whose
 -- printed forecast - budget has that size says which way the table prints money:
--- 56 208 - 55 786 = +422 tkr against a deficit is money out printed positive (-1). Only
--- a size that agrees within both roundings counts, and only when every match in the
--- table names one convention.
+-- 56 208 - 55 786 = +422 tkr against a deficit is money out printed positive (-1), and
+-- `nettokostnad för 2025 budgeteras till 289,6 mnkr` is money out of a total budget of
+-- that size (289 643 tkr printed positive: -1). Only a size that agrees within both
+-- roundings counts, and only when every match in the table names one convention.
 with located as (
     select * from {{ ref('int_cells_located') }}
 ),
@@ -27,7 +28,7 @@ stated_figures as (
             as printed_value,
         coalesce(length(regexp_extract(as_printed, ',(\d+)', 1)), 0) as decimals
     from prose_facts
-    where fact in ('deviation_sek', 'deviation_forecast_sek') and fact_value != 0
+    where fact in ('deviation_sek', 'deviation_forecast_sek', 'net_cost_budget_sek') and fact_value != 0
 ),
 
 stated_results as (
@@ -95,12 +96,35 @@ matches as (
         and abs(minuend.printed_sek - subtrahend.printed_sek) > minuend.half_unit + subtrahend.half_unit
 ),
 
+level_matches as (
+    -- a budgeted net cost stated in money-out SEK, matched by a total's printed budget
+    select
+        totals.report_key,
+        totals.table_id,
+        cast(sign(stated_results.fact_value) * sign(totals.printed_sek) as integer) as sign_factor
+    from stated_results
+    inner join total_figures as totals
+        on stated_results.report_key = totals.report_key
+    where
+        stated_results.fact = 'net_cost_budget_sek'
+        and totals.measure = 'budget'
+        and totals.printed_sek != 0
+        and abs(abs(totals.printed_sek) - abs(stated_results.fact_value))
+        <= stated_results.half_unit + totals.half_unit
+),
+
+all_matches as (
+    select * from matches
+    union all
+    select * from level_matches
+),
+
 final as (
     select
         report_key,
         table_id,
         min(sign_factor) as sign_factor
-    from matches
+    from all_matches
     group by report_key, table_id
     having count(distinct sign_factor) = 1
 )
