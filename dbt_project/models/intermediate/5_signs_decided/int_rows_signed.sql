@@ -1,6 +1,7 @@
 -- The sign of each row of a table printing revenue and costs with one sign (both
 -- positive, `Nettokostnad` positive): revenue is money in, costs money out, lines of no
--- kind and their net the sign a result balances them with (int_rows_balanced), and a
+-- kind the sign under which the total closing them (beside lines of a kind) is their
+-- sum, or a result balances them with (int_rows_balanced), and a
 -- total the sign under which it is the sum of the lines above it (a net cost printed
 -- positive is money out), or of the totals above it when it follows totals. A total
 -- neither sign adds up to, and any other line, gets no sign (NULL): never guessed.
@@ -43,18 +44,61 @@ figures as (
         and located.printed_number is not null and not located.is_subline and not located.is_percent
 ),
 
-segments as (
+segment_sums as (
     select
         report_key,
         table_id,
         col_index,
         totals_before as segment,
         count(*) as n_lines,
-        case when count(kind_factor) = count(*) then sum(kind_factor * printed_number) end as net,
+        count(kind_factor) as n_kinded,
+        sum(kind_factor * printed_number) as kinded_net,
+        coalesce(sum(printed_number) filter (where kind_factor is null), 0) as unknown_sum,
         max(printed_unit) as printed_unit
     from figures
     where not is_total
     group by report_key, table_id, col_index, totals_before
+),
+
+closed_segments as (
+    -- lines of no kind beside lines of a kind: the one sign under which the total
+    -- closing them is their sum (`Förbrukningsmaterial`, `Köpta tjänster` among costs)
+    select
+        segment_sums.*,
+        totals.printed_number as total_printed,
+        abs(abs(segment_sums.kinded_net - segment_sums.unknown_sum) - abs(totals.printed_number))
+        <= 0.5 * (segment_sums.n_lines + 1) * segment_sums.printed_unit as fits_money_out,
+        abs(abs(segment_sums.kinded_net + segment_sums.unknown_sum) - abs(totals.printed_number))
+        <= 0.5 * (segment_sums.n_lines + 1) * segment_sums.printed_unit as fits_money_in
+    from segment_sums
+    left join figures as totals
+        on
+            segment_sums.report_key = totals.report_key
+            and segment_sums.table_id = totals.table_id
+            and segment_sums.col_index = totals.col_index
+            and segment_sums.segment = totals.totals_before
+            and totals.is_total
+),
+
+segments as (
+    select
+        *,
+        case
+            when n_kinded = 0 or n_kinded = n_lines then null
+            when fits_money_out and not fits_money_in then -1
+            when fits_money_in and not fits_money_out then 1
+        end as unknown_factor
+    from closed_segments
+),
+
+segment_nets as (
+    select
+        *,
+        case
+            when n_kinded = n_lines then kinded_net
+            when unknown_factor is not null then kinded_net + unknown_factor * unknown_sum
+        end as net
+    from segments
 ),
 
 first_totals as (
@@ -66,7 +110,7 @@ first_totals as (
             when abs(totals.printed_number + segments.net) <= 0.5 * (segments.n_lines + 1) * segments.printed_unit then -1
         end as total_factor
     from figures as totals
-    left join segments
+    left join segment_nets as segments
         on
             totals.report_key = segments.report_key
             and totals.table_id = segments.table_id
@@ -114,10 +158,18 @@ row_factors as (
         figures.table_id,
         figures.row_index,
         coalesce(
-            figures.kind_factor, balanced.sign_factor, first_totals.total_factor, composites.total_factor
+            figures.kind_factor,
+            balanced.sign_factor,
+            case when not figures.is_total then segments.unknown_factor end,
+            first_totals.total_factor,
+            composites.total_factor
         ) as factor,
         balanced.sign_factor is not null as is_balanced
     from figures
+    left join segments
+        on
+            figures.report_key = segments.report_key and figures.table_id = segments.table_id
+            and figures.col_index = segments.col_index and figures.totals_before = segments.segment
     left join balanced
         on
             figures.report_key = balanced.report_key and figures.table_id = balanced.table_id
