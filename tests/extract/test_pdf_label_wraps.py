@@ -80,3 +80,14 @@ def test_keeps_a_top_aligned_sub_line_in_lower_case_a_row_of_its_own(tmp_path):
         ["varav el och värme", "300", "310", "320"],
         ["Övriga kostnader", "95", "97", "99"],
     ]
+
+
+def test_a_bare_number_ending_a_wrapped_label_stays_in_the_label(tmp_path):
+    """`Verksamhetssystem norra` / `4` with the numbers beside the `4`: it starts where the
+    labels start, so it is the label's rest, not a value, however many rows end so."""
+    rests = ["4", "2 5", "6", "7"]  # `etapp 2` broken before its counter prints `2 5`
+    rows = [(["Verksamhetssystem södra"], ["12 006", "11 977", "-29"])]
+    rows += [(["Inventarier boenden etapp", rest], ["1 366", "1 455", "89"]) for rest in rests]
+    expected = [["Verksamhetssystem södra", "12 006", "11 977", "-29"]]
+    expected += [[f"Inventarier boenden etapp {rest}", "1 366", "1 455", "89"] for rest in rests]
+    assert _texts(_pdf(tmp_path / "counter.pdf", rows, bottom=True))[1:] == expected

@@ -152,8 +152,10 @@ def _starts_new_part(item: SplitLine, row: SplitLine) -> bool:
         return False
     if len(item.cells) > 1:
         return _names_years(item.cells[1:]) or any(c.bold for c in item.cells)
-    numbers_from = row.cells[first_number(row.cells)].x0
-    return item.cells[0].x1 > numbers_from
+    first = first_number(row.cells)
+    if first == 0 and len(row.cells) > 2:
+        first = 1  # a bare number opening a row ends a wrapped label (`etapp` / `2 5   821`)
+    return item.cells[0].x1 > row.cells[first].x0
 
 
 def _names_years(cells: Sequence[Word]) -> bool:

@@ -56,13 +56,30 @@ def block_columns(
     """
     labels: list[Word] = []
     numbers: list[Word] = []
+    label_left = _label_left(rows)
     for cells in rows:
         first = _first_value(cells)
+        if first == 0 and label_left is not None and _label_rest(cells, label_left, tolerance):
+            first = 1
         labels += cells[:first]
         numbers += cells[first:]
     columns = _cluster(labels, lambda w: w.x0, False, tolerance)
     columns += _number_columns(numbers, tolerance, tie_flush_left)
     return sorted(columns, key=lambda c: c.centre)
+
+
+def _label_left(rows: Sequence[Sequence[Word]]) -> float | None:
+    """Given the cells of each row, return where the labels start: the first text cells'
+    left edge, or None when no row opens with text."""
+    starts = [cells[0].x0 for cells in rows if cells and not cells[0].is_number]
+    return min(starts) if starts else None
+
+
+def _label_rest(cells: Sequence[Word], label_left: float, tolerance: float) -> bool:
+    """Given a row opening with a number, return whether that number ends a wrapped label:
+    it stands where the labels start, with values after it (`Verksamhetssystem norra` /
+    `4   1 366   1 455   89`)."""
+    return len(cells) > 2 and abs(cells[0].x0 - label_left) <= tolerance
 
 
 def _first_value(cells: Sequence[Word]) -> int | None:

@@ -24,10 +24,15 @@ body_rows as (
 ),
 
 normalised as (
+    -- a word broken at a line-end hyphen reads whole (`Kommunersätt-ning`)
     select
         *,
         trim(regexp_replace(
-            regexp_replace(lower(coalesce(line_item, '')), '^[-–•*]\s*', ''), '\s+', ' ', 'g'
+            regexp_replace(
+                regexp_replace(lower(coalesce(line_item, '')), '^[-–•*]\s*', ''),
+                '([a-zåäö])-([a-zåäö])', '\1\2', 'g'
+            ),
+            '\s+', ' ', 'g'
         )) as label_normalised
     from body_rows
 ),
