@@ -126,3 +126,16 @@ def test_flush_left_headers_over_numbers_of_one_width_stay_over_their_columns(tm
     (table,) = read(path).tables
     assert _texts(table)[0] == ["Projekt", *(f"{head} (mnkr)" for head in heads)]
     assert [_texts(table)[row][1:] for row in (1, 2)] == [numbers for _, numbers in rows]
+
+
+def test_a_row_of_nils_is_a_row_of_its_own(tmp_path: Path):
+    rights = (300, 380, 460)
+    rows = [
+        ["", "Budget 2022", "Plan 2023", "Plan 2024"],
+        ["Summa", "6 758", "6 994", "7 098"],
+        ["Kommunersättning", "6 758", "6 994", "7 098"],
+        ["Resultat efter kommunbidrag", "–", "–", "–"],
+    ]
+    lines = [[(50, row[0]), *zip(rights, row[1:], strict=True)] for row in rows]
+    (table,) = read(_pdf(tmp_path / "nils.pdf", lines, right=True)).tables
+    assert _texts(table) == rows

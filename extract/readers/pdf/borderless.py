@@ -24,7 +24,16 @@ from extract.readers.pdf.label_wraps import group_row_lines, opens_first_row
 from extract.readers.pdf.rows import SplitLine, cells_from_lines
 from extract.readers.pdf.single_rows import aligned_single, reference_columns, stands_in
 from extract.readers.pdf.tables import PageTable
-from extract.readers.pdf.words import DASH, YEAR, Line, Word, first_number, segments, union
+from extract.readers.pdf.words import (
+    DASH,
+    YEAR,
+    Line,
+    Word,
+    first_number,
+    first_value,
+    segments,
+    union,
+)
 
 SYMBOL = re.compile(r"^[^\w\s]{1,3}$")  # an arrow or mark in a value column (`↑`)
 YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")  # a header naming a year: `jan–apr 2021`
@@ -91,7 +100,7 @@ def split_line(line: Line, settings: BorderlessSettings) -> SplitLine:
     cells = segments(line, settings.cell_gap, settings.number_gap)
     first = first_number(cells)
     if first is None:
-        return SplitLine(line, cells, False)
+        return SplitLine(line, cells, _nil_row(cells, settings))
     tail = cells[first:]
     numbers = sum(1 for c in tail if c.is_number)  # `3 8 352` as printed counts too
     only_numbers = all(c.is_number or DASH.match(c.text) or SYMBOL.match(c.text) for c in tail)
@@ -103,6 +112,17 @@ def split_line(line: Line, settings: BorderlessSettings) -> SplitLine:
     # values that read as years lie further apart (`1964 2058 2085`)
     years = all(YEAR.match(c.text) for c in tail) and _names_years(tail)
     return SplitLine(line, cells, only_numbers and not years and numbers >= settings.min_numbers)
+
+
+def _nil_row(cells: Sequence[Word], settings: BorderlessSettings) -> bool:
+    """Given a line's cells with no number, return whether it is a row of nils: a label,
+    then only dashes (`Resultat efter kommunbidrag   –   –   –`)."""
+    values = cells[1:]
+    return (
+        len(values) >= settings.min_numbers
+        and not DASH.match(cells[0].text)
+        and all(DASH.match(c.text) for c in values)
+    )
 
 
 def _holds_values(line: Line, settings: BorderlessSettings) -> bool:
@@ -152,7 +172,7 @@ def _starts_new_part(item: SplitLine, row: SplitLine) -> bool:
         return False
     if len(item.cells) > 1:
         return _names_years(item.cells[1:]) or any(c.bold for c in item.cells)
-    first = first_number(row.cells)
+    first = first_value(row.cells)
     if first == 0 and len(row.cells) > 2:
         first = 1  # a bare number opening a row ends a wrapped label (`etapp` / `2 5   821`)
     return item.cells[0].x1 > row.cells[first].x0

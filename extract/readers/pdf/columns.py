@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.readers.pdf.words import DASH, Word, first_number
+from extract.readers.pdf.words import DASH, Word, first_value
 
 SPREAD_NOISE = 0.5  # points of edge spread that glyph rounding makes in numbers of one width
 
@@ -84,7 +84,7 @@ def _label_rest(cells: Sequence[Word], label_left: float, tolerance: float) -> b
 
 def _first_value(cells: Sequence[Word]) -> int | None:
     """Given a row's cells, return the index of its first value: a number or a dash before it."""
-    first = first_number(cells)
+    first = first_value(cells)
     while first is not None and first > 1 and DASH.match(cells[first - 1].text):
         first -= 1
     return first

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from extract.readers.pdf.rows import SplitLine
-from extract.readers.pdf.words import first_number
+from extract.readers.pdf.words import first_value
 
 BROKEN_END = re.compile(r"\w[-–]$")  # `2025–`, `Kultur-`: the word goes on on the next line
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
@@ -25,7 +25,7 @@ WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
 
 def label_text(item: SplitLine) -> str:
     """Given a line, return the label text it prints (all of it for a line without numbers)."""
-    first = first_number(item.cells) if item.is_row else None
+    first = first_value(item.cells) if item.is_row else None
     cells = item.cells[:first] if first is not None else item.cells
     return " ".join(cell.text for cell in cells).strip()
 

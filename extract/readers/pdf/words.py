@@ -200,6 +200,15 @@ def _same_cell(left: Word, right: Word, gap_ratio: float, number_gap: float) -> 
     return right.x0 - left.x1 <= gap_ratio * height
 
 
+def first_value(cells: Sequence[Word]) -> int | None:
+    """Given a row's cells, return the index of its first value: its first number, or in
+    a row of nils (`Resultat   –   –`) its first dash after the label."""
+    first = first_number(cells)
+    if first is None:
+        return next((i for i, c in enumerate(cells) if i >= 1 and DASH.match(c.text)), None)
+    return first
+
+
 def first_number(cells: Sequence[Word]) -> int | None:
     """Given a line's cells, return the index of the first number cell, if any.
 
