@@ -44,3 +44,27 @@ def test_takes_the_caption_left_at_the_foot_of_the_previous_page(tmp_path: Path)
     assert (first.page, second.page) == (1, 2)
     assert second.caption == "Investeringar"
     assert "Investeringar" in second.context
+
+
+def test_takes_the_caption_from_before_a_page_that_only_held_the_header(tmp_path: Path):
+    path = tmp_path / "caption_two_pages_back.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    y = _table(pdf, 780.0, ["Verksamhetens intäkter", "Verksamhetens kostnader", "Summa"])
+    pdf.drawString(LABEL_X, y, "Investeringsbudget, tkr")
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    pdf.drawString(LABEL_X, 60, HEADER[0])  # the header alone at the foot of a page
+    for right, text in zip(NUMBER_RIGHTS, HEADER[1:], strict=True):
+        pdf.drawRightString(right, 60, text)
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    for index, label in enumerate(["Ny förskola centrum", "Skolgård södra", "Totalt"]):
+        pdf.drawString(LABEL_X, 780 - index * LEADING, label)
+        for right, number in zip(NUMBER_RIGHTS, ["1 250", "1 300", "50"], strict=True):
+            pdf.drawRightString(right, 780 - index * LEADING, number)
+    pdf.save()
+
+    projects = read(path).tables[-1]
+    assert (projects.page, projects.caption) == (3, "Investeringsbudget, tkr")
+    assert [cell.text for cell in projects.rows[0]] == HEADER

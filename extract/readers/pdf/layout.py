@@ -89,7 +89,8 @@ def assemble(
             previous = table
         last = max(content.tables, key=lambda t: t.bbox[3], default=None)
         ending = last if last is not None and _last_on_page(last, content, settings) else None
-        tail = tail_lines(content, settings)
+        if content.lines or content.tables:  # a page left empty (its header moved on) keeps it
+            tail = tail_lines(content, settings)
     return tables, blocks
 
 
