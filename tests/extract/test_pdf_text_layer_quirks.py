@@ -226,3 +226,36 @@ def test_a_line_end_hyphen_boxed_by_its_ink_stays_in_its_word():
     hyphen = (LINE_END_HYPHEN, 140.05, 142.59, 332.86, 342.86, font)
     assert _same_word(m, hyphen)
     assert _word([m, hyphen]).text == "m-"
+
+
+def test_a_page_whose_numbers_split_at_the_decimal_comma_is_read_for_tables(tmp_path):
+    """Runs that split each number anywhere (`4,` `9`, `-` `0` `,3`): the page still reads
+    as one that holds a table, and the digits join again in its cells."""
+    rows = [
+        ["Övriga verksamhetsintäkter", "4,8", "4,9", "0,1"],
+        ["Hyror och arrenden", "2,9", "3,3", "-0,4"],
+        ["Taxor och avgifter", "4,4", "5,0", "0,6"],
+        ["Intäkter totalt", "12,1", "13,2", "1,1"],
+    ]
+    path = tmp_path / "split_runs.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont(FONT, SIZE)
+    pdf.drawString(EDGES[0], TOP, "Verksamhet")
+    for edge, head in zip(EDGES[2:], ["Utfall 2024", "Budget 2024", "Avvikelse"], strict=True):
+        pdf.drawRightString(edge, TOP, head)
+    for index, row in enumerate(rows, start=1):
+        y = TOP - index * ROW_HEIGHT
+        pdf.drawString(EDGES[0], y, row[0])
+        for edge, value in zip(EDGES[2:], row[1:], strict=True):
+            x = edge - stringWidth(value, FONT, SIZE)
+            cut = value.index(",")  # `4,` then `9`, `-` `0,` `4`: each its own run
+            for part in (
+                [value[0], value[1 : cut + 1], value[cut + 1 :]]
+                if value[0] == "-"
+                else [value[: cut + 1], value[cut + 1 :]]
+            ):
+                pdf.drawString(x, y, part)
+                x += stringWidth(part, FONT, SIZE)
+    pdf.save()
+    table = read(path).tables[0]
+    assert [[cell.text for cell in row] for row in table.rows][1:] == rows

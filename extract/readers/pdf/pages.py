@@ -25,6 +25,8 @@ from extract.readers.pdf.words import Line, Word, merge_numbers, words_to_lines
 _NUMBER_TOKEN = r"[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?\s?[%*]?|[-−–]"
 _MARKS = r"(?:\s+[^\w\s]{1,3})*"
 GLYPH_RUN_SHARE = 0.5  # share of one-glyph text runs above which a page is read glyph by glyph
+DECIMAL_GAP = re.compile(r"(?<=\d)\s*,\s*(?=\d)")  # `4, 9` / `2 ,2`: one decimal comma
+SIGN_GAP = re.compile(r"(?:^|(?<=\s))([-−–])\s+(?=\d)")  # `- 0,3`: a sign split from its digits
 ROW_LIKE = re.compile(rf"(?:^|\s)(?:{_NUMBER_TOKEN})\s+(?:{_NUMBER_TOKEN}){_MARKS}\s*$")
 
 
@@ -61,8 +63,17 @@ def image_share(page: pdfium.PdfPage) -> float:
 
 
 def may_hold_table(lines: list[Line], min_rows: int) -> bool:
-    """Given a page's lines, return whether enough of them read like table rows."""
-    return sum(1 for line in lines if ROW_LIKE.search(line.text)) >= min_rows
+    """Given a page's lines, return whether enough of them read like table rows.
+
+    Runs that split a number anywhere (`4,` `9`, `1` `2` `,2`, `-` `0` `,3`) are
+    closed up first: this only decides whether the page is read for tables.
+    """
+    return sum(1 for line in lines if ROW_LIKE.search(_closed_up(line.text))) >= min_rows
+
+
+def _closed_up(text: str) -> str:
+    """Given a line's text, return it with the gaps inside split numbers closed."""
+    return SIGN_GAP.sub(r"\1", DECIMAL_GAP.sub(",", text))
 
 
 def words_to_content(
