@@ -30,45 +30,7 @@ figures as (
     where located.printed_number is not null and not located.is_percent
 ),
 
-compared as (
-    select
-        deviation.report_key,
-        deviation.table_id,
-        deviation.col_index,
-        deviation.printed_number as printed_deviation,
-        deviation.row_factor * (minuend.printed_number - subtrahend.printed_number) as signed_difference,
-        greatest(deviation.printed_unit, minuend.printed_unit, subtrahend.printed_unit) as printed_unit
-    from figures as deviation
-    inner join definitions
-        on deviation.measure = definitions.deviation_measure
-    inner join figures as minuend
-        on
-            deviation.report_key = minuend.report_key
-            and deviation.table_id = minuend.table_id
-            and deviation.row_index = minuend.row_index
-            and deviation.fiscal_year = minuend.fiscal_year
-            and definitions.minuend_measure = minuend.measure
-    inner join figures as subtrahend
-        on
-            deviation.report_key = subtrahend.report_key
-            and deviation.table_id = subtrahend.table_id
-            and deviation.row_index = subtrahend.row_index
-            and deviation.fiscal_year = subtrahend.fiscal_year
-            and definitions.subtrahend_measure = subtrahend.measure
-),
-
-checked as (
-    -- a difference within the printed precision of 0 fits both orientations: no evidence
-    select
-        report_key,
-        table_id,
-        col_index,
-        count(*) filter (where abs(printed_deviation - signed_difference) <= printed_unit) as n_as_difference,
-        count(*) filter (where abs(printed_deviation + signed_difference) <= printed_unit) as n_reversed
-    from compared
-    where abs(signed_difference) > printed_unit
-    group by report_key, table_id, col_index
-),
+{{ deviation_checks('figures', 'definitions', 'deviation.row_factor') }},
 
 final as (
     select

@@ -1,0 +1,47 @@
+{#- Two CTEs, `compared` and `checked`: each deviation figure beside the difference of
+    the figures its definition names on its row (times `factor`, a column of the
+    deviation figure, when the figures are checked signed), then per deviation column
+    how many rows print that difference and how many its reverse. A difference within
+    the printed precision of 0 fits both orientations and is no evidence. One rule for
+    the printed figures (int_deviation_columns_oriented) and the signed ones
+    (int_deviation_columns_row_signed). -#}
+{% macro deviation_checks(figures, definitions, factor=none) %}
+compared as (
+    select
+        deviation.report_key,
+        deviation.table_id,
+        deviation.col_index,
+        deviation.printed_number as printed_deviation,
+        {% if factor %}{{ factor }} * {% endif %}(minuend.printed_number - subtrahend.printed_number) as difference,
+        greatest(deviation.printed_unit, minuend.printed_unit, subtrahend.printed_unit) as printed_unit
+    from {{ figures }} as deviation
+    inner join {{ definitions }} as definitions
+        on deviation.measure = definitions.deviation_measure
+    inner join {{ figures }} as minuend
+        on
+            deviation.report_key = minuend.report_key
+            and deviation.table_id = minuend.table_id
+            and deviation.row_index = minuend.row_index
+            and deviation.fiscal_year = minuend.fiscal_year
+            and definitions.minuend_measure = minuend.measure
+    inner join {{ figures }} as subtrahend
+        on
+            deviation.report_key = subtrahend.report_key
+            and deviation.table_id = subtrahend.table_id
+            and deviation.row_index = subtrahend.row_index
+            and deviation.fiscal_year = subtrahend.fiscal_year
+            and definitions.subtrahend_measure = subtrahend.measure
+),
+
+checked as (
+    select
+        report_key,
+        table_id,
+        col_index,
+        count(*) filter (where abs(printed_deviation - difference) <= printed_unit) as n_as_difference,
+        count(*) filter (where abs(printed_deviation + difference) <= printed_unit) as n_reversed
+    from compared
+    where abs(difference) > printed_unit
+    group by report_key, table_id, col_index
+)
+{% endmacro %}
