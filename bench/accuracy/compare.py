@@ -53,6 +53,7 @@ class WarehouseFact:
     measure: str
     fiscal_year: int | None
     value: float | None
+    from_table: bool = True  # False for a fact read from prose, which has no row
 
 
 @dataclass(frozen=True)

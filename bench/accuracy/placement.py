@@ -3,7 +3,8 @@
 A table figure is a gold fact with a row label. It is in the right row when a
 warehouse row with its label holds its size (any measure, year or sign: that
 is the meaning score's business), and in a wrong row when only rows of other
-labels hold it, none of which prints that size itself.
+labels hold it, none of which prints that size itself. Facts read from prose
+have no row and hold no table figure.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def is_table_figure(fact: GoldFact) -> bool:
 def place(fact: GoldFact, rows: list[WarehouseFact], sizes_by_label: dict[str, list]) -> str:
     """Given a table figure and its document's rows of its relation, return right|wrong|absent."""
     label = normalise_label(fact.line_item)
-    holders = [row for row in rows if same_size(fact, row.value)]
+    holders = [row for row in rows if row.from_table and same_size(fact, row.value)]
     if any(label in {normalise_label(text) for text in row.labels} for row in holders):
         return "right"
     if not fact.value:

@@ -102,9 +102,10 @@ def _value_columns(relation: str, columns: set[str]) -> list[tuple[str, str]]:
 def _relation_sql(relation: str, columns: set[str], measure: str, value: str) -> str:
     """Given a relation, its columns and one measure/value pair, return the fact query."""
     labels = ", ".join(LABEL_COLUMNS[relation])
+    in_table = "fact.table_id is not null" if "table_id" in columns else "true"
     return (
         f"select report.file_name, [{labels}], {measure}, "
-        f"{_year_expression(relation, columns)}, {value} "
+        f"{_year_expression(relation, columns)}, {value}, {in_table} "
         f"from {relation} as fact "
         "join dim_report as report on report.report_key = fact.report_key "
         "left join dim_period as period on period.period_key = report.period_key"
@@ -118,7 +119,7 @@ def _relation_facts(
     facts = []
     for measure, value in _value_columns(relation, columns):
         sql = _relation_sql(relation, columns, measure, value)
-        for file_name, labels, measure_name, year, amount in con.execute(sql).fetchall():
+        for file_name, labels, measure_name, year, amount, in_table in con.execute(sql).fetchall():
             facts.append(
                 WarehouseFact(
                     document=Path(file_name).stem,
@@ -127,6 +128,7 @@ def _relation_facts(
                     measure=measure_name,
                     fiscal_year=int(year) if year is not None else None,
                     value=float(amount) if amount is not None else None,
+                    from_table=in_table,
                 )
             )
     return facts

@@ -28,7 +28,10 @@ def number(layout: Layout, value: str) -> str:
 def table_source(layout: Layout, table: Table, bold_totals: bool) -> list[str]:
     """Given a table, return the typst source that prints it."""
     count = len(table.header)
-    label_width = f"{layout.label_share * 100:.0f}%" if layout.label_share else "1fr"
+    # Not `1fr`: when the number columns' headers fill the line, a fraction column
+    # shrinks to nothing and its labels overprint the next column, which no
+    # report's producer does; `auto` shares the width out instead.
+    label_width = f"{layout.label_share * 100:.0f}%" if layout.label_share else "auto"
     stroke = "0.6pt" if layout.ruled else "none"
     fills = []
     if layout.zebra:

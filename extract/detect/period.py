@@ -22,6 +22,8 @@ DASH = r"\s*[-–—]\s*"
 YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])")
 ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 YEAR_RANGE = re.compile(rf"(?<![\d-])((?:19|20)\d{{2}}){DASH}((?:19|20)\d{{2}})(?![\d-])")
+# `Budget 2025 med plan 2026–2027`, `Mål och budget 2024–2026`: the year the word names
+BUDGET_NAMED_YEAR = re.compile(r"\bbudget(?:år)?\s+(?:för\s+)?((?:19|20)\d{2})(?![\d/-])", re.I)
 PART_NUMBER = re.compile(r"\s*(?:nr\.?\s*)?(\d{1,2})(?!\d)")  # `Tertialrapport 2`, `nr 2`
 
 
@@ -178,11 +180,12 @@ def first_year(text: str) -> int | None:
 def budget_year(text: str) -> int | None:
     """Given text near a budget title, return the first budget year, ignoring dated lines.
 
-    A budget title names its years (`2021–2022`, `2027-2031`); a full date near it
-    is the document's own date, not a budget year.
+    A budget title names its years (`2021–2022`, `2027-2031`), first the one the
+    word budget names (`Budget 2025 med plan 2026–2027`); a full date near it is
+    the document's own date, not a budget year.
     """
     undated = re.sub(ISO_DATE, " ", text)
-    match = YEAR_RANGE.search(undated) or YEAR.search(undated)
+    match = BUDGET_NAMED_YEAR.search(undated) or YEAR_RANGE.search(undated) or YEAR.search(undated)
     return int(match.group(1)) if match else None
 
 

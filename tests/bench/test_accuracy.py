@@ -202,6 +202,15 @@ def test_a_size_the_other_row_prints_itself_or_a_zero_is_not_a_wrong_row():
     assert (placed.right, placed.wrong, placed.absent) == (1, 0, 2)
 
 
+def test_a_figure_a_prose_fact_states_too_is_not_in_a_wrong_row():
+    result = table_figure("Resultat", "forecast", 19_900_000, "19,9")
+    stored = WarehouseFact(
+        DOC, "fct_operating_budget", ("Nämnden",), "forecast", 2021, 19_900_000, from_table=False
+    )
+    placed = placements([result], [stored])[DOC]
+    assert (placed.right, placed.wrong, placed.absent) == (0, 0, 1)
+
+
 def test_only_gold_facts_with_a_row_label_are_table_figures():
     prose = GoldFact(DOC, "fct_staffing", "employees", "outcome", 2021, 98, "count", "98")
     assert placements([prose], []) == {}

@@ -216,6 +216,10 @@ PERIOD_FORMS = [
         ("budget", "budget", date(2021, 1, 1), date(2021, 12, 31), 2021),
     ),
     (
+        ("Budget 2025 med plan 2026–2027",),
+        ("budget", "budget", date(2025, 1, 1), date(2025, 12, 31), 2025),
+    ),
+    (
         ("Budgetskrivelse", "för investeringar", "2027-2031"),
         ("budgetskrivelse", "budget", date(2027, 1, 1), date(2027, 12, 31), 2027),
     ),

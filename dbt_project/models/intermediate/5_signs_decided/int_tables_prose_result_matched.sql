@@ -93,7 +93,9 @@ matches as (
     where
         abs(abs(minuend.printed_sek - subtrahend.printed_sek) - abs(stated_measures.fact_value))
         <= stated_measures.half_unit + minuend.half_unit + subtrahend.half_unit
-        and abs(minuend.printed_sek - subtrahend.printed_sek) > minuend.half_unit + subtrahend.half_unit
+        -- the difference's sign is certain: printed 5,6 against 5,5 is an outcome of at
+        -- least 5,55 against a budget below it (half rounds up)
+        and abs(minuend.printed_sek - subtrahend.printed_sek) >= minuend.half_unit + subtrahend.half_unit
 ),
 
 level_matches as (

@@ -9,7 +9,11 @@
 -- it can be checked on is a table of costs: a deviation is printed favourable-positive
 -- by custom (positiv avvikelse = överskott), so an outcome below budget is a cost. Else
 -- a result the report's text states (underskott på 0,4 mnkr) that a total's printed
--- difference matches in size tells (int_tables_prose_result_matched).
+-- difference matches in size tells (int_tables_prose_result_matched). Else, in an
+-- operating table whose label column is headed as the committee's activities
+-- (`Verksamhet`: int_tables_org_units_found), the lines are the activities' net costs,
+-- money out, by the convention of a municipal operating statement: the sum of their
+-- printed figures says which sign prints money out.
 with located as (
     select * from {{ ref('int_cells_located') }}
 ),
@@ -24,6 +28,13 @@ deviation_columns as (
 
 prose_results as (
     select * from {{ ref('int_tables_prose_result_matched') }}
+),
+
+activity_tables as (
+    select distinct
+        report_key,
+        table_id
+    from {{ ref('int_tables_org_units_found') }}
 ),
 
 balanced as (
@@ -97,7 +108,10 @@ table_evidence as (
                 (tables_classified.is_cost_table or tables_classified.table_kind = 'investment')
                 and sums.line_sign != 0 then -sums.line_sign
             when sums.line_sign = 1 and deviations_checked.orientation = -1 then -1
-            else prose_results.sign_factor
+            when prose_results.sign_factor is not null then prose_results.sign_factor
+            when
+                activity_tables.table_id is not null and tables_classified.table_kind = 'operating'
+                and sums.line_sign != 0 then -sums.line_sign
         end as evidence_factor,
         case
             when sums.is_one_sign then 'row_kinds'
@@ -107,6 +121,9 @@ table_evidence as (
                 then 'investment_expenditure'
             when sums.line_sign = 1 and deviations_checked.orientation = -1 then 'deviation_under_budget'
             when prose_results.sign_factor is not null then 'prose_result'
+            when
+                activity_tables.table_id is not null and tables_classified.table_kind = 'operating'
+                and sums.line_sign != 0 then 'activity_net_cost'
         end as evidence_basis
     from tables_classified
     left join one_sign as sums
@@ -119,6 +136,10 @@ table_evidence as (
         on
             tables_classified.report_key = prose_results.report_key
             and tables_classified.table_id = prose_results.table_id
+    left join activity_tables
+        on
+            tables_classified.report_key = activity_tables.report_key
+            and tables_classified.table_id = activity_tables.table_id
 ),
 
 report_convention as (
