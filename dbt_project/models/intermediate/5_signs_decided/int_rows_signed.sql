@@ -3,8 +3,11 @@
 -- kind the sign under which the total closing them (beside lines of a kind) is their
 -- sum, or a result balances them with (int_rows_balanced), and a
 -- total the sign under which it is the sum of the lines above it (a net cost printed
--- positive is money out), or of the totals above it when it follows totals. A total
--- neither sign adds up to, and any other line, gets no sign (NULL): never guessed.
+-- positive is money out), or of the totals above it when it follows totals. A result
+-- after a total (`Nettokostnader`, then `Budgetram`, then `Nettoresultat` -323) takes
+-- the sign under which it is the signed total plus the lines of a kind between them
+-- (-5 869 + 5 546). A total neither sign adds up to, and any other line, gets no sign
+-- (NULL): never guessed.
 with located as (
     select * from {{ ref('int_cells_located') }}
 ),
@@ -152,6 +155,67 @@ composites as (
     from composite_sums
 ),
 
+signed_totals as (
+    select
+        first_totals.report_key,
+        first_totals.table_id,
+        first_totals.row_index,
+        first_totals.col_index,
+        first_totals.totals_before,
+        first_totals.printed_number,
+        coalesce(first_totals.total_factor, composites.total_factor) as total_factor
+    from first_totals
+    left join composites
+        on
+            first_totals.report_key = composites.report_key and first_totals.table_id = composites.table_id
+            and first_totals.row_index = composites.row_index and first_totals.col_index = composites.col_index
+),
+
+result_sums as (
+    -- a line of no kind (or a total) after a total, against that total signed plus the
+    -- lines of a kind between them
+    select
+        result.report_key,
+        result.table_id,
+        result.row_index,
+        result.col_index,
+        any_value(result.printed_number) as printed_number,
+        any_value(closing.total_factor * closing.printed_number)
+        + sum(line.kind_factor * line.printed_number) as expected,
+        0.5 * (count(*) + 2) * max(result.printed_unit) as tolerance
+    from figures as result
+    inner join signed_totals as closing
+        on
+            result.report_key = closing.report_key
+            and result.table_id = closing.table_id
+            and result.col_index = closing.col_index
+            and result.totals_before = closing.totals_before + 1
+            and result.row_index > closing.row_index
+    inner join figures as line
+        on
+            result.report_key = line.report_key
+            and result.table_id = line.table_id
+            and result.col_index = line.col_index
+            and result.totals_before = line.totals_before
+            and result.row_index > line.row_index
+            and not line.is_total
+    where (result.is_total or result.kind_factor is null) and closing.total_factor is not null
+    group by result.report_key, result.table_id, result.row_index, result.col_index
+    having count(line.kind_factor) = count(*)
+),
+
+results as (
+    -- 0 where neither sign balances: the row is not this result, whatever other columns say
+    select
+        *,
+        case
+            when abs(printed_number - expected) <= tolerance and abs(printed_number + expected) > tolerance then 1
+            when abs(printed_number + expected) <= tolerance and abs(printed_number - expected) > tolerance then -1
+            when abs(printed_number - expected) > tolerance and abs(printed_number + expected) > tolerance then 0
+        end as result_factor
+    from result_sums
+),
+
 row_factors as (
     select
         figures.report_key,
@@ -162,9 +226,10 @@ row_factors as (
             balanced.sign_factor,
             case when not figures.is_total then segments.unknown_factor end,
             first_totals.total_factor,
-            composites.total_factor
+            composites.total_factor,
+            results.result_factor
         ) as factor,
-        balanced.sign_factor is not null as is_balanced
+        balanced.sign_factor is not null or results.result_factor is not null as is_balanced
     from figures
     left join segments
         on
@@ -182,17 +247,24 @@ row_factors as (
         on
             figures.report_key = composites.report_key and figures.table_id = composites.table_id
             and figures.row_index = composites.row_index and figures.col_index = composites.col_index
+    left join results
+        on
+            figures.report_key = results.report_key and figures.table_id = results.table_id
+            and figures.row_index = results.row_index and figures.col_index = results.col_index
 ),
 
 final as (
-    -- one sign per row, only when every level column of the row agrees; a balance is
-    -- evidence for its row, where a column it cannot decide (a grant of 0) is silent
+    -- one sign per row, only when every level column of the row agrees; a balance or a
+    -- result is evidence for its row, where a column it cannot decide (a grant of 0) is
+    -- silent, but not one it contradicts
     select
         report_key,
         table_id,
         row_index,
         case
-            when count(distinct factor) = 1 and (count(factor) = count(*) or bool_or(is_balanced))
+            when
+                count(distinct factor) = 1 and min(factor) != 0
+                and (count(factor) = count(*) or bool_or(is_balanced))
                 then min(factor)
         end as sign_factor
     from row_factors
