@@ -61,3 +61,28 @@ def test_a_header_left_aligned_over_narrow_numbers_stands_over_the_column_it_cov
     (table,) = read(path).tables
     assert [c.text for c in table.rows[0]] == ["Projekt", *LEFT_HEADER]
     assert [[c.text for c in row] for row in table.rows[1:]] == LEFT_ROWS
+
+
+def test_a_header_whose_period_hangs_past_its_column_ends_there(tmp_path):
+    """Typst lets `Utfall t.o.m.` hang its period past the right edge, a space from the next."""
+    path = tmp_path / "hanging.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 10)
+    hanging_end = 410 + 2.5
+    pdf.drawRightString(hanging_end, 686, "Utfall t.o.m.")
+    next_start = hanging_end + pdf.stringWidth(" ", "Helvetica", 10)
+    last_right = next_start + pdf.stringWidth("Årsprognos", "Helvetica", 10)
+    pdf.drawString(next_start, 686, "Årsprognos")
+    pdf.drawString(50, 686, "Verksamhet")
+    rights = [250, 330, 410, last_right]
+    for right, text in zip(rights[:2], ["Utfall", "Budget"], strict=True):
+        pdf.drawRightString(right, 686, text)
+    for index, row in enumerate(ROWS):
+        y = 670 - 14 * index
+        pdf.drawString(50, y, row[0])
+        for right, text in zip(rights, row[1:5], strict=True):
+            pdf.drawRightString(right, y, text)
+    pdf.save()
+    (table,) = read(path).tables
+    header = ["Verksamhet", "Utfall", "Budget", "Utfall t.o.m.", "Årsprognos"]
+    assert [c.text for c in table.rows[0]] == header

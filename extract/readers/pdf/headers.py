@@ -19,6 +19,10 @@ from extract.readers.pdf.tables import empty_cell
 from extract.readers.pdf.words import Line, Word, union
 
 RIGHT_ALIGN = 2.0  # points between a header word's right edge and its column's
+# Punctuation a typesetter lets hang past a right-aligned edge (`Utfall t.o.m.`), and
+# how far, as a share of the text height.
+HANGING_PUNCTUATION = ".,:;"
+HANG = 0.5
 
 
 @dataclass(frozen=True)
@@ -241,8 +245,11 @@ def _aligned_pieces(line: SplitLine, columns: list[Column]) -> list[Word]:
 
 
 def _ends_at_number_column(word: Word, columns: list[Column]) -> bool:
+    """Given a header word, return whether it ends on a right-aligned number column's edge."""
+    hang = HANG * (word.bottom - word.top) if word.text[-1:] in HANGING_PUNCTUATION else 0.0
     return any(
-        c.numeric and not c.left_aligned and abs(word.x1 - c.x1) <= RIGHT_ALIGN for c in columns
+        c.numeric and not c.left_aligned and -RIGHT_ALIGN <= word.x1 - c.x1 <= RIGHT_ALIGN + hang
+        for c in columns
     )
 
 
