@@ -84,3 +84,25 @@ def test_group_headers_above_the_top_rule_of_a_ruled_grid_head_its_columns(tmp_p
     table = read(path).tables[0]
     assert table.method == "ruled"
     assert _columns_of(path) == EXPECTED
+
+
+WIDE_RIGHTS = (250, 330, 420, 520, 600, 690)  # right edges, wide gaps between the groups
+WIDE_ROWS = [["Näringsliv", "−0,46", "−0,44", "0,02", "−0,89", "−0,83", "−0,06"]]
+
+
+def test_a_group_centred_over_cells_that_reach_into_the_gap_before_it_heads_them(tmp_path):
+    """A browser centres `Helår` over its cells, which begin where the previous column ends:
+    left of its right-aligned numbers' midpoint by half the gap between the groups."""
+    path = tmp_path / "cell_centred_groups.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(842, 595))
+    pdf.setFont(FONT, SIZE)
+    for text, first, last in (("Januari–juni", 0, 2), ("Helår", 3, 5)):
+        left = WIDE_RIGHTS[first - 1] if first else 190
+        pdf.drawCentredString((left + WIDE_RIGHTS[last]) / 2, 500, text)
+    for y, row in ((500 - LEADING, HEADER), (500 - 2 * LEADING, WIDE_ROWS[0])):
+        pdf.drawString(LABEL_X, y, row[0])
+        for right, text in zip(WIDE_RIGHTS, row[1:], strict=True):
+            pdf.drawRightString(right, y, text)
+    pdf.save()
+    groups = [(text, span) for text, span in _columns_of(path)[0] if text]
+    assert groups == [("Januari–juni", 3), ("Helår", 3)]

@@ -6,7 +6,8 @@ so it aligns with no column; only its centre tells where it belongs. Two or more
 of them in one line divide the number columns between them: each column goes to
 the nearest header's centre, and a group at either end gives up an outer column
 that moves its columns' midpoint away from its header's centre (a column of its
-own, `Utfall fg år`, before the first group). A ruled grid may leave its group
+own, `Utfall fg år`, before the first group). A header is centred over its cells,
+which may reach into the gap beside their numbers. A ruled grid may leave its group
 headers above its top rule, underlined apart (`group_row_above`).
 """
 
@@ -21,7 +22,7 @@ from extract.readers.pdf.words import Word, segments, words_to_lines
 
 MIN_GROUPS = 2  # one header over the columns is no division of them
 MIN_RUN = 2  # a group names at least two columns
-CENTRE_SHARE = 0.1  # a group header's centre this near its columns' midpoint (x their width)
+CENTRE_SHARE = 0.1  # a group header's centre this near its cells' midpoint (x their width)
 EDGE = 3.0  # points a header below may stand outside its columns' printed extent
 ABOVE_GAP = 1.0  # a group line stands this close above a grid (x its text height)
 CELL_GAP = 0.8  # wider gaps than this (x text height) separate a line's cells
@@ -70,7 +71,7 @@ def _centred(
     """Given a group's columns, its header's centre and the headers below, return whether
     the header stands centred over the columns, between headers of its own."""
     x0, x1 = columns[run[0]].x0, columns[run[-1]].x1
-    if abs(_midpoint(run, columns) - centre) > CENTRE_SHARE * (x1 - x0):
+    if _off_centre(run, centre, columns) > CENTRE_SHARE * (x1 - x0):
         return False
     inside = [(a, b) for a, b in leaves if x0 - EDGE <= (a + b) / 2 <= x1 + EDGE]
     return any(b < centre for _, b in inside) and any(a > centre for a, _ in inside)
@@ -82,14 +83,21 @@ def _trimmed(
     """Given a group's columns, return them without outer columns that pull it off centre."""
     while len(run) > MIN_RUN:
         shorter = run[1:] if from_left else run[:-1]
-        if abs(_midpoint(shorter, columns) - centre) >= abs(_midpoint(run, columns) - centre):
+        if _off_centre(shorter, centre, columns) >= _off_centre(run, centre, columns):
             break
         run = shorter
     return run
 
 
-def _midpoint(run: list[int], columns: Sequence[Column]) -> float:
-    return (columns[run[0]].x0 + columns[run[-1]].x1) / 2
+def _off_centre(run: list[int], centre: float, columns: Sequence[Column]) -> float:
+    """Given a group's columns and its header's centre, return how far the centre stands
+    from where its cells' midpoint can be: the cells reach from somewhere in the gap
+    before the first column (numbers set flush right) or after the last (flush left)."""
+    x0, x1 = columns[run[0]].x0, columns[run[-1]].x1
+    before = columns[run[0] - 1].x1 if run[0] > 0 else x0
+    after = columns[run[-1] + 1].x0 if run[-1] + 1 < len(columns) else x1
+    low, high = (before + x1) / 2, (x0 + after) / 2
+    return max(low - centre, centre - high, 0.0)
 
 
 def group_row_above(
