@@ -13,28 +13,16 @@ tables_classified as (
     select * from {{ ref('int_tables_classified') }}
 ),
 
+level_figures as (
+    {{ level_figures('located') }}
+),
+
 figures as (
-    select
-        located.report_key,
-        located.table_id,
-        located.row_index,
-        located.col_index,
-        located.is_total,
-        located.line_role,
-        located.printed_number,
-        pow(10, -coalesce(located.decimals, 0)) as printed_unit,
-        -- the totals printed before a row in its column: a line after total n is in segment n
-        count(*) filter (where located.is_total) over (
-            partition by located.report_key, located.table_id, located.col_index
-            order by located.row_index rows between unbounded preceding and 1 preceding
-        ) as totals_before
-    from located
+    select level_figures.*
+    from level_figures
     inner join tables_classified
-        on located.report_key = tables_classified.report_key and located.table_id = tables_classified.table_id
-    where
-        tables_classified.table_kind = 'operating'
-        and located.header_role in ('budget', 'outcome', 'forecast', 'plan')
-        and located.printed_number is not null and not located.is_subline and not located.is_percent
+        on level_figures.report_key = tables_classified.report_key and level_figures.table_id = tables_classified.table_id
+    where tables_classified.table_kind = 'operating'
 ),
 
 segments as (

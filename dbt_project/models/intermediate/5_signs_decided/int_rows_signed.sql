@@ -21,30 +21,20 @@ balanced as (
     select * from {{ ref('int_rows_balanced') }}
 ),
 
+level_figures as (
+    {{ level_figures('located') }}
+),
+
 figures as (
     select
-        located.report_key,
-        located.table_id,
-        located.row_index,
-        located.col_index,
-        located.is_total,
-        located.printed_number,
-        pow(10, -coalesce(located.decimals, 0)) as printed_unit,
-        case located.line_role
+        level_figures.*,
+        case level_figures.line_role
             when 'revenue' then tables_signed.revenue_factor
             when 'cost' then tables_signed.cost_factor
-        end as kind_factor,
-        -- the totals printed before a row in its column: a line after total n is in segment n
-        count(*) filter (where located.is_total) over (
-            partition by located.report_key, located.table_id, located.col_index
-            order by located.row_index rows between unbounded preceding and 1 preceding
-        ) as totals_before
-    from located
+        end as kind_factor
+    from level_figures
     inner join tables_signed
-        on located.report_key = tables_signed.report_key and located.table_id = tables_signed.table_id
-    where
-        located.header_role in ('budget', 'outcome', 'forecast', 'plan')
-        and located.printed_number is not null and not located.is_subline and not located.is_percent
+        on level_figures.report_key = tables_signed.report_key and level_figures.table_id = tables_signed.table_id
 ),
 
 segment_sums as (
@@ -225,8 +215,7 @@ row_factors as (
             figures.kind_factor,
             balanced.sign_factor,
             case when not figures.is_total then segments.unknown_factor end,
-            first_totals.total_factor,
-            composites.total_factor,
+            signed_totals.total_factor,
             results.result_factor
         ) as factor,
         balanced.sign_factor is not null or results.result_factor is not null as is_balanced
@@ -239,14 +228,10 @@ row_factors as (
         on
             figures.report_key = balanced.report_key and figures.table_id = balanced.table_id
             and figures.row_index = balanced.row_index and figures.col_index = balanced.col_index
-    left join first_totals
+    left join signed_totals
         on
-            figures.report_key = first_totals.report_key and figures.table_id = first_totals.table_id
-            and figures.row_index = first_totals.row_index and figures.col_index = first_totals.col_index
-    left join composites
-        on
-            figures.report_key = composites.report_key and figures.table_id = composites.table_id
-            and figures.row_index = composites.row_index and figures.col_index = composites.col_index
+            figures.report_key = signed_totals.report_key and figures.table_id = signed_totals.table_id
+            and figures.row_index = signed_totals.row_index and figures.col_index = signed_totals.col_index
     left join results
         on
             figures.report_key = results.report_key and figures.table_id = results.table_id

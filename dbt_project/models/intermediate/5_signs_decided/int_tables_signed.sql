@@ -61,10 +61,7 @@ deviations_checked as (
 
 level_figures as (
     -- level figures only: a deviation's sign says nothing about the convention
-    select * from located
-    where
-        header_role in ('budget', 'outcome', 'forecast', 'plan')
-        and printed_number != 0 and not is_percent and not is_subline
+    {{ level_figures('located') }}
 ),
 
 sums as (
@@ -75,6 +72,7 @@ sums as (
         cast(sign(sum(printed_number) filter (where line_role = 'cost')) as integer) as cost_sign,
         cast(sign(sum(printed_number)) as integer) as line_sign
     from level_figures
+    where printed_number != 0
     group by report_key, table_id
 ),
 
