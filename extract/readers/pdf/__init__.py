@@ -183,6 +183,10 @@ def _ruled(edges: list[dict], page, words, index: int, settings: PdfSettings) ->
         return []
     width, height = page.get_size()
     found = page_to_ruled_tables(
-        RuledPage(edges, (0.0, 0.0, width, height)), words, index + 1, settings.line_tolerance
+        RuledPage(edges, (0.0, 0.0, width, height)),
+        words,
+        index + 1,
+        settings.line_tolerance,
+        settings.borderless,
     )
     return [table for table in found if not is_contents(table)]

@@ -25,8 +25,6 @@ MIN_RUN = 2  # a group names at least two columns
 CENTRE_SHARE = 0.1  # a group header's centre this near its cells' midpoint (x their width)
 EDGE = 3.0  # points a header below may stand outside its columns' printed extent
 ABOVE_GAP = 1.0  # a group line stands this close above a grid (x its text height)
-CELL_GAP = 0.8  # wider gaps than this (x text height) separate a line's cells
-NUMBER_GAP = 0.45  # widest thousands space (x text height)
 
 
 def group_runs(
@@ -106,8 +104,12 @@ def group_row_above(
     words: Sequence[Word],
     page: int,
     line_tolerance: float,
+    *,
+    cell_gap: float,
+    number_gap: float,
 ) -> tuple[list[RawCell], float] | None:
-    """Given a grid's frame and columns and the page's words, return the group header row
+    """Given a grid's frame and columns, the page's words and the gaps that part a line's
+    cells (x text height, as the borderless reader's), return the group header row
     standing right above the grid and its top, or None if the line there groups nothing."""
     x0, top, x1, _ = bbox
     near = [w for w in words if x0 <= w.x0 and w.x1 <= x1 and w.bottom <= top + 1]
@@ -117,7 +119,7 @@ def group_row_above(
     line = max(lines, key=lambda ln: ln.bottom)
     if top - line.bottom > ABOVE_GAP * line.height:
         return None
-    cells = segments(line, CELL_GAP, NUMBER_GAP)
+    cells = segments(line, cell_gap, number_gap)
     runs = group_runs(
         [(cell.x0, cell.x1) for cell in cells], columns, [(c.x0, c.x1) for c in columns]
     )

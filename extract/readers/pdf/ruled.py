@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pdfplumber.table import TableFinder
 
 from extract.model import RawCell
+from extract.readers.pdf.borderless import BorderlessSettings
 from extract.readers.pdf.columns import Column
 from extract.readers.pdf.group_headers import group_row_above
 from extract.readers.pdf.tables import PageTable, empty_cell
@@ -32,9 +33,14 @@ class RuledPage:
 
 
 def page_to_ruled_tables(
-    page: RuledPage, words: Sequence[Word], page_number: int, line_tolerance: float
+    page: RuledPage,
+    words: Sequence[Word],
+    page_number: int,
+    line_tolerance: float,
+    borderless: BorderlessSettings,
 ) -> list[PageTable]:
-    """Given a page's rules and words, return the ruled tables on it (pdfplumber's finder)."""
+    """Given a page's rules and words, return the ruled tables on it (pdfplumber's finder);
+    group headers above a grid are read as the borderless reader reads a line's cells."""
     tables = []
     for found in TableFinder(page, TABLE_SETTINGS).tables:
         edges = _column_edges(found)
@@ -50,7 +56,15 @@ def page_to_ruled_tables(
         label_right = inner[0][1]  # where the first column's text ends (wrapped labels)
         columns = _grid_columns(inner, len(rows))
         bbox = tuple(found.bbox)
-        groups = group_row_above(bbox, columns, words, page_number, line_tolerance)
+        groups = group_row_above(
+            bbox,
+            columns,
+            words,
+            page_number,
+            line_tolerance,
+            cell_gap=borderless.cell_gap,
+            number_gap=borderless.number_gap,
+        )
         if groups is not None:
             row, top = groups
             rows, bbox = [row, *rows], (bbox[0], top, bbox[2], bbox[3])
