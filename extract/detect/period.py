@@ -22,8 +22,8 @@ DASH = r"\s*[-–—]\s*"
 YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])")
 ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 YEAR_RANGE = re.compile(rf"(?<![\d-])((?:19|20)\d{{2}}){DASH}((?:19|20)\d{{2}})(?![\d-])")
-# `Budget 2025 med plan 2026–2027`, `Mål och budget 2024–2026`: the year the word names
-BUDGET_NAMED_YEAR = re.compile(r"\bbudget(?:år)?\s+(?:för\s+)?((?:19|20)\d{2})(?![\d/-])", re.I)
+# the year right after the title's kind word, one word between at most (`Budget för 2025`)
+KIND_YEAR = re.compile(r"\s+(?:\w+\s+)?((?:19|20)\d{2})(?![\d/-])")
 PART_NUMBER = re.compile(r"\s*(?:nr\.?\s*)?(\d{1,2})(?!\d)")  # `Tertialrapport 2`, `nr 2`
 
 
@@ -76,7 +76,7 @@ def detect_period(kind: ReportKind, title_text: str, first_pages_text: str) -> P
     if kind.period_kind == "interim":
         return interim_period(title_text, first_pages_text, kind)
     if kind.period_kind == "budget":
-        year = budget_year(title_text) or budget_range_year(first_pages_text)
+        year = budget_year(title_text, kind) or budget_range_year(first_pages_text)
     else:
         year = first_year(title_text)
     if year is None:
@@ -177,15 +177,18 @@ def first_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def budget_year(text: str) -> int | None:
-    """Given text near a budget title, return the first budget year, ignoring dated lines.
+def budget_year(text: str, kind: ReportKind) -> int | None:
+    """Given text near a budget title and its kind, return the first budget year, ignoring
+    dated lines.
 
-    A budget title names its years (`2021–2022`, `2027-2031`), first the one the
-    word budget names (`Budget 2025 med plan 2026–2027`); a full date near it is
+    A budget title names its years (`2021–2022`, `2027-2031`), first the one right
+    after its kind word (`Budget 2025 med plan 2026–2027`); a full date near it is
     the document's own date, not a budget year.
     """
     undated = re.sub(ISO_DATE, " ", text)
-    match = BUDGET_NAMED_YEAR.search(undated) or YEAR_RANGE.search(undated) or YEAR.search(undated)
+    named = kind.pattern.search(undated)
+    match = KIND_YEAR.match(undated, named.end()) if named else None
+    match = match or YEAR_RANGE.search(undated) or YEAR.search(undated)
     return int(match.group(1)) if match else None
 
 
