@@ -7,13 +7,16 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test lint ui docs cards accuracy bench env clean
+.PHONY: run test lint system-packages ui docs cards accuracy bench env clean
 
 run: $(STAMP)  ## build the warehouse from the shipped sample reports
 	$(BIN)/kommunlager build --raw-dir data/raw --warehouse data/warehouse.duckdb
 
-test: lint  ## lint and the whole test suite
+test: lint system-packages  ## lint and the whole test suite
 	$(BIN)/pytest -n 2 --dist loadfile tests
+
+system-packages:  ## the Debian programs the tests drive (Chromium, Redis, LibreOffice, poppler), when missing
+	bash .ci/system-packages
 
 lint: $(STAMP)
 	$(BIN)/ruff check extract orchestration expectations tests bench
