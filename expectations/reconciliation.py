@@ -1,7 +1,10 @@
 """The reconciliation suite: every printed total, deviation and sum must agree within tolerance.
 
 Real reports contain real errors, so a failing row is recorded (`passed = false`
-in `quality_reconciliation`) and reported, never raised and never fixed.
+in `quality_reconciliation`) and reported, never raised and never fixed. A failure
+claims the source does not add up, so a check that cannot be made (an unreadable or
+withheld figure, a total whose parts the table does not tell apart) is not judged:
+`status = 'not_checked'`, `passed` NULL, and `not_checked_reason` says why.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ OUTPUT_TABLE = "quality_reconciliation"
 VERIFICATION_TABLE = "quality_table_verification"
 
 # One row per table with at least one reconciliation check: reconciliation doubles as a
-# check on extraction. A table whose printed totals all agree is `verified`; otherwise it
-# is `unverified`, with the reason a reader of the report would look for first.
+# check on extraction. A table whose printed totals all agree is `verified`; one with a
+# failing check `unverified`; one where a check could not be made (and none failed)
+# `not_checked`; each with the reason a reader of the report would look for first.
 VERIFICATION_SQL = f"""
 create or replace table {VERIFICATION_TABLE} as
 select
@@ -31,14 +35,20 @@ select
     table_id,
     min(page) as page,
     list_sort(list_distinct(list(page) filter (where not passed))) as failed_pages,
-    count(*) as n_checks,
+    count(*) filter (where passed is not null) as n_checks,
     count(*) filter (where not passed) as n_failed,
-    case when bool_and(passed) then 'verified' else 'unverified' end as status,
+    count(*) filter (where passed is null) as n_not_checked,
     case
-        when bool_and(passed) then null
+        when bool_or(not passed) then 'unverified'
+        when bool_and(passed is not null) then 'verified'
+        else 'not_checked'
+    end as status,
+    case
         when bool_or(not passed and actual is null)
             then 'a figure cannot be read as printed (truncated print or misread)'
-        else 'printed figures do not add up (source error or misread)'
+        when bool_or(not passed) then 'printed figures do not add up (source error or misread)'
+        when bool_and(passed is not null) then null
+        else 'not every check could be made: ' || min(not_checked_reason)
     end as reason
 from {OUTPUT_TABLE}
 group by report_key, relation, table_id
@@ -59,6 +69,8 @@ QUALITY_COLUMNS = {
     "difference": "double",
     "tolerance": "double",
     "passed": "boolean",
+    "status": "varchar",
+    "not_checked_reason": "varchar",
     "detail": "varchar",
 }
 
@@ -89,13 +101,19 @@ def validate_reconciliation(
 ) -> tuple[pd.DataFrame, SuiteOutcome]:
     """Given reconciliation_checks rows, return them with GE's per-row `passed` verdict."""
     frame = checks.reset_index(drop=True)
+    if "not_checked_reason" not in frame:
+        frame["not_checked_reason"] = None
     frame = frame.assign(abs_difference=pd.to_numeric(frame["difference"]).abs())
-    outcome = run_suite(frame, SUITE_NAME, reconciliation_expectations(), docs_dir)
+    checked = frame.loc[frame["not_checked_reason"].isna()]
+    outcome = run_suite(checked, SUITE_NAME, reconciliation_expectations(), docs_dir)
     errors = [e.error for e in outcome.expectations if e.error]
     if errors:
         raise ValueError(f"GE could not evaluate the reconciliation suite: {errors}")
     failed = outcome.failed_rows()
-    frame["passed"] = [i not in failed for i in frame.index]
+    frame["passed"] = pd.Series(
+        [None if i not in checked.index else i not in failed for i in frame.index], dtype=object
+    )
+    frame["status"] = frame["passed"].map({True: "passed", False: "failed"}).fillna("not_checked")
     for column in QUALITY_COLUMNS:
         if column not in frame:
             frame[column] = None
@@ -115,7 +133,7 @@ def write_quality_reconciliation(
         con.execute(f"create or replace table {OUTPUT_TABLE} as select {casts} from verdicts")
         con.unregister("verdicts")
         con.execute(VERIFICATION_SQL)
-    failures = verdicts.loc[~verdicts["passed"]].astype(object)
+    failures = verdicts.loc[verdicts["status"] == "failed"].astype(object)
     failures = failures.where(failures.notna(), None)
     return ReconciliationResult(
         n_checks=len(verdicts),

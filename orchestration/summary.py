@@ -121,12 +121,17 @@ def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
 
 def _reconciliation_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Given a connection, return the number of reconciliation checks and each failure."""
-    (total,) = con.execute(f"select count(*) from {OUTPUT_TABLE}").fetchone()
+    total, not_checked = con.execute(
+        f"select count(*) filter (where passed is not null), count(*) filter (where passed is null)"
+        f" from {OUTPUT_TABLE}"
+    ).fetchone()
     failures = con.execute(
         f"select {RECONCILIATION_COLUMNS} from {OUTPUT_TABLE} where not passed"
         " order by file_name, page, relation, check_name, line_item"
     ).fetchall()
-    lines = [f"Reconciliation failures: {len(failures)} of {total} checks"]
+    lines = [
+        f"Reconciliation failures: {len(failures)} of {total} checks ({not_checked} not checked)"
+    ]
     for name, page, relation, check, measure, item, expected, actual in failures:
         lines.append(
             f"  {name} p.{page} {relation} {check} [{measure}] {item}:"

@@ -104,6 +104,44 @@ def test_writer_marks_a_table_verified_only_when_all_its_checks_pass(tmp_path):
     ]
 
 
+def test_a_check_that_cannot_be_made_is_neither_passed_nor_failed():
+    frame = checks_frame(
+        [
+            ("Resultat", 0.0, 911_993.0, 1.0),
+            ("Summa", -1500.0, -1500.0, 1.0),
+            ("Netto", 5.0, 9.0, 1.0),
+        ]
+    ).assign(not_checked_reason=["parts cannot be told apart", None, None])
+    verdicts, outcome = validate_reconciliation(frame)
+    assert not outcome.success
+    assert verdicts["passed"].tolist() == [None, True, False]
+    assert verdicts["status"].tolist() == ["not_checked", "passed", "failed"]
+    assert verdicts["not_checked_reason"].notna().tolist() == [True, False, False]
+
+
+def test_writer_marks_a_table_not_checked_when_a_check_could_not_be_made(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    unmade = checks_frame([("Summa", 100.0, 100.0, 1.0), ("Resultat", 0.0, 70.0, 1.0)])
+    unmade = unmade.assign(not_checked_reason=[None, "parts cannot be told apart"])
+    failing = checks_frame([("Netto", 50.0, 58.0, 1.0), ("Avgår", 7.0, None, 1.0)]).assign(
+        table_id=2, not_checked_reason=[None, "a part is unreadable or its sign undecided"]
+    )
+    with duckdb.connect(str(warehouse)) as con:
+        con.register("checks", pd.concat([unmade, failing], ignore_index=True))
+        con.execute("create table reconciliation_checks as select * from checks")
+    result = write_quality_reconciliation(warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            f"select table_id, n_checks, n_failed, n_not_checked, status, reason"
+            f" from {VERIFICATION_TABLE} order by table_id"
+        ).fetchall()
+    assert rows == [
+        (1, 1, 0, 1, "not_checked", "not every check could be made: parts cannot be told apart"),
+        (2, 1, 1, 1, "unverified", "printed figures do not add up (source error or misread)"),
+    ]
+    assert [f["line_item"] for f in result.failures] == ["Netto"]
+
+
 def test_writer_accepts_a_warehouse_without_checks(tmp_path):
     warehouse = tmp_path / "warehouse.duckdb"
     one = checks_frame([("Summa", 1.0, 1.0, 1.0)])

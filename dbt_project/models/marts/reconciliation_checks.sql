@@ -57,6 +57,12 @@ final as (
         -- printed figures are rounded: each term may be off by half its last digit
         round(n_terms * half_unit, 2) as tolerance,
         n_terms,
+        -- a check that cannot be made claims nothing: not a failure, and it says why
+        coalesce(
+            not_checked_reason,
+            case when expected is null then 'the checked figure is unreadable or its sign undecided' end,
+            case when actual is null then 'a part is unreadable or its sign undecided' end
+        ) as not_checked_reason,
         detail
     from named
 )

@@ -2,6 +2,10 @@ with amounts as (
     select * from {{ ref('int_amounts_normalised') }}
 ),
 
+shifted_rows as (
+    select * from {{ ref('int_rows_shifted') }}
+),
+
 money_lines as (
     -- sub-lines (varav, italic) are already inside their parent and never summed
     select
@@ -19,7 +23,10 @@ money_lines as (
         number_flag,
         factor_sek,
         printed_number * coalesce(factor_sek, 1) * sign_factor + 0 as check_amount,
-        0.5 * coalesce(factor_sek, 1) * pow(10, -coalesce(decimals, 0)) as half_unit
+        0.5 * coalesce(factor_sek, 1) * pow(10, -coalesce(decimals, 0)) as half_unit,
+        -- a row printed off its columns stores no fact: it still closes its segment,
+        -- but no check is made of it or with it (quality_table_coverage says why)
+        not {{ not_withheld('amounts', 'shifted_rows') }} as is_withheld
     from amounts
     where
         table_kind in ('operating', 'investment')

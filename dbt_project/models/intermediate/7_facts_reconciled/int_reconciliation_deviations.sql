@@ -6,6 +6,10 @@ definitions as (
     select * from {{ ref('deviation_definitions') }}
 ),
 
+columns_differenced as (
+    select * from {{ ref('int_deviation_columns_differenced') }}
+),
+
 deviations as (
     -- a deviation printed once for several lines (`Intäkt` / `Kostnad` under one
     -- `Nettoavvikelse`) covers the lines down to the next printed deviation
@@ -20,7 +24,7 @@ deviations as (
     from lines
     inner join definitions
         on lines.measure = definitions.deviation_measure
-    where definitions.check_name is not null
+    where definitions.check_name is not null and not lines.is_withheld
 ),
 
 levels as (
@@ -36,6 +40,7 @@ levels as (
         any_value(amount_as_printed) as amount_as_printed,
         any_value(half_unit) as half_unit
     from lines
+    where not is_withheld
     group by report_key, table_id, row_index, measure, fiscal_year
     having count(*) = 1
 ),
@@ -89,6 +94,9 @@ final as (
         covered.actual,
         2 * covered.n_lines as n_terms,
         greatest(covered.half_unit, deviations.half_unit) as half_unit,
+        'the column''s figures are ' || columns_differenced.shown_difference || ' on '
+        || columns_differenced.n_rows_shown || ' rows, never ' || columns_differenced.defined_difference
+            as not_checked_reason,
         concat_ws(
             '; ',
             covered.detail,
@@ -101,6 +109,11 @@ final as (
             and deviations.table_id = covered.table_id
             and deviations.row_index = covered.row_index
             and deviations.col_index = covered.col_index
+    left join columns_differenced
+        on
+            deviations.report_key = columns_differenced.report_key
+            and deviations.table_id = columns_differenced.table_id
+            and deviations.col_index = columns_differenced.col_index
 )
 
 select * from final
