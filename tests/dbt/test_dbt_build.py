@@ -175,6 +175,37 @@ def test_reports_askersund_truncated_cell_as_unreadable_check(warehouse):
         "and measure = 'outcome_ytd' and actual is null"
     ).fetchall()
     assert "92 Gemensamma verksamheter (-26 62)" in detail[0][0]
+    reason = warehouse.execute(
+        "select not_checked_reason from reconciliation_checks"
+        " where line_item = 'Summa Kommunstyrelsen' and measure = 'outcome_ytd'"
+    ).fetchall()
+    assert reason == [("a part is unreadable or its sign undecided",)]
+
+
+def test_leaves_askersund_summa_printed_off_its_columns_out_of_reconciliation(warehouse):
+    withheld = warehouse.execute(
+        "select coverage.table_id, coverage.row_index from quality_table_coverage as coverage"
+        " inner join dim_report as report using (report_key)"
+        " where report.file_name = ? and coverage.region_kind = 'withheld_row'",
+        [ASKERSUND],
+    ).fetchall()
+    assert len(withheld) == 1
+    table_id, row_index = withheld[0]
+    checks_of_row = warehouse.execute(
+        "select count(*) from reconciliation_checks as recon"
+        " inner join dim_report as report using (report_key)"
+        " where report.file_name = ? and recon.table_id = ? and recon.row_index = ?",
+        [ASKERSUND, table_id, row_index],
+    ).fetchone()
+    status = warehouse.execute(
+        "select status.n_failed, status.verification_status"
+        " from reconciliation_table_status as status"
+        " inner join dim_report as report using (report_key)"
+        " where report.file_name = ? and status.table_id = ?",
+        [ASKERSUND, table_id],
+    ).fetchall()
+    assert checks_of_row == (0,)
+    assert status == [(0, "verified")]
 
 
 def test_fails_haninge_2020_summary_that_does_not_reconcile(warehouse):

@@ -1,8 +1,9 @@
 -- One row per printed total and column with the sums its table could mean by it: the
--- lines since the previous total (a section: Summa kostnader), the previous total plus
--- those lines (a running result: Nettokostnad + Kommunbidrag = Resultat), or the totals
--- above it when no line stands between (intäkter + kostnader = resultat). Which one the
--- table means is decided across its columns (int_totals_composed).
+-- lines since the previous total (a section: Summa kostnader), only the last of them
+-- (`tail_sums`: Kostnader totalt under an Intäkter line), the previous total plus those
+-- lines (a running result: Nettokostnad + Kommunbidrag = Resultat), or the totals above
+-- it when no line stands between (intäkter + kostnader = resultat). Which one the table
+-- means is decided across its columns (int_totals_composed).
 with lines as (
     select * from {{ ref('int_lines_segmented') }}
 ),
@@ -26,9 +27,46 @@ segments as (
     group by report_key, table_id, sum_column, segment_id
 ),
 
+tails as (
+    -- the last n_tail lines of a segment, summed from the bottom up
+    select
+        report_key,
+        table_id,
+        sum_column,
+        segment_id,
+        row_number() over from_bottom as n_tail,
+        case
+            when
+                count(*) over from_bottom = count(check_amount) over from_bottom
+                and not bool_or(is_withheld) over from_bottom
+                then sum(check_amount) over from_bottom
+        end as tail_sum,
+        max(half_unit) over from_bottom as tail_half_unit
+    from lines
+    where not is_total
+    window from_bottom as (
+        partition by report_key, table_id, sum_column, segment_id
+        order by row_index desc rows between unbounded preceding and current row
+    )
+),
+
+segment_tails as (
+    select
+        report_key,
+        table_id,
+        sum_column,
+        segment_id,
+        list(tail_sum order by n_tail) as tail_sums,
+        list(tail_half_unit order by n_tail) as tail_half_units
+    from tails
+    group by report_key, table_id, sum_column, segment_id
+),
+
 totals as (
     select
         lines.*,
+        segment_tails.tail_sums,
+        segment_tails.tail_half_units,
         segments.n_terms as n_lines,
         segments.parts_sum as lines_sum,
         segments.half_unit as lines_half_unit,
@@ -42,6 +80,12 @@ totals as (
             and lines.table_id = segments.table_id
             and lines.sum_column = segments.sum_column
             and lines.segment_id = segments.segment_id
+    left join segment_tails
+        on
+            segments.report_key = segment_tails.report_key
+            and segments.table_id = segment_tails.table_id
+            and segments.sum_column = segment_tails.sum_column
+            and segments.segment_id = segment_tails.segment_id
     where lines.is_total
 ),
 
