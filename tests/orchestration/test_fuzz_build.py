@@ -1,7 +1,7 @@
 """Fuzz: a raw folder of damaged reports beside good ones builds, publishes, and every
 damaged file is a report of its own; the good reports' rows do not change.
 
-112 damaged copies (`tests.orchestration.mutants`, fixed seed) of a real annual
+112 damaged copies (`tests.mutants`, fixed seed) of a real annual
 report, generated PDFs and DOCX files go through one real `kommunlager build`;
 a second build of the good reports alone is the reference. Run on its own with
 `pytest -m fuzz`; its wall time is in the summary (`tests/conftest.py`).
@@ -14,9 +14,9 @@ import duckdb
 import pytest
 
 from extract.pipeline import file_sha256, report_key_for_sha
+from tests.mutants import write_mutants
 from tests.orchestration.conftest import copy_reports, run_cli
 from tests.orchestration.contract_tables import report_checksums
-from tests.orchestration.mutants import write_mutants
 
 pytestmark = pytest.mark.fuzz
 
