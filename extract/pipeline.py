@@ -21,6 +21,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polars as pl
+
 from extract import frames, report_rows, sniff
 from extract.detect import detect_metadata, tables_to_blocks
 from extract.detect.prose import scan_prose
@@ -161,7 +163,13 @@ def extract_report(
     manifest_row: dict | None = None,
     settings: ExtractSettings | None = None,
 ) -> ReportOutcome:
-    """Given one report file, write its relations under out_dir and say what was found."""
+    """Given one report file, write its relations under out_dir and say what was found.
+
+    Whatever the file holds, the report gets a `reports` row: an error reading it or
+    making rows of what was read makes it `failed` with the error. Only a failure to
+    write (a full disk, a folder not writable) raises: it is not the report's, and the
+    next build reads the report again.
+    """
     started = time.perf_counter()
     path, out_dir = Path(path), Path(out_dir)
     settings = settings or ExtractSettings.from_env()
@@ -172,48 +180,66 @@ def extract_report(
             return _write_failed(copy, out_dir, sha256, manifest_row, problem, started)
         try:
             document = _read_within_limits(copy, settings)
+            extracted = _document_rows(copy, sha256, manifest_row, document)
         except ReadError as error:  # named by the file, not by its private copy
             message = str(error).replace(str(copy), str(path))
             return _write_failed(copy, out_dir, sha256, manifest_row, message, started)
         except Exception as error:  # a check's bug must fail this report, not the whole build
-            LOG.exception("unexpected error reading %s", path)
-            message = f"unexpected {type(error).__name__} while reading: {error}"
+            LOG.exception("unexpected error extracting %s", path)
+            message = f"unexpected {type(error).__name__} while extracting: {error}"
             return _write_failed(copy, out_dir, sha256, manifest_row, message, started)
-        return _write_document(copy, out_dir, sha256, manifest_row, document, started)
+        return _write_extracted(out_dir, extracted, started)
 
 
-def _write_document(
-    path: Path,
-    out_dir: Path,
-    sha256: str,
-    manifest_row: dict | None,
-    document: Document,
-    started: float,
-) -> ReportOutcome:
-    """Given a read document and the sha256 of the bytes read, write its relations."""
+@dataclass(frozen=True)
+class _Extracted:
+    """One read report as rows: its `reports` row and every relation's frame."""
+
+    file_name: str
+    sha256: str
+    document: Document
+    report: dict
+    frames: dict[str, pl.DataFrame]
+    n_prose_facts: int
+
+
+def _document_rows(
+    path: Path, sha256: str, manifest_row: dict | None, document: Document
+) -> _Extracted:
+    """Given a read document and the sha256 of the bytes read, return its rows."""
     report_key = report_key_for_sha(sha256)
     tables = [structure_table(table) for table in document.tables]
     prose = scan_prose(document.text_blocks)
-    facts = prose.facts
     table_text = tables_to_blocks(document.tables)
     metadata = detect_metadata(document.text_blocks, path.name, table_text=table_text)
     report = report_rows.report_row(path, sha256, document, metadata, manifest_row)
     report["warnings"] = [*report["warnings"], *prose.warnings]
     regions = document_to_regions(document)
-    content = frames.document_frames(report_key, document, tables, facts, regions)
-    write_report(out_dir, report_key, {**content, "reports": report_rows.report_frame(report)})
+    content = frames.document_frames(report_key, document, tables, prose.facts, regions)
+    content["reports"] = report_rows.report_frame(report)
+    return _Extracted(path.name, sha256, document, report, content, len(prose.facts))
+
+
+def _write_extracted(out_dir: Path, extracted: _Extracted, started: float) -> ReportOutcome:
+    """Given a report's rows, write its relations and say what was found."""
+    report_key = report_key_for_sha(extracted.sha256)
+    try:
+        write_report(out_dir, report_key, extracted.frames)
+    except BaseException:
+        remove_report(out_dir, report_key)  # no half-written report for dbt to read
+        raise
     return ReportOutcome(
         report_key=report_key,
-        file_name=path.name,
-        status=report["status"],
-        error=report["error"],
-        page_count=document.page_count,
-        n_tables=len(tables),
-        n_cells=content["cells"].height,
-        n_prose_facts=len(facts),
-        warnings=tuple(report["warnings"]),
+        file_name=extracted.file_name,
+        status=extracted.report["status"],
+        error=extracted.report["error"],
+        page_count=extracted.document.page_count,
+        n_tables=extracted.frames["tables"].height,
+        n_cells=extracted.frames["cells"].height,
+        n_prose_facts=extracted.n_prose_facts,
+        warnings=tuple(extracted.report["warnings"]),
         seconds=time.perf_counter() - started,
-        sha256=sha256,
+        sha256=extracted.sha256,
     )
 
 
@@ -246,10 +272,13 @@ def _check_text_size(path: Path, limit: int) -> None:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES and (size := path.stat().st_size) > limit:
         raise ReadError(f"text export is {size} bytes, over the limit of {limit} (max_text_bytes)")
-    if suffix not in DOCX_SUFFIXES or not zipfile.is_zipfile(path):
-        return  # not a zip: the DOCX reader says what it is
-    with zipfile.ZipFile(path) as package:
-        xml = sum(i.file_size for i in package.infolist() if i.filename.endswith(XML_PARTS))
+    if suffix not in DOCX_SUFFIXES:
+        return
+    try:
+        with zipfile.ZipFile(path) as package:
+            xml = sum(i.file_size for i in package.infolist() if i.filename.endswith(XML_PARTS))
+    except zipfile.BadZipFile:
+        return  # not a readable zip: the DOCX reader says what it is
     if xml > limit:
         raise ReadError(
             f"DOCX XML is {xml} bytes uncompressed, over the limit of {limit} (max_text_bytes)"

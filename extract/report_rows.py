@@ -18,6 +18,7 @@ from extract import manifest
 from extract.detect import DetectedMetadata
 from extract.model import Document
 from extract.parquet_io import frame
+from extract.readers.encodable import clean_text
 
 KEY_LENGTH = 16
 # which detection warning a value from the manifest settles, by the metadata field it sets
@@ -140,7 +141,8 @@ def _identity(path: Path, sha256: str) -> dict:
     """Given a file and its hash, return the identity columns of its row."""
     return {
         "report_key": report_key_for_sha(sha256),
-        "file_name": path.name,
+        # a name in bytes that are not UTF-8 (an unzipped Windows archive) keeps what it can
+        "file_name": clean_text(path.name)[0],
         "sha256": sha256,
         "file_size": path.stat().st_size,
         "file_format": path.suffix.lower().lstrip(".") or None,

@@ -1,4 +1,8 @@
-"""Readers turn one file into an `extract.model.Document`, chosen by file type."""
+"""Readers turn one file into an `extract.model.Document`, chosen by file type.
+
+Whatever the reader, its text leaves here cleaned (`encodable`): the model never
+holds a character that cannot be written.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from pathlib import Path
 
 from extract.model import Document
 from extract.readers import docx, pdf, text
+from extract.readers.encodable import clean_document
 
 PDF_SUFFIXES = frozenset({".pdf"})
 DOCX_SUFFIXES = frozenset({".docx"})
@@ -18,7 +23,12 @@ def supported_suffixes() -> frozenset[str]:
 
 
 def read_document(path: Path, max_pages: int) -> Document:
-    """Given a report file, return what the reader for its type found in it."""
+    """Given a report file, return what the reader for its type found in it, text cleaned."""
+    return clean_document(_read_raw(path, max_pages))
+
+
+def _read_raw(path: Path, max_pages: int) -> Document:
+    """Given a report file, return what the reader for its type found in it, as found."""
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
         return pdf.read(path, pdf.PdfSettings(max_pages=max_pages))

@@ -18,6 +18,7 @@ first text stands; a cell on the page of its first paragraph with text.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,9 @@ from extract.readers.layout import TableDraft, stream_to_parts
 _PARAGRAPH = qn("w:p")
 _TABLE = qn("w:tbl")
 _CONTENT_CONTROL = qn("w:sdt")
+# a zip whose directory reads but whose parts do not: a flipped compression method, a
+# cut or corrupted deflate stream, a part failing its CRC (as fuzzed copies showed)
+DAMAGED_PACKAGE = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError)
 
 
 def read(path: Path) -> Document:
@@ -57,7 +61,7 @@ def _open(path: Path) -> WordDocument:
     """Given a path, return the opened Word document; raise `ReadError` if it is not one."""
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile) as error:
+    except (PackageNotFoundError, *DAMAGED_PACKAGE) as error:
         raise ReadError(
             f"{path.name}: not a DOCX file (not a readable zip package; "
             f"an encrypted or legacy .doc file looks like this too): {error}"

@@ -151,7 +151,7 @@ def test_a_full_disk_fails_the_build_naming_the_cause(history):
     build = start_build(history, "--force", preexec=limit_file_size)
     out, err = build.communicate(timeout=STAGE_TIMEOUT)
     assert build.returncode == 1, err
-    assert "File too large" in err.strip().splitlines()[-1] or "File too large" in err
+    assert "File too large" in err.strip().splitlines()[-1], err  # the cause, said last
     history.assert_live_unchanged()
     history.assert_next_build_is_clean()
 

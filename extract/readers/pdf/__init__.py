@@ -89,6 +89,18 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
         raise ReadError(f"{path.name} is not a readable PDF ({error})") from error
 
 
+def _page(document: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    """Given an open document, return its page at index; raise ReadError if it is damaged.
+
+    The whole report fails rather than skipping the page: a table running over it
+    would be stitched to the wrong rows.
+    """
+    try:
+        return document[index]
+    except pdfium.PdfiumError as error:
+        raise ReadError(f"page {index + 1} is damaged and cannot be loaded ({error})") from error
+
+
 @dataclass
 class _PageText:
     """A page's text lines, and the open page while it may still yield tables."""
@@ -104,7 +116,7 @@ def _page_texts(document: pdfium.PdfDocument, settings: PdfSettings, warnings: l
     blank: list[int] = []
     for index in range(min(len(document), settings.max_pages)):
         number = index + 1
-        page = document[index]
+        page = _page(document, index)
         textpage = page.get_textpage()
         lines = pdfium_lines(page, textpage, settings.line_tolerance)
         share = image_share(page)
