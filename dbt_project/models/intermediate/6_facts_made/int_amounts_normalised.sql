@@ -2,7 +2,9 @@
 -- summary), its unit (the row label's, else the table's), and its sign: the table's
 -- convention, or its row's in a table signed per row kind, times the orientation of a
 -- deviation column; a deviation column that agrees with the signed figures of such a
--- table on every row takes that one orientation. A percent outside a consumption column
+-- table on every row takes that one orientation, and one that is not the difference
+-- its header names on every row it can be checked on has no sign (amount NULL, sign
+-- basis `deviation_contradicted`). A percent outside a consumption column
 -- is no money: withheld.
 with located as (
     select * from {{ ref('int_cells_located') }}
@@ -51,6 +53,7 @@ joined as (
         end as level_factor,
         deviation_columns.col_index is not null as is_deviation_column,
         deviation_columns.orientation,
+        deviation_columns.orientation_basis,
         deviation_columns_row_signed.orientation as row_signed_orientation,
         case
             when transposed.sign_factor is not null then 'report_convention'
@@ -97,13 +100,16 @@ signed as (
             when not is_deviation_column then level_factor
             -- checked against the signed figures: one orientation for every row
             when row_signed_orientation is not null then row_signed_orientation
-            -- orientation unknown: the deviation as printed (favourable-positive by custom)
+            -- not the difference its header names on every row: withheld, never guessed
+            when orientation_basis = 'contradicted' then null
+            -- nothing to check it against: the deviation as printed (favourable-positive by custom)
             when orientation is null then 1
             else level_factor * orientation
         end as sign_factor,
         case
             when is_deviation_column and row_signed_orientation = 1 then 'deviation_favourable_positive'
             when is_deviation_column and row_signed_orientation = -1 then 'deviation_favourable_reversed'
+            when is_deviation_column and orientation_basis = 'contradicted' then 'deviation_contradicted'
             when is_deviation_column and orientation is null then 'as_printed'
             when is_deviation_column and orientation = -1 then 'deviation_printed_reversed'
             else level_basis
