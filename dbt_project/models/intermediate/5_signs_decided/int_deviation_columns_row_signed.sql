@@ -1,9 +1,9 @@
 -- A deviation column of a table signed per row kind (revenue and costs printed with one
 -- sign), checked against the signed figures: +1 when on every row it can be checked on
 -- it is the signed minuend - subtrahend of its definition (printed favourable-positive:
--- outcome - budget on revenue, budget - outcome on costs), -1 when on every such row it
--- is their reverse; else NULL, and the printed figures decide
--- (int_deviation_columns_oriented).
+-- outcome - budget on revenue, budget - outcome on costs), -1 when it is their reverse
+-- (a row that is neither is withheld on its own: int_deviation_figures_checked); else
+-- NULL, and the printed figures decide (int_deviation_columns_oriented).
 with located as (
     select * from {{ ref('int_cells_located') }}
 ),
@@ -42,8 +42,8 @@ final as (
         n_as_difference,
         n_reversed,
         case
-            when n_as_difference = n_checked and n_reversed = 0 then 1
-            when n_reversed = n_checked and n_as_difference = 0 then -1
+            when n_as_difference > 0 and n_reversed = 0 then 1
+            when n_reversed > 0 and n_as_difference = 0 then -1
         end as orientation
     from checked
 )

@@ -2,9 +2,10 @@
 -- summary), its unit (the row label's, else the table's), and its sign: the table's
 -- convention, or its row's in a table signed per row kind, times the orientation of a
 -- deviation column; a deviation column that agrees with the signed figures of such a
--- table on every row takes that one orientation, and one that is not the difference
--- its header names on every row it can be checked on has no sign (amount NULL, sign
--- basis `deviation_contradicted`). A percent outside a consumption column
+-- table on every row takes that one orientation; a deviation figure that is not the
+-- difference its header names on its row, or in a column contradicted as a whole
+-- (int_deviation_columns_oriented), has no sign (amount NULL, sign basis
+-- `deviation_contradicted`). A percent outside a consumption column
 -- is no money: withheld.
 with located as (
     select * from {{ ref('int_cells_located') }}
@@ -24,6 +25,10 @@ rows_signed as (
 
 deviation_columns as (
     select * from {{ ref('int_deviation_columns_oriented') }}
+),
+
+deviation_figures as (
+    select * from {{ ref('int_deviation_figures_checked') }}
 ),
 
 deviation_columns_row_signed as (
@@ -54,6 +59,8 @@ joined as (
         deviation_columns.col_index is not null as is_deviation_column,
         deviation_columns.orientation,
         deviation_columns.orientation_basis,
+        coalesce(not deviation_figures.is_difference and not deviation_figures.is_reversed, false)
+            as is_other_difference,
         deviation_columns_row_signed.orientation as row_signed_orientation,
         case
             when transposed.sign_factor is not null then 'report_convention'
@@ -79,6 +86,12 @@ joined as (
             located.report_key = deviation_columns.report_key
             and located.table_id = deviation_columns.table_id
             and located.col_index = deviation_columns.col_index
+    left join deviation_figures
+        on
+            located.report_key = deviation_figures.report_key
+            and located.table_id = deviation_figures.table_id
+            and located.row_index = deviation_figures.row_index
+            and located.col_index = deviation_figures.col_index
     left join deviation_columns_row_signed
         on
             located.report_key = deviation_columns_row_signed.report_key
@@ -98,15 +111,18 @@ signed as (
         *,
         case
             when not is_deviation_column then level_factor
+            -- not the difference its header names, on this row: withheld, never guessed
+            when is_other_difference then null
             -- checked against the signed figures: one orientation for every row
             when row_signed_orientation is not null then row_signed_orientation
-            -- not the difference its header names on every row: withheld, never guessed
+            -- a column of both orientations, or of none: withheld
             when orientation_basis = 'contradicted' then null
             -- nothing to check it against: the deviation as printed (favourable-positive by custom)
             when orientation is null then 1
             else level_factor * orientation
         end as sign_factor,
         case
+            when is_deviation_column and is_other_difference then 'deviation_contradicted'
             when is_deviation_column and row_signed_orientation = 1 then 'deviation_favourable_positive'
             when is_deviation_column and row_signed_orientation = -1 then 'deviation_favourable_reversed'
             when is_deviation_column and orientation_basis = 'contradicted' then 'deviation_contradicted'
