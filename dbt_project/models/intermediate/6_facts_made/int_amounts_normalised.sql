@@ -5,7 +5,8 @@
 -- table on every row takes that one orientation; a deviation figure that is not the
 -- difference its header names on its row, or in a column contradicted as a whole
 -- (int_deviation_columns_oriented), has no sign (amount NULL, sign basis
--- `deviation_contradicted`). A percent outside a consumption column
+-- `deviation_contradicted`). An operating table nothing signs whose figures are
+-- positive has no sign either (`undecided`): costs printed positive are no money in. A percent outside a consumption column
 -- is no money: withheld.
 with located as (
     select * from {{ ref('int_cells_located') }}
@@ -36,6 +37,25 @@ deviation_columns_row_signed as (
     where orientation is not null
 ),
 
+positive_unsigned_tables as (
+    -- an operating table nothing signs (as_printed) whose level figures sum positive:
+    -- costs printed positive, as many reports do, or revenue; which, nothing says, so
+    -- its level figures are withheld rather than stored as money in
+    select
+        level_figures.report_key,
+        level_figures.table_id
+    from ({{ level_figures('located') }}) as level_figures
+    inner join tables_signed
+        on level_figures.report_key = tables_signed.report_key and level_figures.table_id = tables_signed.table_id
+    inner join tables_classified
+        on
+            level_figures.report_key = tables_classified.report_key
+            and level_figures.table_id = tables_classified.table_id
+    where tables_signed.sign_basis = 'as_printed' and tables_classified.table_kind = 'operating'
+    group by level_figures.report_key, level_figures.table_id
+    having sum(level_figures.printed_number) > 0
+),
+
 transposed as (
     -- a summary printing measures as rows (int_cells_transposed)
     select * from {{ ref('int_cells_transposed_signed') }}
@@ -54,6 +74,7 @@ joined as (
         case
             when transposed.sign_factor is not null then transposed.sign_factor
             when tables_signed.sign_basis = 'row_kinds' then rows_signed.sign_factor
+            when positive_unsigned_tables.table_id is not null then null
             else tables_signed.sign_factor
         end as level_factor,
         deviation_columns.col_index is not null as is_deviation_column,
@@ -65,6 +86,7 @@ joined as (
         case
             when transposed.sign_factor is not null then 'report_convention'
             when tables_signed.sign_basis = 'row_kinds' and rows_signed.sign_factor is null then 'undecided'
+            when positive_unsigned_tables.table_id is not null then 'undecided'
             else tables_signed.sign_basis
         end as level_basis,
         coalesce(located.label_unit, tables_classified.unit) as money_unit,
@@ -76,6 +98,10 @@ joined as (
         on located.report_key = tables_classified.report_key and located.table_id = tables_classified.table_id
     inner join tables_signed
         on located.report_key = tables_signed.report_key and located.table_id = tables_signed.table_id
+    left join positive_unsigned_tables
+        on
+            located.report_key = positive_unsigned_tables.report_key
+            and located.table_id = positive_unsigned_tables.table_id
     left join rows_signed
         on
             located.report_key = rows_signed.report_key
