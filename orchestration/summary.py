@@ -89,7 +89,7 @@ def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
         f"select file_name, region_kind, is_read, is_in_scope, page, region, reason"
         f" from {COVERAGE_TABLE} order by file_name, page, region"
     ).fetchall()
-    regions = [r for r in rows if r[1] != "withheld_row" and r[3]]
+    regions = [r for r in rows if not r[1].startswith("withheld_") and r[3]]
     read = sum(r[2] for r in regions)
     lines = [f"Numeric tables read into facts: {read} of {len(regions)} ({_share(read, regions)})"]
     for name in sorted({r[0] for r in regions}):
@@ -104,6 +104,9 @@ def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     withheld = [r for r in rows if r[1] == "withheld_row"]
     lines.append(f"Rows withheld (cells shifted): {len(withheld)}")
     lines += [f"  {r[0]} page {r[4]}: {r[5]}" for r in withheld]
+    figures = [r for r in rows if r[1] == "withheld_figures"]
+    lines.append(f"Figures withheld (sign or deviation undecided): {len(figures)} tables")
+    lines += [f"  {r[0]} page {r[4]}: {r[5]} ({r[6]})" for r in figures]
     other = [r for r in rows if not r[3]]
     lines.append(f"Numeric tables of kinds not loaded as facts: {len(other)}")
     return lines

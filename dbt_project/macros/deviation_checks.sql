@@ -1,7 +1,9 @@
 {#- Two CTEs, `compared` and `checked`: each deviation figure beside the difference of
     the figures its definition names on its row (times `factor`, a column of the
     deviation figure, when the figures are checked signed), then per deviation column
-    how many rows print that difference and how many its reverse. A difference within
+    how many rows can be checked (both operands printed), how many print that
+    difference and how many its reverse. A row with two candidate operands (two
+    columns of one measure) prints the difference if one pair does. A difference within
     the printed precision of 0 fits both orientations and is no evidence. One rule for
     the printed figures (int_deviation_columns_oriented) and the signed ones
     (int_deviation_columns_row_signed). -#}
@@ -11,6 +13,7 @@ compared as (
         deviation.report_key,
         deviation.table_id,
         deviation.col_index,
+        deviation.row_index,
         deviation.printed_number as printed_deviation,
         {% if factor %}{{ factor }} * {% endif %}(minuend.printed_number - subtrahend.printed_number) as difference,
         greatest(deviation.printed_unit, minuend.printed_unit, subtrahend.printed_unit) as printed_unit
@@ -22,15 +25,29 @@ compared as (
             deviation.report_key = minuend.report_key
             and deviation.table_id = minuend.table_id
             and deviation.row_index = minuend.row_index
-            and deviation.fiscal_year = minuend.fiscal_year
+            and deviation.fiscal_year is not distinct from minuend.fiscal_year
             and definitions.minuend_measure = minuend.measure
     inner join {{ figures }} as subtrahend
         on
             deviation.report_key = subtrahend.report_key
             and deviation.table_id = subtrahend.table_id
             and deviation.row_index = subtrahend.row_index
-            and deviation.fiscal_year = subtrahend.fiscal_year
+            and deviation.fiscal_year is not distinct from subtrahend.fiscal_year
             and definitions.subtrahend_measure = subtrahend.measure
+),
+
+rows_compared as (
+    select
+        report_key,
+        table_id,
+        col_index,
+        row_index,
+        -- in printed units, rounded: 13,8 against 12,1 - -1,6 is one unit off, not 1.0000000000000142
+        bool_or(round(abs(printed_deviation - difference) / printed_unit, 6) <= 1) as is_difference,
+        bool_or(round(abs(printed_deviation + difference) / printed_unit, 6) <= 1) as is_reversed
+    from compared
+    where round(abs(difference) / printed_unit, 6) > 1
+    group by report_key, table_id, col_index, row_index
 ),
 
 checked as (
@@ -38,10 +55,10 @@ checked as (
         report_key,
         table_id,
         col_index,
-        count(*) filter (where abs(printed_deviation - difference) <= printed_unit) as n_as_difference,
-        count(*) filter (where abs(printed_deviation + difference) <= printed_unit) as n_reversed
-    from compared
-    where abs(difference) > printed_unit
+        count(*) as n_checked,
+        count(*) filter (where is_difference) as n_as_difference,
+        count(*) filter (where is_reversed) as n_reversed
+    from rows_compared
     group by report_key, table_id, col_index
 )
 {% endmacro %}

@@ -45,6 +45,10 @@ sick_leave_facts as (
     select * from {{ ref('fct_sick_leave') }}
 ),
 
+amounts as (
+    select * from {{ ref('int_amounts_normalised') }}
+),
+
 table_facts as (
     select
         report_key,
@@ -117,6 +121,7 @@ table_regions as (
         numeric_tables.numeric_rows,
         numeric_tables.n_facts as facts_produced,
         case
+            when tables_classified.unit_source = 'conflicting' then 'unit conflicting'
             when tables_classified.table_kind is null and measured.n_measured > 0 and tables_classified.unit is null
                 then 'unit unknown'
             when tables_classified.table_kind is null then 'table kind unknown'
@@ -169,12 +174,42 @@ withheld_rows as (
     from shifted_rows
 ),
 
+withheld_figures as (
+    -- figures of a read table kept without an amount: a sign nothing decides, or a
+    -- deviation that is not the difference its header names
+    select
+        report_key,
+        min(page) as page,
+        'withheld_figures' as region_kind,
+        table_id,
+        cast(null as integer) as row_index,
+        concat(
+            'table ', table_id, ': ', count(*), ' figures of ',
+            array_to_string(list_sort(list(distinct line_item)), ', ')
+        ) as region,
+        count(distinct row_index) as numeric_rows,
+        0 as facts_produced,
+        case sign_basis
+            when 'undecided' then 'withheld: sign undecided'
+            else 'withheld: deviation is not the difference its header names'
+        end as reason_if_unread,
+        true as is_in_scope
+    from amounts
+    where
+        sign_basis in ('undecided', 'deviation_contradicted') and printed_number is not null
+        -- a row shifted off its columns is withheld whole (withheld_rows)
+        and {{ not_withheld('amounts', 'shifted_rows') }}
+    group by report_key, table_id, sign_basis
+),
+
 unioned as (
     select * from table_regions
     union all by name
     select * from line_regions
     union all by name
     select * from withheld_rows
+    union all by name
+    select * from withheld_figures
 ),
 
 final as (

@@ -1,3 +1,7 @@
+-- The unit a table states for itself: in its header (stub header `tkr`, `Belopp i
+-- tkr`), caption or the note under it (`Belopp i tusen kronor.`), else in the prose
+-- around it. Where its own statements name two units, unit_source is `conflicting` and
+-- the unit NULL: never the first one read.
 with tables as (
     select * from {{ ref('stg_extracted__tables') }}
 ),
@@ -56,6 +60,7 @@ matches as (
         candidate_texts.report_key,
         candidate_texts.table_id,
         candidate_texts.unit_source,
+        candidate_texts.source_rank,
         unit_vocabulary.unit,
         unit_vocabulary.factor_sek
     from candidate_texts
@@ -74,22 +79,50 @@ matches as (
             end,
             unit_vocabulary.pattern
         )
+    -- one unit per text: patterns that overlap in it (`tusen kronor` is also `kronor`)
+    -- yield to the longer name
     qualify row_number() over (
-        partition by candidate_texts.report_key, candidate_texts.table_id
+        partition by candidate_texts.report_key, candidate_texts.table_id, candidate_texts.unit_source
         order by candidate_texts.source_rank asc, unit_vocabulary.priority desc
     ) = 1
+),
+
+stated as (
+    -- the table's own statements (header, caption, note) must agree: two units among
+    -- them is conflicting evidence, withheld rather than settled by which was read first
+    select
+        report_key,
+        table_id,
+        count(distinct unit) as n_units,
+        min(unit) as unit,
+        min(factor_sek) as factor_sek,
+        arg_min(unit_source, source_rank) as unit_source
+    from matches
+    where unit_source != 'context'
+    group by report_key, table_id
+),
+
+context_units as (
+    select * from matches
+    where unit_source = 'context'
 ),
 
 final as (
     select
         tables.report_key,
         tables.table_id,
-        matches.unit,
-        matches.factor_sek,
-        matches.unit_source
+        case when stated.n_units > 1 then null else coalesce(stated.unit, context_units.unit) end as unit,
+        case when stated.n_units > 1 then null else coalesce(stated.factor_sek, context_units.factor_sek) end
+            as factor_sek,
+        case
+            when stated.n_units > 1 then 'conflicting'
+            else coalesce(stated.unit_source, context_units.unit_source)
+        end as unit_source
     from tables
-    left join matches
-        on tables.report_key = matches.report_key and tables.table_id = matches.table_id
+    left join stated
+        on tables.report_key = stated.report_key and tables.table_id = stated.table_id
+    left join context_units
+        on tables.report_key = context_units.report_key and tables.table_id = context_units.table_id
 )
 
 select * from final

@@ -1,8 +1,9 @@
 -- A deviation column of a table signed per row kind (revenue and costs printed with one
 -- sign), checked against the signed figures: +1 when on every row it can be checked on
 -- it is the signed minuend - subtrahend of its definition (printed favourable-positive:
--- outcome - budget on revenue, budget - outcome on costs), -1 when it is their reverse;
--- else NULL, and the printed figures decide (int_deviation_columns_oriented).
+-- outcome - budget on revenue, budget - outcome on costs), -1 when it is their reverse
+-- (a row that is neither is withheld on its own: int_deviation_figures_checked); else
+-- NULL, and the printed figures decide (int_deviation_columns_oriented).
 with located as (
     select * from {{ ref('int_cells_located') }}
 ),
@@ -37,6 +38,7 @@ final as (
         report_key,
         table_id,
         col_index,
+        n_checked,
         n_as_difference,
         n_reversed,
         case

@@ -3,7 +3,12 @@
 -- kind the sign under which the total closing them (beside lines of a kind) is their
 -- sum, or a result balances them with (int_rows_balanced), and a
 -- total the sign under which it is the sum of the lines above it (a net cost printed
--- positive is money out), or of the totals above it when it follows totals. A result
+-- positive is money out), or of the totals above it when it follows totals. A total
+-- may close only the lines of the kind it follows among lines of both (`Summa
+-- kostnader` 37,6 after `Intäkter` 14,8 and costs 27,6 and 10,0): it is that kind's
+-- sum, lines of no kind beside them are of its kind, and a net after it
+-- (`Nettokostnad` 22,8) is the whole segment's, 14,8 - 37,6: money out. A total
+-- with more than one reading that adds up decides nothing. A result
 -- after a total (`Nettokostnader`, then `Budgetram`, then `Nettoresultat` -323) takes
 -- the sign under which it is the signed total plus the lines of a kind between them
 -- (-5 869 + 5 546). A total neither sign adds up to, and any other line, gets no sign
@@ -45,7 +50,14 @@ segment_sums as (
         totals_before as segment,
         count(*) as n_lines,
         count(kind_factor) as n_kinded,
+        count(*) filter (where line_role = 'revenue') as n_revenue,
+        count(*) filter (where line_role = 'cost') as n_cost,
         sum(kind_factor * printed_number) as kinded_net,
+        coalesce(sum(printed_number) filter (where line_role = 'revenue'), 0) as revenue_sum,
+        coalesce(sum(printed_number) filter (where line_role = 'cost'), 0) as cost_sum,
+        any_value(kind_factor) filter (where line_role = 'revenue') as revenue_factor,
+        any_value(kind_factor) filter (where line_role = 'cost') as cost_factor,
+        arg_max(line_role, row_index) filter (where kind_factor is not null) as last_kind,
         coalesce(sum(printed_number) filter (where kind_factor is null), 0) as unknown_sum,
         max(printed_unit) as printed_unit
     from figures
@@ -54,15 +66,27 @@ segment_sums as (
 ),
 
 closed_segments as (
-    -- lines of no kind beside lines of a kind: the one sign under which the total
-    -- closing them is their sum (`Förbrukningsmaterial`, `Köpta tjänster` among costs)
+    -- the readings of the total closing a segment: the net of all its lines, lines of no
+    -- kind beside lines of a kind taking the one sign under which it adds up
+    -- (`Förbrukningsmaterial`, `Köpta tjänster` among costs), or, where the other kind's
+    -- lines make a difference, the sum of the lines of the kind it follows and those of
+    -- no kind
     select
         segment_sums.*,
         totals.printed_number as total_printed,
+        0.5 * (segment_sums.n_lines + 1) * segment_sums.printed_unit as tolerance,
         abs(abs(segment_sums.kinded_net - segment_sums.unknown_sum) - abs(totals.printed_number))
         <= 0.5 * (segment_sums.n_lines + 1) * segment_sums.printed_unit as fits_money_out,
         abs(abs(segment_sums.kinded_net + segment_sums.unknown_sum) - abs(totals.printed_number))
-        <= 0.5 * (segment_sums.n_lines + 1) * segment_sums.printed_unit as fits_money_in
+        <= 0.5 * (segment_sums.n_lines + 1) * segment_sums.printed_unit as fits_money_in,
+        abs(segment_sums.revenue_sum) > 0.5 * (segment_sums.n_lines + 1) * segment_sums.printed_unit
+        and segment_sums.last_kind = 'cost'
+        and abs(abs(segment_sums.cost_sum + segment_sums.unknown_sum) - abs(totals.printed_number))
+        <= 0.5 * (segment_sums.n_lines + 1) * segment_sums.printed_unit as fits_cost_sum,
+        abs(segment_sums.cost_sum) > 0.5 * (segment_sums.n_lines + 1) * segment_sums.printed_unit
+        and segment_sums.last_kind = 'revenue'
+        and abs(abs(segment_sums.revenue_sum + segment_sums.unknown_sum) - abs(totals.printed_number))
+        <= 0.5 * (segment_sums.n_lines + 1) * segment_sums.printed_unit as fits_revenue_sum
     from segment_sums
     left join figures as totals
         on
@@ -73,24 +97,52 @@ closed_segments as (
             and totals.is_total
 ),
 
+readings as (
+    -- how many readings of the total add up (both signs of lines of no kind count as two)
+    select
+        *,
+        cast(fits_money_out as integer)
+        + cast(fits_money_in and n_kinded != n_lines as integer)
+        + cast(fits_cost_sum as integer)
+        + cast(fits_revenue_sum as integer) as n_fitting
+    from closed_segments
+),
+
 segments as (
     select
         *,
         case
-            when n_kinded = 0 or n_kinded = n_lines then null
-            when fits_money_out and not fits_money_in then -1
-            when fits_money_in and not fits_money_out then 1
+            when n_fitting != 1 and n_kinded != 0 then null
+            when fits_cost_sum then 'cost'
+            when fits_revenue_sum then 'revenue'
+            else 'net'
+        end as closes,
+        case
+            when n_kinded = 0 or n_kinded = n_lines or n_fitting != 1 then null
+            when fits_cost_sum then cost_factor
+            when fits_revenue_sum then revenue_factor
+            when fits_money_out then -1
+            when fits_money_in then 1
         end as unknown_factor
-    from closed_segments
+    from readings
 ),
 
 segment_nets as (
+    -- the signed net of the whole segment, and of the lines its total closes
     select
         *,
         case
             when n_kinded = n_lines then kinded_net
             when unknown_factor is not null then kinded_net + unknown_factor * unknown_sum
-        end as net
+        end as net,
+        case closes
+            when 'cost' then cost_factor * cost_sum + coalesce(unknown_factor * unknown_sum, 0)
+            when 'revenue' then revenue_factor * revenue_sum + coalesce(unknown_factor * unknown_sum, 0)
+            when 'net' then case
+                when n_kinded = n_lines then kinded_net
+                when unknown_factor is not null then kinded_net + unknown_factor * unknown_sum
+            end
+        end as closed_net
     from segments
 ),
 
@@ -98,9 +150,11 @@ first_totals as (
     select
         totals.*,
         segments.n_lines,
+        segments.closes,
+        segments.net as segment_net,
         case
-            when abs(totals.printed_number - segments.net) <= 0.5 * (segments.n_lines + 1) * segments.printed_unit then 1
-            when abs(totals.printed_number + segments.net) <= 0.5 * (segments.n_lines + 1) * segments.printed_unit then -1
+            when abs(totals.printed_number - segments.closed_net) <= segments.tolerance then 1
+            when abs(totals.printed_number + segments.closed_net) <= segments.tolerance then -1
         end as total_factor
     from figures as totals
     left join segment_nets as segments
@@ -113,14 +167,17 @@ first_totals as (
 ),
 
 composite_sums as (
-    -- a total right after other totals (intäkter, kostnader -> nettokostnad) sums those
+    -- a total right after other totals (intäkter, kostnader -> nettokostnad) sums those;
+    -- a total of one kind stands for its whole segment, the other kind's lines with it
     select
         composite.report_key,
         composite.table_id,
         composite.row_index,
         composite.col_index,
         any_value(composite.printed_number) as printed_number,
-        sum(part.total_factor * part.printed_number) as net,
+        sum(
+            case when part.closes = 'net' then part.total_factor * part.printed_number else part.segment_net end
+        ) as net,
         0.5 * (count(*) + 1) * max(part.printed_unit) as tolerance
     from first_totals as composite
     inner join first_totals as part

@@ -2,7 +2,11 @@
 -- summary), its unit (the row label's, else the table's), and its sign: the table's
 -- convention, or its row's in a table signed per row kind, times the orientation of a
 -- deviation column; a deviation column that agrees with the signed figures of such a
--- table on every row takes that one orientation. A percent outside a consumption column
+-- table on every row takes that one orientation; a deviation figure that is not the
+-- difference its header names on its row, or in a column contradicted as a whole
+-- (int_deviation_columns_oriented), has no sign (amount NULL, sign basis
+-- `deviation_contradicted`). An operating table nothing signs whose figures are
+-- positive has no sign either (`undecided`): costs printed positive are no money in. A percent outside a consumption column
 -- is no money: withheld.
 with located as (
     select * from {{ ref('int_cells_located') }}
@@ -24,9 +28,32 @@ deviation_columns as (
     select * from {{ ref('int_deviation_columns_oriented') }}
 ),
 
+deviation_figures as (
+    select * from {{ ref('int_deviation_figures_checked') }}
+),
+
 deviation_columns_row_signed as (
     select * from {{ ref('int_deviation_columns_row_signed') }}
     where orientation is not null
+),
+
+positive_unsigned_tables as (
+    -- an operating table nothing signs (as_printed) whose level figures sum positive:
+    -- costs printed positive, as many reports do, or revenue; which, nothing says, so
+    -- its level figures are withheld rather than stored as money in
+    select
+        level_figures.report_key,
+        level_figures.table_id
+    from ({{ level_figures('located') }}) as level_figures
+    inner join tables_signed
+        on level_figures.report_key = tables_signed.report_key and level_figures.table_id = tables_signed.table_id
+    inner join tables_classified
+        on
+            level_figures.report_key = tables_classified.report_key
+            and level_figures.table_id = tables_classified.table_id
+    where tables_signed.sign_basis = 'as_printed' and tables_classified.table_kind = 'operating'
+    group by level_figures.report_key, level_figures.table_id
+    having sum(level_figures.printed_number) > 0
 ),
 
 transposed as (
@@ -47,14 +74,19 @@ joined as (
         case
             when transposed.sign_factor is not null then transposed.sign_factor
             when tables_signed.sign_basis = 'row_kinds' then rows_signed.sign_factor
+            when positive_unsigned_tables.table_id is not null then null
             else tables_signed.sign_factor
         end as level_factor,
         deviation_columns.col_index is not null as is_deviation_column,
         deviation_columns.orientation,
+        deviation_columns.orientation_basis,
+        coalesce(not deviation_figures.is_difference and not deviation_figures.is_reversed, false)
+            as is_other_difference,
         deviation_columns_row_signed.orientation as row_signed_orientation,
         case
             when transposed.sign_factor is not null then 'report_convention'
             when tables_signed.sign_basis = 'row_kinds' and rows_signed.sign_factor is null then 'undecided'
+            when positive_unsigned_tables.table_id is not null then 'undecided'
             else tables_signed.sign_basis
         end as level_basis,
         coalesce(located.label_unit, tables_classified.unit) as money_unit,
@@ -66,6 +98,10 @@ joined as (
         on located.report_key = tables_classified.report_key and located.table_id = tables_classified.table_id
     inner join tables_signed
         on located.report_key = tables_signed.report_key and located.table_id = tables_signed.table_id
+    left join positive_unsigned_tables
+        on
+            located.report_key = positive_unsigned_tables.report_key
+            and located.table_id = positive_unsigned_tables.table_id
     left join rows_signed
         on
             located.report_key = rows_signed.report_key
@@ -76,6 +112,12 @@ joined as (
             located.report_key = deviation_columns.report_key
             and located.table_id = deviation_columns.table_id
             and located.col_index = deviation_columns.col_index
+    left join deviation_figures
+        on
+            located.report_key = deviation_figures.report_key
+            and located.table_id = deviation_figures.table_id
+            and located.row_index = deviation_figures.row_index
+            and located.col_index = deviation_figures.col_index
     left join deviation_columns_row_signed
         on
             located.report_key = deviation_columns_row_signed.report_key
@@ -95,15 +137,21 @@ signed as (
         *,
         case
             when not is_deviation_column then level_factor
+            -- not the difference its header names, on this row: withheld, never guessed
+            when is_other_difference then null
             -- checked against the signed figures: one orientation for every row
             when row_signed_orientation is not null then row_signed_orientation
-            -- orientation unknown: the deviation as printed (favourable-positive by custom)
+            -- a column of both orientations, or of none: withheld
+            when orientation_basis = 'contradicted' then null
+            -- nothing to check it against: the deviation as printed (favourable-positive by custom)
             when orientation is null then 1
             else level_factor * orientation
         end as sign_factor,
         case
+            when is_deviation_column and is_other_difference then 'deviation_contradicted'
             when is_deviation_column and row_signed_orientation = 1 then 'deviation_favourable_positive'
             when is_deviation_column and row_signed_orientation = -1 then 'deviation_favourable_reversed'
+            when is_deviation_column and orientation_basis = 'contradicted' then 'deviation_contradicted'
             when is_deviation_column and orientation is null then 'as_printed'
             when is_deviation_column and orientation = -1 then 'deviation_printed_reversed'
             else level_basis
