@@ -209,10 +209,11 @@ def _document_rows(
     """Given a read document and the sha256 of the bytes read, return its rows."""
     report_key = report_key_for_sha(sha256)
     tables = [structure_table(table) for table in document.tables]
-    prose = scan_prose(document.text_blocks)
     table_text = tables_to_blocks(document.tables)
     metadata = detect_metadata(document.text_blocks, path.name, table_text=table_text)
     report = report_rows.report_row(path, sha256, document, metadata, manifest_row)
+    # a sentence's figure is this report's only if the time it names is the report's period
+    prose = scan_prose(document.text_blocks, report["period_end"])
     report["warnings"] = [*report["warnings"], *prose.warnings]
     regions = document_to_regions(document)
     content = frames.document_frames(report_key, document, tables, prose.facts, regions)

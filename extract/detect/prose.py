@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from extract.detect.prose_figures import (
     COUNT_GROUPS,
@@ -27,7 +28,7 @@ from extract.vocabulary import prose_fragment, prose_patterns, prose_topics
 __all__ = ["ProseFact", "ProseScan", "blocks_to_page_texts", "find_prose_facts", "scan_prose"]
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^a-zåäö\s,;])")  # next starts a sentence or heading
-PERCENT_VALUE = re.compile(r"\d+(?:,\d+)?(?:\s?%|\s+procent)")
+PERCENT_VALUE = re.compile(r"\d+(?:,\d+)?(?:\s?%|\s+procent\b)")
 
 
 @dataclass(frozen=True)
@@ -38,17 +39,19 @@ class ProseScan:
     warnings: list[str] = field(default_factory=list)
 
 
-def find_prose_facts(blocks: list[TextBlock]) -> list[ProseFact]:
-    """Given a document's text blocks, return the facts its sentences state clearly."""
-    return scan_prose(blocks).facts
+def find_prose_facts(blocks: list[TextBlock], period_end: date | None = None) -> list[ProseFact]:
+    """Given a document's text blocks and its period's end, return the facts its sentences
+    state clearly."""
+    return scan_prose(blocks, period_end).facts
 
 
-def scan_prose(blocks: list[TextBlock]) -> ProseScan:
-    """Given a document's text blocks, return its prose facts and ambiguity warnings."""
+def scan_prose(blocks: list[TextBlock], period_end: date | None = None) -> ProseScan:
+    """Given a document's text blocks and the end of the period it reports (None if
+    unknown), return its prose facts and ambiguity warnings."""
     scan = ProseScan()
     previous: list[ProseFact] = []
     for page, sentence in blocks_to_sentences(blocks):
-        facts, warnings = scan_sentence(page, sentence)
+        facts, warnings = scan_sentence(page, sentence, period_end)
         facts, unbound = bound_to_headcount_before(facts, sentence, previous)
         scan.facts.extend(fact for fact in facts if fact not in scan.facts)
         scan.warnings.extend(warnings + unbound)
@@ -79,15 +82,18 @@ def bound_to_headcount_before(
     return bound, warnings
 
 
-def scan_sentence(page: int, sentence: str) -> tuple[list[ProseFact], list[str]]:
-    """Given one sentence, return the facts it states and the warnings it raises."""
+def scan_sentence(
+    page: int, sentence: str, period_end: date | None = None
+) -> tuple[list[ProseFact], list[str]]:
+    """Given one sentence and the report's period end, return the facts it states and the
+    warnings it raises."""
     facts: list[ProseFact] = []
     warnings: list[str] = []
     accounted: set[str] = set()  # facts read or already warned about in this sentence
     read: set[tuple[int, int]] = set()  # spans of the figures read in this sentence
     for pattern in prose_patterns():
         for match in pattern.regex.finditer(sentence):
-            reading = match_to_reading(match, page, sentence)
+            reading = match_to_reading(match, page, sentence, period_end)
             if read & set(reading.spans):
                 continue
             accounted |= {fact.fact.removesuffix("_prior_year") for fact in reading.facts}

@@ -128,9 +128,13 @@ def prose_units() -> dict[str, MoneyUnit]:
 
 @cache
 def prose_forecast_words(kind: str) -> tuple[re.Pattern[str], ...]:
-    """Given `forecast` or `period`, return the words that make a result a forecast or not."""
+    """Given a kind (`forecast`, `period`, `earlier`, `occasion`), return the words that say
+    which report and period a result is of."""
     rows = read_rows("prose_forecast_words.csv")
-    return tuple(re.compile(row["regex"]) for row in rows if row["kind"] == kind)
+    fragments = prose_fragments()
+    return tuple(
+        re.compile(expand_fragments(row["regex"], fragments)) for row in rows if row["kind"] == kind
+    )
 
 
 @cache

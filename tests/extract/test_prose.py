@@ -1,5 +1,6 @@
 """Prose facts from sentences cut from the seed exports and a real PDF."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -174,7 +175,7 @@ def test_finds_nothing_in_the_first_pages_of_a_real_annual_report():
 def test_every_prose_pattern_names_only_known_groups():
     known = {"employees", "employees_women", "employees_men", "annual_work_units"}
     known |= {"sick_leave_pct", "target", "population", "unit_population", "inverted_population"}
-    known |= {"comparison", "prior_before", "prior_after"}
+    known |= {"comparison", "prior_before", "prior_after", "comparison_year"}
     known |= {"deviation", "unit", "favourable", "unfavourable", "signed", "net_cost"}
     for pattern in prose_patterns():
         assert set(pattern.regex.groupindex) <= known, pattern.name
@@ -283,7 +284,8 @@ def test_reads_the_committees_result_and_a_units_and_not_an_earlier_forecast():
         ("deviation_sek", -370_000.0, "verksamheten för idrotts- och fritidsanläggningar"),
     ]
     assert scan.warnings == [
-        "page 13: result_against_budget skipped, a forecast given in an earlier report: "
+        "page 13: result_against_budget skipped, placed in another report or period "
+        "('prognostiserades'): "
         "'I samband med andra tertialrapporten prognostiserades ett underskott på 0,2 mnkr.'"
     ]
 
@@ -436,4 +438,104 @@ def test_reads_the_rate_a_change_ends_at_and_leaves_its_start_unread_unless_date
     assert scan.warnings == [
         "page 1: sick_leave_rate_changed read, compared rate 4,1 % left unread, not said to be "
         f"a prior period: {sentence!r}"
+    ]
+
+
+ANNUAL_2025 = date(2025, 12, 31)
+AUGUST_2025 = date(2025, 8, 31)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period_end", "placed_in"),
+    [
+        (
+            "Vid delårsbokslutet per april prognostiserade styrelsen ett underskott om 12 mnkr.",
+            ANNUAL_2025,
+            "prognostiserade",
+        ),
+        (
+            "Enligt uppföljningen per april visar nämnden ett underskott på 3,5 mnkr.",
+            AUGUST_2025,
+            "per april",
+        ),
+        ("Vid tertial 1 visade nämnden ett överskott på 2,0 mnkr.", AUGUST_2025, "tertial 1"),
+        ("Nämnden redovisade ett överskott på 0,8 mnkr förra året.", ANNUAL_2025, "förra året"),
+        ("Nämnden redovisade ett underskott på 1,4 mnkr för 2024.", ANNUAL_2025, "för 2024"),
+        (
+            "I föregående uppföljning redovisade nämnden ett underskott på 2 mnkr.",
+            AUGUST_2025,
+            "föregående uppföljning",
+        ),
+        ("Nämnden visar per augusti ett överskott på 2,0 mnkr.", None, "per augusti"),
+    ],
+)
+def test_withholds_a_result_the_sentence_places_in_another_report_or_period(
+    sentence, period_end, placed_in
+):
+    scan = scan_prose(lines(sentence), period_end)
+    assert scan.facts == []
+    assert scan.warnings == [
+        f"page 1: result_against_budget skipped, placed in another report or period "
+        f"({placed_in!r}): {sentence!r}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period_end", "expected"),
+    [
+        (
+            "Nämnden visar per augusti ett överskott på 2,0 mnkr.",
+            AUGUST_2025,
+            ("deviation_sek", 2_000_000.0),
+        ),
+        (
+            "Vid tertial 2 prognostiserar nämnden ett underskott om 3 mnkr.",
+            AUGUST_2025,
+            ("deviation_forecast_sek", -3_000_000.0),
+        ),
+        (
+            "Styrelsen redovisar ett överskott mot budget på 4,5 miljoner kronor för 2025.",
+            ANNUAL_2025,
+            ("deviation_sek", 4_500_000.0),
+        ),
+        (
+            "Nämndens prognostiserade underskott uppgår till 1,2 mnkr.",
+            AUGUST_2025,
+            ("deviation_forecast_sek", -1_200_000.0),
+        ),
+    ],
+)
+def test_keeps_a_result_the_sentence_places_in_the_reports_own_period(
+    sentence, period_end, expected
+):
+    facts = find_prose_facts(lines(sentence), period_end)
+    assert [(fact.fact, fact.value) for fact in facts] == [expected]
+
+
+def test_a_change_in_percentage_points_is_not_a_second_rate():
+    sentence = (
+        "Sjukfrånvaron uppgick till 6,4 procent under perioden, vilket är 0,2 procentenheter "
+        "högre än samma period förra året."
+    )
+    scan = scan_prose(lines(sentence), AUGUST_2025)
+    assert [(fact.fact, fact.value) for fact in scan.facts] == [("sick_leave_pct", 6.4)]
+    assert scan.warnings == []
+
+
+def test_a_compared_rate_dated_the_year_before_the_reports_is_the_prior_years():
+    sentence = "Sjukfrånvaron uppgick till 7,1 procent (7,9 procent 2024)."
+    facts = find_prose_facts(lines(sentence), ANNUAL_2025)
+    assert [(fact.fact, fact.value) for fact in facts] == [
+        ("sick_leave_pct", 7.1),
+        ("sick_leave_pct_prior_year", 7.9),
+    ]
+
+
+def test_a_compared_rate_dated_another_year_is_left_unread_with_a_note():
+    sentence = "Sjukfrånvaron uppgick till 7,1 procent (7,9 procent 2023)."
+    scan = scan_prose(lines(sentence), ANNUAL_2025)
+    assert [(fact.fact, fact.value) for fact in scan.facts] == [("sick_leave_pct", 7.1)]
+    assert scan.warnings == [
+        f"page 1: sick_leave_rate read, compared rate 7,9 % left unread, not said to be a prior "
+        f"period: {sentence!r}"
     ]
