@@ -15,7 +15,9 @@ org_units as (
 ),
 
 prose_facts as (
-    select * from {{ ref('int_prose_facts_deduplicated') }}
+    -- each stated once, with an owner the report names (int_prose_facts_once)
+    select * from {{ ref('int_prose_facts_once') }}
+    where is_kept
 ),
 
 operating as (
@@ -94,22 +96,23 @@ from_tables as (
 ),
 
 -- a result against budget stated in a sentence (`prognostiserar ett underskott på 4,2 mnkr`),
--- already in favourable-positive SEK; it is the committee's unless the sentence names its owner
+-- already in favourable-positive SEK; the committee's unless the sentence names another
+-- owner the report knows (a printed line, a committee or unit by name). One fact per
+-- report, measure and owner, so the key holds those and nothing of the sentence.
 from_prose as (
     select
-        concat_ws('-', prose_facts.report_key, 'prose', prose_facts.page, left(md5(
-            concat_ws('|', prose_facts.fact, prose_facts.fact_value, prose_facts.population, prose_facts.sentence)
-        ), 8)) as fact_key,
+        concat_ws('-', prose_facts.report_key, 'prose', prose_facts.fact, coalesce(prose_facts.owner, 'committee'))
+            as fact_key,
         prose_facts.report_key,
         reports.municipality_code,
         reports.committee_key,
         reports.period_key,
         prose_facts.page,
-        prose_facts.population as org_unit,
-        coalesce(prose_facts.population, reports.committee_name) as line_item,
-        prose_facts.population is null as is_total,
+        prose_facts.owner as org_unit,
+        coalesce(prose_facts.owner, reports.committee_name, prose_facts.population) as line_item,
+        prose_facts.owner_kind = 'committee' as is_total,
         false as is_subline,
-        case when prose_facts.population is null then 'total' end as line_role,
+        case when prose_facts.owner_kind = 'committee' then 'total' end as line_role,
         case
             when prose_facts.fact = 'deviation_forecast_sek' then 'deviation_forecast'
             when reports.period_kind = 'interim' then 'deviation_ytd'

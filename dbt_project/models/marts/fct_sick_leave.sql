@@ -30,7 +30,7 @@ final as (
         committee_key,
         period_key,
         page,
-        cast(null as varchar) as org_unit,
+        org_unit,
         source_kind,
         population,
         rate_year as fiscal_year,

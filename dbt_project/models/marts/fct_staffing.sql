@@ -13,16 +13,25 @@ verification as (
 
 final as (
     select
-        concat_ws(
-            '-', figures.report_key, figures.source_kind, figures.page, figures.table_id,
-            figures.row_index, figures.col_index, figures.metric, figures.as_printed
-        ) as fact_key,
+        -- a printed cell by its place; a prose figure by what it is (one per report, metric
+        -- and owner: int_prose_facts_once), whichever sentences state it
+        case
+            when figures.source_kind = 'prose'
+                then concat_ws(
+                    '-', figures.report_key, figures.source_kind, figures.metric, figures.measure,
+                    coalesce(figures.org_unit, 'committee')
+                )
+            else concat_ws(
+                '-', figures.report_key, figures.source_kind, figures.page, figures.table_id,
+                figures.row_index, figures.col_index, figures.metric, figures.as_printed
+            )
+        end as fact_key,
         figures.report_key,
         reports.municipality_code,
         reports.committee_key,
         reports.period_key,
         figures.page,
-        cast(null as varchar) as org_unit,
+        figures.org_unit,
         figures.source_kind,
         figures.table_id,
         figures.metric,

@@ -21,6 +21,10 @@ shifted_rows as (
     select * from {{ ref('int_rows_shifted') }}
 ),
 
+prose_statements as (
+    select * from {{ ref('int_prose_facts_once') }}
+),
+
 text_regions as (
     select * from {{ ref('stg_extracted__numeric_regions') }}
 ),
@@ -202,6 +206,24 @@ withheld_figures as (
     group by report_key, table_id, sign_basis
 ),
 
+withheld_prose as (
+    -- a figure a sentence states that no fact holds: its owner is unknown, or another
+    -- sentence states it differently
+    select
+        report_key,
+        page,
+        'withheld_prose' as region_kind,
+        cast(null as integer) as table_id,
+        cast(null as integer) as row_index,
+        concat(fact, ' ', as_printed, ' of ', coalesce(population, 'the committee'), ': ', sentence) as region,
+        1 as numeric_rows,
+        0 as facts_produced,
+        concat('withheld: ', withheld_reason) as reason_if_unread,
+        true as is_in_scope
+    from prose_statements
+    where withheld_reason is not null
+),
+
 unioned as (
     select * from table_regions
     union all by name
@@ -210,6 +232,8 @@ unioned as (
     select * from withheld_rows
     union all by name
     select * from withheld_figures
+    union all by name
+    select * from withheld_prose
 ),
 
 final as (

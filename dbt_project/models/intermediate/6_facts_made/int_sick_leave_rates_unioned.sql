@@ -7,7 +7,9 @@ tables_classified as (
 ),
 
 prose_facts as (
-    select * from {{ ref('int_prose_facts_deduplicated') }}
+    -- each stated once, with an owner the report names (int_prose_facts_once)
+    select * from {{ ref('int_prose_facts_once') }}
+    where is_kept
 ),
 
 reports as (
@@ -95,7 +97,8 @@ from_tables as (
         ) as double) as target_pct,
         comparator_vocabulary.comparator as target_comparator,
         row_cells.fiscal_year,
-        row_cells.measure
+        row_cells.measure,
+        cast(null as varchar) as org_unit
     from row_cells
     left join comparator_vocabulary
         on regexp_matches(lower(coalesce(row_cells.target_text, '')), comparator_vocabulary.pattern)
@@ -113,13 +116,14 @@ from_prose as (
         prose_facts.report_key,
         prose_facts.page,
         'prose' as source_kind,
-        prose_facts.population,
+        coalesce(prose_facts.owner, prose_facts.population) as population,
         prose_facts.fact_value as sick_leave_pct,
-        case when prose_facts.fact = 'sick_leave_pct' then prose_facts.target_value end as target_pct,
+        case when prose_facts.fact = 'sick_leave_pct' then prose_facts.stated_target_value end as target_pct,
         cast(null as varchar) as target_comparator,
         case when prose_facts.fact = 'sick_leave_pct_prior_year' then reports.fiscal_year - 1 end
             as fiscal_year,
-        cast(null as varchar) as measure
+        cast(null as varchar) as measure,
+        prose_facts.owner as org_unit
     from prose_facts
     left join reports
         on prose_facts.report_key = reports.report_key

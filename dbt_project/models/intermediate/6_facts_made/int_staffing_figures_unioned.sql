@@ -3,7 +3,9 @@ with amounts as (
 ),
 
 prose_facts as (
-    select * from {{ ref('int_prose_facts_deduplicated') }}
+    -- each stated once, with an owner the report names (int_prose_facts_once)
+    select * from {{ ref('int_prose_facts_once') }}
+    where is_kept
 ),
 
 reports as (
@@ -35,7 +37,8 @@ from_tables as (
             when line_role = 'salary_cost_sek' then -abs(printed_number) * factor_sek
             else printed_number
         end as staffing_value,
-        0.5 * pow(10, -coalesce(decimals, 0)) as half_unit
+        0.5 * pow(10, -coalesce(decimals, 0)) as half_unit,
+        cast(null as varchar) as org_unit
     from amounts
     where
         not coalesce(is_sick_leave_table, false)
@@ -60,7 +63,8 @@ from_prose as (
             when prose_facts.fact = 'salary_cost_sek' then -abs(prose_facts.fact_value)
             else prose_facts.fact_value
         end as staffing_value,
-        0.5 as half_unit
+        0.5 as half_unit,
+        prose_facts.owner as org_unit
     from prose_facts
     inner join reports
         on prose_facts.report_key = reports.report_key
