@@ -539,3 +539,30 @@ def test_a_compared_rate_dated_another_year_is_left_unread_with_a_note():
         f"page 1: sick_leave_rate read, compared rate 7,9 % left unread, not said to be a prior "
         f"period: {sentence!r}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Nämndens driftredovisning visar ett budgetöverskott på 12,5 mkr (2024 3,0 mkr).",
+            [("deviation_sek", 12_500_000.0)],
+        ),
+        ("Styrelsen redovisar ett budgetunderskott om 800 tkr.", [("deviation_sek", -800_000.0)]),
+    ],
+)
+def test_reads_a_result_stated_as_a_budget_surplus_or_deficit(sentence, expected):
+    facts = find_prose_facts(lines(sentence), ANNUAL_2025)
+    assert [(fact.fact, fact.value) for fact in facts] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sjukfrånvaron av den ordinarie arbetstiden var under 2025 4,2 procent.",
+        "Den totala sjukfrånvaron i procent av ordinarie arbetstid uppgick till 4,2 procent.",
+    ],
+)
+def test_reads_sick_leave_stated_as_a_share_of_working_time(sentence):
+    facts = find_prose_facts(lines(sentence), ANNUAL_2025)
+    assert [(fact.fact, fact.value) for fact in facts] == [("sick_leave_pct", 4.2)]
