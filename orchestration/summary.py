@@ -80,8 +80,9 @@ def _verification_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
 def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Given a connection, return the numeric regions read into facts, per report and in total.
 
-    Each unread region and each withheld row is listed with its reason; tables of a kind
-    the warehouse does not load (indicators, statistics) are counted apart.
+    Each unread region, withheld row, table of withheld figures and withheld prose figure is
+    listed with its reason; tables of a kind the warehouse does not load (indicators,
+    statistics) are counted apart.
     """
     if not _exists(con, COVERAGE_TABLE):
         return []
@@ -107,6 +108,9 @@ def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     figures = [r for r in rows if r[1] == "withheld_figures"]
     lines.append(f"Figures withheld (sign or deviation undecided): {len(figures)} tables")
     lines += [f"  {r[0]} page {r[4]}: {r[5]} ({r[6]})" for r in figures]
+    prose = [r for r in rows if r[1] == "withheld_prose"]
+    lines.append(f"Prose figures withheld: {len(prose)}")
+    lines += [f"  {r[0]} page {r[4]}: {r[5]} ({r[6]})" for r in prose]
     other = [r for r in rows if not r[3]]
     lines.append(f"Numeric tables of kinds not loaded as facts: {len(other)}")
     return lines
