@@ -6,7 +6,9 @@ run per warehouse (`orchestration.dagster_home`).
 
 import dagster as dg
 
+from orchestration.defs.assets import REPORTS_KEY
 from orchestration.defs.quarantine import report_contract_kept
+from orchestration.defs.report_fate import REPORT_CHECK
 
 STAGE_TAG = "kommunlager/stage"
 EXTRACT_STAGE = "extract"
@@ -26,9 +28,11 @@ build_warehouse = dg.define_asset_job(
 
 extract_reports = dg.define_asset_job(
     name="extract_reports",
-    # without the contract_kept check: it judges a build, which this job does not make
+    # of the checks only report_read: contract_kept judges a build, which this job does not make
+    # (and the extract-only code location does not hold it)
     selection=(
-        dg.AssetSelection.groups(EXTRACT_GROUP) - dg.AssetSelection.checks(report_contract_kept)
+        dg.AssetSelection.groups(EXTRACT_GROUP).without_checks()
+        | dg.AssetSelection.checks(dg.AssetCheckKey(REPORTS_KEY, REPORT_CHECK))
     ),
     description=(
         "Extract report partitions to Parquet, no warehouse lock: backfilled, it runs as "
