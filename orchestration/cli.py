@@ -56,11 +56,14 @@ lines go to stderr, the summary to stdout. An optional RAW_DIR/manifest.csv stat
 metadata the documents may not (file, municipality, ...).
 
 Exit status:
-  0  built and published, or nothing changed. Reports that failed to read and printed
-     totals that do not reconcile are data findings: listed in the summary and kept in
-     the warehouse (dim_report.status/error, quality_reconciliation.passed)
-  1  the build failed (a dbt model error, a failed ERROR contract check, an unwritable
-     file): nothing published, the previous warehouse is untouched
+  0  built and published, or nothing changed. Reports that failed to read, printed
+     totals that do not reconcile and a report's rows that would break the warehouse
+     contract (withheld, the report partial or failed) are data findings: listed in the
+     summary and kept in the warehouse (dim_report.status/error,
+     quality_reconciliation.passed, quality_quarantine)
+  1  the build failed (a dbt model error, a failed ERROR contract check on the
+     published tables, an unwritable file): nothing published, the previous warehouse
+     is untouched
   2  bad usage: RAW_DIR is not a folder or holds no report files, or its manifest.csv
      cannot be used (the message names the row and the column)
   3  another build holds the warehouse lock (use --wait to wait for it)

@@ -10,6 +10,7 @@ FACT_TABLE_PREFIX = "fct_"
 OUTPUT_TABLE = "quality_reconciliation"
 VERIFICATION_TABLE = "quality_table_verification"
 COVERAGE_TABLE = "quality_table_coverage"
+QUARANTINE_TABLE = "quality_quarantine"
 REPORT_TABLE = "dim_report"
 RECONCILIATION_COLUMNS = (
     "file_name, page, relation, check_name, measure, line_item, expected, actual"
@@ -24,6 +25,7 @@ def summary_lines(warehouse: Path, extracted_dir: Path) -> list[str]:
             *_fact_lines(con),
             *_verification_lines(con),
             *_coverage_lines(con),
+            *_quarantine_lines(con),
             *_reconciliation_lines(con),
         ]
 
@@ -31,14 +33,15 @@ def summary_lines(warehouse: Path, extracted_dir: Path) -> list[str]:
 def _report_lines(con: duckdb.DuckDBPyConnection, extracted_dir: Path) -> list[str]:
     """Given a connection, return report counts by status, errors, and warnings."""
     pattern = str(extracted_dir / "reports" / "*.parquet")
-    # dbt may mark a read report partial (numeric tables not read into facts): its status wins
-    status = "coalesce(dim.status, file.status)" if _exists(con, REPORT_TABLE) else "file.status"
-    joined = (
-        f"left join {REPORT_TABLE} as dim using (report_key)" if status != "file.status" else ""
-    )
+    # dbt may mark a read report partial (numeric tables not read into facts) or failed (every
+    # fact withheld for breaking the contract): its status and error win
+    in_dbt = _exists(con, REPORT_TABLE)
+    status, error = ("dim.status", "dim.error") if in_dbt else ("file.status", "file.error")
+    joined = f"left join {REPORT_TABLE} as dim using (report_key)" if in_dbt else ""
     rows = con.execute(
-        f"select file.file_name, {status}, file.error, file.warnings"
-        f" from read_parquet($p, union_by_name = true) as file {joined} order by file.file_name",
+        f"select file.file_name, coalesce({status}, file.status), coalesce({error}, file.error),"
+        f" file.warnings from read_parquet($p, union_by_name = true) as file {joined}"
+        " order by file.file_name",
         {"p": pattern},
     ).fetchall()
     counts = {status: sum(r[1] == status for r in rows) for status in ("ok", "partial", "failed")}
@@ -113,6 +116,25 @@ def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     lines += [f"  {r[0]} page {r[4]}: {r[5]} ({r[6]})" for r in prose]
     other = [r for r in rows if not r[3]]
     lines.append(f"Numeric tables of kinds not loaded as facts: {len(other)}")
+    return lines
+
+
+def _quarantine_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Given a connection, return the rows withheld for breaking the contract, by report and rule.
+
+    Each line names the file, page, fact table, rule and fact key, and why.
+    """
+    if not _exists(con, QUARANTINE_TABLE):
+        return []
+    rows = con.execute(
+        f"select file_name, page, relation, rule, column_name, fact_key, rows_withheld, reason"
+        f" from {QUARANTINE_TABLE} order by file_name, relation, page, fact_key, rule, column_name"
+    ).fetchall()
+    lines = [f"Contract breaches (their rows withheld, the rest published): {len(rows)}"]
+    lines += [
+        f"  {name} p.{page} {relation} {rule}({column}) {key}: {n} rows withheld ({reason})"
+        for name, page, relation, rule, column, key, n, reason in rows
+    ]
     return lines
 
 

@@ -2,7 +2,16 @@
 
 import dagster as dg
 
-from orchestration.defs import assets, checks, dbt, jobs, publish, schedules, sensors
+from orchestration.defs import (
+    assets,
+    checks,
+    dbt,
+    jobs,
+    publish,
+    quarantine,
+    schedules,
+    sensors,
+)
 from orchestration.defs.resources import KommunlagerPaths, WarehouseLock
 
 
@@ -19,7 +28,7 @@ def definitions(
             checks.quality_reconciliation,
             publish.published_warehouse_asset(dbt_keys),
         ],
-        asset_checks=checks.fact_contract_checks(dbt_keys),
+        asset_checks=[*checks.fact_contract_checks(dbt_keys), quarantine.report_contract_kept],
         jobs=[jobs.build_warehouse, jobs.extract_reports, jobs.build_from_extracts],
         schedules=[schedules.nightly_build],
         sensors=[sensors.raw_folder_sensor, sensors.build_after_extraction],

@@ -6,6 +6,46 @@ coverage as (
     select * from {{ ref('quality_table_coverage') }}
 ),
 
+quarantine as (
+    select * from {{ ref('quality_quarantine') }}
+),
+
+-- a report whose rows were all taken out for breaking the contract has no fact left
+facts_kept as (
+    select distinct report_key from {{ ref('fct_operating_budget') }}
+    union
+    select distinct report_key from {{ ref('fct_investment_budget') }}
+    union
+    select distinct report_key from {{ ref('fct_staffing') }}
+    union
+    select distinct report_key from {{ ref('fct_sick_leave') }}
+),
+
+-- rows taken out for breaking the contract make the report partial, or failed when no
+-- fact of it is left; error names the rules, warnings each relation, page and fact key
+-- (a key breaking two rules is withheld once)
+quarantine_named as (
+    select
+        *,
+        format('{} {}({})', relation, rule, column_name) as broken_rule,
+        row_number() over (partition by report_key, relation, fact_key order by rule, column_name) = 1
+            as is_first_of_key
+    from quarantine
+),
+
+quarantined as (
+    select
+        report_key,
+        sum(rows_withheld) filter (where is_first_of_key) as n_withheld,
+        string_agg(distinct broken_rule, ', ' order by broken_rule) as broken_rules,
+        list(
+            format('{} page {}: {} withheld ({}: {})', relation, page, fact_key, broken_rule, reason)
+            order by relation, page, fact_key, broken_rule
+        ) as quarantine_warnings
+    from quarantine_named
+    group by report_key
+),
+
 -- numbers printed in rows that produced no fact make a read report partial, saying where
 -- (a table of a kind the warehouse does not load, such as indicators, is out of scope)
 unread as (
@@ -23,10 +63,18 @@ with_unread as (
     select
         reports.*,
         coalesce(unread.n_unread, 0) as n_unread,
-        coalesce(unread.unread_warnings, []) as unread_warnings
+        coalesce(unread.unread_warnings, []) as unread_warnings,
+        coalesce(quarantined.n_withheld, 0) as n_withheld,
+        quarantined.broken_rules,
+        coalesce(quarantined.quarantine_warnings, []) as quarantine_warnings,
+        facts_kept.report_key is not null as has_facts
     from reports
     left join unread
         on reports.report_key = unread.report_key
+    left join quarantined
+        on reports.report_key = quarantined.report_key
+    left join facts_kept
+        on reports.report_key = facts_kept.report_key
 ),
 
 final as (
@@ -47,12 +95,23 @@ final as (
         period_end,
         report_kind,
         page_count,
-        case when status = 'ok' and n_unread > 0 then 'partial' else status end as status,
         case
-            when status = 'ok' and n_unread > 0 then format('numeric regions not read into facts: {}', n_unread)
-            else error
-        end as error,
-        list_concat(warnings, unread_warnings) as warnings,
+            when status = 'failed' then status
+            when n_withheld > 0 and not has_facts then 'failed'
+            when n_unread > 0 or n_withheld > 0 then 'partial'
+            else status
+        end as status,
+        nullif(concat_ws(
+            '; ',
+            case
+                when status = 'ok' and n_unread > 0 then format('numeric regions not read into facts: {}', n_unread)
+                else error
+            end,
+            case
+                when n_withheld > 0 then format('rows withheld for breaking the contract: {} ({})', n_withheld, broken_rules)
+            end
+        ), '') as error,
+        list_concat(list_concat(warnings, unread_warnings), quarantine_warnings) as warnings,
         source_url
     from with_unread
 )

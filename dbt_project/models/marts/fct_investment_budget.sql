@@ -1,22 +1,12 @@
-with amounts as (
-    select * from {{ ref('int_amounts_normalised') }}
+-- the assembled facts (int_investment_facts_assembled) less the rows quality_quarantine took out
+-- for breaking the contract, each with its table's reconciliation verdict
+with facts as (
+    select * from {{ ref('int_investment_facts_assembled') }}
 ),
 
-reports as (
-    select * from {{ ref('int_reports_keyed') }}
-),
-
-shifted_rows as (
-    select * from {{ ref('int_rows_shifted') }}
-),
-
-investment as (
-    select * from amounts
-    where
-        table_kind = 'investment'
-        and measure not in ('ignore', 'label', 'unknown', 'target', 'consumption_pct')
-        -- a row printed off its columns is withheld (quality_table_coverage says so)
-        and {{ not_withheld('amounts', 'shifted_rows') }}
+quarantine as (
+    select * from {{ ref('quality_quarantine') }}
+    where relation = 'fct_investment_budget'
 ),
 
 verification as (
@@ -24,56 +14,14 @@ verification as (
     where relation = 'fct_investment_budget'
 ),
 
-totals as (
-    -- the table's grand total is its last printed sum line, below every part it sums
-    select
-        report_key,
-        table_id,
-        max(row_index) as primary_total_row
-    from investment
-    where is_total and not coalesce(is_subline, false)
-    group by report_key, table_id
-),
-
 final as (
     select
-        concat_ws('-', investment.report_key, investment.table_id, investment.row_index, investment.col_index)
-            as fact_key,
-        investment.report_key,
-        reports.municipality_code,
-        reports.committee_key,
-        reports.period_key,
-        investment.page,
-        investment.table_id,
-        investment.row_index,
-        investment.col_index,
-        cast(null as varchar) as org_unit,
-        investment.line_item as project,
-        -- a project number printed before the name (`77023 Brandbergens centrum`)
-        nullif(regexp_extract(investment.line_item, '^(\d{2,})\s+\S', 1), '') as project_code,
-        investment.is_total,
-        coalesce(investment.row_index = totals.primary_total_row, false) as is_primary_total,
-        investment.is_subline,
-        investment.parent_line_item,
-        investment.column_header,
-        investment.measure,
-        investment.measure_warning,
-        investment.fiscal_year,
-        investment.amount_sek,
-        investment.amount_as_printed,
-        investment.number_flag,
-        investment.unit,
-        investment.unit_source,
-        investment.sign_factor,
-        investment.sign_basis,
+        facts.*,
         coalesce(verification.verification_status, 'not_checked') as verification_status
-    from investment
-    inner join reports
-        on investment.report_key = reports.report_key
-    left join totals
-        on investment.report_key = totals.report_key and investment.table_id = totals.table_id
+    from facts
     left join verification
-        on investment.report_key = verification.report_key and investment.table_id = verification.table_id
+        on facts.report_key = verification.report_key and facts.table_id = verification.table_id
+    where {{ not_quarantined('facts', 'quarantine') }}
 )
 
 select * from final

@@ -1,9 +1,12 @@
-with figures as (
-    select * from {{ ref('int_staffing_figures_unioned') }}
+-- the assembled facts (int_staffing_facts_assembled) less the rows quality_quarantine took out
+-- for breaking the contract, each with its table's reconciliation verdict
+with facts as (
+    select * from {{ ref('int_staffing_facts_assembled') }}
 ),
 
-reports as (
-    select * from {{ ref('int_reports_keyed') }}
+quarantine as (
+    select * from {{ ref('quality_quarantine') }}
+    where relation = 'fct_staffing'
 ),
 
 verification as (
@@ -13,39 +16,12 @@ verification as (
 
 final as (
     select
-        -- a printed cell by its place; a prose figure by what it is (one per report, metric
-        -- and owner: int_prose_facts_once), whichever sentences state it
-        case
-            when figures.source_kind = 'prose'
-                then concat_ws(
-                    '-', figures.report_key, figures.source_kind, figures.metric, figures.measure,
-                    coalesce(figures.org_unit, 'committee')
-                )
-            else concat_ws(
-                '-', figures.report_key, figures.source_kind, figures.page, figures.table_id,
-                figures.row_index, figures.col_index, figures.metric, figures.as_printed
-            )
-        end as fact_key,
-        figures.report_key,
-        reports.municipality_code,
-        reports.committee_key,
-        reports.period_key,
-        figures.page,
-        figures.org_unit,
-        figures.source_kind,
-        figures.table_id,
-        figures.metric,
-        figures.measure,
-        figures.fiscal_year,
-        figures.staffing_value as value,
-        figures.as_printed,
-        figures.as_of,
+        facts.*,
         coalesce(verification.verification_status, 'not_checked') as verification_status
-    from figures
-    inner join reports
-        on figures.report_key = reports.report_key
+    from facts
     left join verification
-        on figures.report_key = verification.report_key and figures.table_id = verification.table_id
+        on facts.report_key = verification.report_key and facts.table_id = verification.table_id
+    where {{ not_quarantined('facts', 'quarantine') }}
 )
 
 select * from final
