@@ -10,6 +10,7 @@ FACT_TABLE_PREFIX = "fct_"
 OUTPUT_TABLE = "quality_reconciliation"
 VERIFICATION_TABLE = "quality_table_verification"
 COVERAGE_TABLE = "quality_table_coverage"
+WITHHELD_KINDS = ("withheld_row", "withheld_column")  # coverage rows that are no region
 REPORT_TABLE = "dim_report"
 RECONCILIATION_COLUMNS = (
     "file_name, page, relation, check_name, measure, line_item, expected, actual"
@@ -80,7 +81,7 @@ def _verification_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
 def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Given a connection, return the numeric regions read into facts, per report and in total.
 
-    Each unread region and each withheld row is listed with its reason; tables of a kind
+    Each unread region and each withheld row or column is listed with its reason; tables of a kind
     the warehouse does not load (indicators, statistics) are counted apart.
     """
     if not _exists(con, COVERAGE_TABLE):
@@ -89,7 +90,7 @@ def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
         f"select file_name, region_kind, is_read, is_in_scope, page, region, reason"
         f" from {COVERAGE_TABLE} order by file_name, page, region"
     ).fetchall()
-    regions = [r for r in rows if r[1] != "withheld_row" and r[3]]
+    regions = [r for r in rows if r[1] not in WITHHELD_KINDS and r[3]]
     read = sum(r[2] for r in regions)
     lines = [f"Numeric tables read into facts: {read} of {len(regions)} ({_share(read, regions)})"]
     for name in sorted({r[0] for r in regions}):
@@ -104,6 +105,9 @@ def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     withheld = [r for r in rows if r[1] == "withheld_row"]
     lines.append(f"Rows withheld (cells shifted): {len(withheld)}")
     lines += [f"  {r[0]} page {r[4]}: {r[5]}" for r in withheld]
+    columns = [r for r in rows if r[1] == "withheld_column"]
+    lines.append(f"Columns withheld (their meaning broke an invariant): {len(columns)}")
+    lines += [f"  {r[0]} page {r[4]}: {r[5]} ({r[6]})" for r in columns]
     other = [r for r in rows if not r[3]]
     lines.append(f"Numeric tables of kinds not loaded as facts: {len(other)}")
     return lines
