@@ -3,7 +3,8 @@
 -- its reason kept (quality_table_coverage lists it), since a figure under another
 -- measure looks right and is worse than a missing one.
 -- (a) a line holds at most one value per measure and year: two columns read as one
---     meaning that print different values on a line are an unread header, both withheld;
+--     meaning that both print on most lines and differ on one are an unread header,
+--     both withheld;
 -- (c) a column's time scope agrees with the report's period: no outcome of a year after
 --     the report's, no part of a year in a report of the whole year, no full-year
 --     outcome of a year an interim report has not closed.
@@ -48,12 +49,26 @@ rivals as (
     where one.measure not in ('unknown', 'ignore', 'label')
 ),
 
-disagreeing as (
+printed_counts as (
+    select
+        report_key,
+        table_id,
+        col_index,
+        count(*) as n_printed
+    from values_printed
+    group by report_key, table_id, col_index
+),
+
+pair_rows as (
+    -- the rows where both columns of a pair print a figure, and where those differ
     select
         rivals.report_key,
         rivals.table_id,
         rivals.col_index,
-        min(rivals.rival_header) as rival_header
+        rivals.rival_index,
+        rivals.rival_header,
+        count(*) as n_both,
+        count(*) filter (where own.printed_number != rival.printed_number) as n_differ
     from rivals
     inner join values_printed as own
         on
@@ -66,8 +81,33 @@ disagreeing as (
             and rivals.table_id = rival.table_id
             and rivals.rival_index = rival.col_index
             and own.row_index = rival.row_index
-    where own.printed_number != rival.printed_number
-    group by rivals.report_key, rivals.table_id, rivals.col_index
+    group by all
+),
+
+disagreeing as (
+    -- two columns that both print on most lines and differ on one; a column the reader
+    -- split in two prints each line's figure in one part or the other, and a line broken
+    -- across both parts is a shifted row (int_rows_shifted), not a second meaning
+    select
+        pair_rows.report_key,
+        pair_rows.table_id,
+        pair_rows.col_index,
+        min(pair_rows.rival_header) as rival_header
+    from pair_rows
+    inner join printed_counts as own
+        on
+            pair_rows.report_key = own.report_key
+            and pair_rows.table_id = own.table_id
+            and pair_rows.col_index = own.col_index
+    inner join printed_counts as rival
+        on
+            pair_rows.report_key = rival.report_key
+            and pair_rows.table_id = rival.table_id
+            and pair_rows.rival_index = rival.col_index
+    where
+        pair_rows.n_differ > 0
+        and 2 * pair_rows.n_both > own.n_printed + rival.n_printed - pair_rows.n_both
+    group by pair_rows.report_key, pair_rows.table_id, pair_rows.col_index
 ),
 
 scope_conflicts as (
