@@ -83,9 +83,9 @@ def _verification_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
 def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Given a connection, return the numeric regions read into facts, per report and in total.
 
-    Each unread region, withheld row, table of withheld figures and withheld prose figure is
-    listed with its reason; tables of a kind the warehouse does not load (indicators,
-    statistics) are counted apart.
+    Each unread region, withheld row, table of withheld figures, withheld prose figure and
+    withheld column is listed with its reason; tables of a kind the warehouse does not load
+    (indicators, statistics) are counted apart.
     """
     if not _exists(con, COVERAGE_TABLE):
         return []
@@ -114,6 +114,9 @@ def _coverage_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     prose = [r for r in rows if r[1] == "withheld_prose"]
     lines.append(f"Prose figures withheld: {len(prose)}")
     lines += [f"  {r[0]} page {r[4]}: {r[5]} ({r[6]})" for r in prose]
+    columns = [r for r in rows if r[1] == "withheld_column"]
+    lines.append(f"Columns withheld (their meaning broke an invariant): {len(columns)}")
+    lines += [f"  {r[0]} page {r[4]}: {r[5]} ({r[6]})" for r in columns]
     other = [r for r in rows if not r[3]]
     lines.append(f"Numeric tables of kinds not loaded as facts: {len(other)}")
     return lines

@@ -68,3 +68,28 @@ def test_takes_the_caption_from_before_a_page_that_only_held_the_header(tmp_path
     projects = read(path).tables[-1]
     assert (projects.page, projects.caption) == (3, "Investeringsbudget, tkr")
     assert [cell.text for cell in projects.rows[0]] == HEADER
+
+
+def test_the_caption_over_a_repeated_header_is_no_part_of_the_last_row(tmp_path: Path):
+    """A table broken by the page repeats its header under `(forts.)`: the caption is not the
+    rest of a label broken by the page."""
+    path = tmp_path / "continued_caption.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    pdf.drawString(LABEL_X, 100 + LEADING * 2, "Nettokostnad per verksamhet")
+    _table(pdf, 100.0, ["Ledning och administration", "Försörjningsstöd"])
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    pdf.drawString(LABEL_X, 780.0 + LEADING * 2, "Verksamheter (forts.)")
+    _table(pdf, 780.0, ["Funktionsstöd", "Summa"])
+    pdf.save()
+
+    (table,) = read(path).tables
+    labels = [row[0].text for row in table.rows]
+    assert labels == [
+        "tkr",
+        "Ledning och administration",
+        "Försörjningsstöd",
+        "Funktionsstöd",
+        "Summa",
+    ]

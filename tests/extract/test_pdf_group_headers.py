@@ -106,3 +106,29 @@ def test_a_group_centred_over_cells_that_reach_into_the_gap_before_it_heads_them
     pdf.save()
     groups = [(text, span) for text, span in _columns_of(path)[0] if text]
     assert groups == [("Januari–juni", 3), ("Helår", 3)]
+
+
+GAP_RIGHTS = (230, 290, 350, 410, 500, 570)  # the full-year group set well apart
+
+
+def test_a_group_whose_first_word_ends_on_a_column_edge_stays_one_group(tmp_path: Path):
+    """`Period jan–aug` centred over four columns, its `Period` ending by chance where the
+    second column's numbers end, with a wrapped header below (`Utfall fg` / `år`): one
+    group over the four, not `Period` over one column and `jan–aug` over the rest."""
+    path = tmp_path / "aligned_word_group.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    pdf.drawString(GAP_RIGHTS[1] - stringWidth("Period", FONT, SIZE), 760, "Period jan–aug")
+    pdf.drawCentredString((GAP_RIGHTS[3] + GAP_RIGHTS[5]) / 2 + 10, 760, "Helår")
+    pdf.drawRightString(GAP_RIGHTS[3], 760 - LEADING, "Utfall fg")
+    header = ["Verksamhet", "Utfall", "Budget", "Avvikelse", "år", "Budget", "Prognos"]
+    y = 760 - 2 * LEADING + 4
+    for row in [header, *ROWS]:
+        pdf.drawString(LABEL_X, y, row[0])
+        for right, text in zip(GAP_RIGHTS, row[1:], strict=True):
+            pdf.drawRightString(right, y, text)
+        y -= LEADING
+    pdf.save()
+    groups = [(text, span) for text, span in _columns_of(path)[0] if text]
+    assert groups == [("Period jan–aug", 4), ("Helår", 2)]
+    assert _columns_of(path)[1][4] == ("Utfall fg år", 1)

@@ -86,3 +86,21 @@ def test_a_header_whose_period_hangs_past_its_column_ends_there(tmp_path):
     (table,) = read(path).tables
     header = ["Verksamhet", "Utfall", "Budget", "Utfall t.o.m.", "Årsprognos"]
     assert [c.text for c in table.rows[0]] == header
+
+
+def test_a_stub_header_wider_than_the_labels_under_it_heads_the_label_column(tmp_path):
+    """`Sjukfrånvaro i procent (%)` starts on the labels' edge and ends past the gap after them:
+    it is the label column's header, not a second header over the first number column."""
+    path = tmp_path / "stub_header.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 10)
+    header = ["Sjukfrånvaro i procent (%)", "jan–aug 2024", "jan–aug 2025"]
+    rows = [["Totalt", "8,5", "6,9"], ["Kvinnor", "9,9", "9,3"], ["Män", "6,7", "5,7"]]
+    for index, row in enumerate([header, *rows]):
+        y = 700 - 14 * index
+        pdf.drawString(50, y, row[0])
+        for right, text in zip((300, 420), row[1:], strict=True):
+            pdf.drawRightString(right, y, text)
+    pdf.save()
+    (table,) = read(path).tables
+    assert [[c.text for c in row] for row in table.rows] == [header, *rows]

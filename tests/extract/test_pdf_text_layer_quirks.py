@@ -176,6 +176,20 @@ def test_a_ligature_glyph_stays_inside_its_word(tmp_path):
     ]
 
 
+def test_a_kerned_pair_in_a_large_title_stays_one_word(tmp_path):
+    """A producer that kerns `Te` at 24 pt draws `e` 3.6 pt back into the `T`'s box (more
+    than a glyph may step back at body size), and the title still reads `Tertialrapport`."""
+    path = tmp_path / "kerned_title.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica-Bold", 24)
+    pdf.drawString(50, 700, "T")
+    pdf.drawString(50 + stringWidth("T", "Helvetica-Bold", 24) - 3.6, 700, "ertialrapport 2 2025")
+    pdf.save()
+    page = pdfium.PdfDocument(path)[0]
+    words = [w.text for w in pdfium_words(page, page.get_textpage())]
+    assert words == ["Tertialrapport", "2", "2025"]
+
+
 MONO, MONO_SIZE = "Courier", 9
 MONO_LINES = [
     ("Verksamhet", ["Budget", "Utfall", "Prognos"]),

@@ -224,6 +224,30 @@ withheld_prose as (
     where withheld_reason is not null
 ),
 
+withheld_columns as (
+    -- a column whose meaning broke an invariant (int_columns_measured): no fact of it
+    select
+        columns_measured.report_key,
+        table_pages.page_first as page,
+        'withheld_column' as region_kind,
+        columns_measured.table_id,
+        cast(null as integer) as row_index,
+        concat(
+            'table ', columns_measured.table_id, ' column ', columns_measured.col_index, ': ',
+            columns_measured.column_header, ' read as ', columns_measured.measure_read
+        ) as region,
+        table_pages.numeric_rows,
+        0 as facts_produced,
+        concat('withheld: ', columns_measured.withheld_reason) as reason_if_unread,
+        true as is_in_scope
+    from columns_measured
+    inner join table_pages
+        on
+            columns_measured.report_key = table_pages.report_key
+            and columns_measured.table_id = table_pages.table_id
+    where columns_measured.withheld_reason is not null
+),
+
 unioned as (
     select * from table_regions
     union all by name
@@ -234,6 +258,8 @@ unioned as (
     select * from withheld_figures
     union all by name
     select * from withheld_prose
+    union all by name
+    select * from withheld_columns
 ),
 
 final as (

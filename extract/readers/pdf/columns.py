@@ -219,6 +219,10 @@ def _place(cell: Word, columns: Sequence[Column], by_extent: bool) -> tuple[int,
     numeric = [i for i in covered if columns[i].numeric]
     if by_extent and numeric:
         return numeric[0], 1
+    if covered and not numeric:
+        # a stub header wider than the labels under it (`Sjukfrånvaro (%)` over `Män`)
+        # starts on their edge: its centre may lie past the gap after them
+        return covered[0], 1
     return column_of(cell, columns), 1
 
 

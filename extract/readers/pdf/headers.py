@@ -101,6 +101,15 @@ def _groups(line: SplitLine, below: SplitLine | None, columns: list[Column]) -> 
     return group_runs(extents, columns, leaves) is not None
 
 
+def _groups_over(line: SplitLine, below: list[SplitLine], columns: list[Column]) -> bool:
+    """Given a header line and all header lines below it, return whether it holds centred
+    groups over them (a wrapped header below, `Utfall fg` / `år`, leaves a line that
+    holds only part of the leaves)."""
+    extents = [(cell.x0, cell.x1) for cell in line.cells]
+    leaves = [(cell.x0, cell.x1) for lower in below for cell in lower.cells]
+    return bool(leaves) and group_runs(extents, columns, leaves) is not None
+
+
 def _label_only(line: SplitLine, columns: list[Column]) -> bool:
     """Given a line above a table, return whether it only holds text in the label column."""
     placed = assign(line.cells, columns, strict=False)
@@ -120,8 +129,17 @@ def _wrapped_labels_only(headers: list[SplitLine], columns, settings) -> list[Sp
 def header_rows(
     headers: list[SplitLine], columns: list[Column], page: int, settings: HeaderSettings
 ) -> list[list[RawCell]]:
-    """Given header lines, return the header rows they make."""
-    split = [replace(h, cells=_aligned_pieces(h, columns)) for h in headers]
+    """Given header lines, return the header rows they make.
+
+    A line of centred group headers stays whole: a word of `Period jan–aug` may
+    end on a column's edge by chance without ending a header there.
+    """
+    split = [
+        h
+        if _groups_over(h, headers[i + 1 :], columns)
+        else replace(h, cells=_aligned_pieces(h, columns))
+        for i, h in enumerate(headers)
+    ]
     bands = _header_bands(split, columns, settings)
     rows = [cells_from_lines(band, columns, page) for band in bands]
     return [

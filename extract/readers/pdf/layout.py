@@ -192,13 +192,18 @@ def _merge(
 
     A row can break across the page: label lines standing in the first column
     above the continuation (borderless), or a first row holding only a label that
-    starts in lower case (ruled), finish the last row's label.
+    starts in lower case (ruled), finish the last row's label. Above a repeated
+    header stands a caption (`Nettokostnad per verksamhet (forts.)`), not the rest of
+    a row.
     """
     mapping = column_map(ending, table, settings.column_tolerance) or []
     rows = remap(table.rows, mapping, len(ending.column_edges))
-    if rows and [c.text for c in rows[0]] == [c.text for c in first.rows[0]]:
+    repeated = bool(rows) and [c.text for c in rows[0]] == [c.text for c in first.rows[0]]
+    if repeated:
         rows = rows[1:]
-    label_lines = [union(ln.words) for ln in above if _in_label_column(ln, ending, settings)]
+    label_lines = [
+        union(ln.words) for ln in above if not repeated and _in_label_column(ln, ending, settings)
+    ]
     if rows and _label_only(rows[0]) and rows[0][0].text[:1].islower():
         label_lines.append(_as_word(rows[0][0]))  # a ruled row broken by the page
         rows = rows[1:]

@@ -17,6 +17,9 @@ from extract.readers.pdf.words import BOLD_FONT, ITALIC_FONT, Word
 
 X_TOLERANCE = 3.0  # points a glyph may step back, or its baseline move, within one word
 WORD_GAP = 0.12  # a gap between glyph boxes wider than this (x font size) ends a word
+# kerning pulls a glyph back into the one before (`Te` in a title set large) by up to
+# this share of the font size, which can be more than X_TOLERANCE's points
+KERN = 0.2
 FONT_NAME_BYTES = 128
 SAME_BOX = 0.01  # points between the edges of two characters drawn as one glyph
 SOFT_HYPHEN = 0x02  # pdfium's code for a hyphen that ends a line (`Söderåkra-`)
@@ -81,7 +84,8 @@ def _same_word(previous, char) -> bool:
         same_line
         and char[5] == previous[5]
         and (
-            -X_TOLERANCE <= char[1] - previous[2] <= WORD_GAP * size or _same_glyph(previous, char)
+            -max(X_TOLERANCE, KERN * size) <= char[1] - previous[2] <= WORD_GAP * size
+            or _same_glyph(previous, char)
         )
     )
 

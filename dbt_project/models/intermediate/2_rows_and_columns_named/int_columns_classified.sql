@@ -154,6 +154,7 @@ final as (
         with_markers.has_ytd_marker and not with_markers.names_full_year as has_ytd_marker,
         with_markers.mentions_forecast,
         with_markers.names_prior_year,
+        with_markers.names_full_year,
         -- a forecast round: tertial or forecast number (`Prognos T1`), else the month named
         coalesce(
             try_cast(regexp_extract(with_role.header_normalised, '\b(t|tertial ?|prognos )([1-3])\b', 2) as integer),

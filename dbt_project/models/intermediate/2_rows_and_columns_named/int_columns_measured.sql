@@ -1,76 +1,175 @@
-with columns_classified as (
-    select * from {{ ref('int_columns_classified') }}
+-- Every value column's measure once its meaning has passed the checks a fact must pass
+-- before it is stored. A column that breaks one is withheld: its measure is `unknown`,
+-- its reason kept (quality_table_coverage lists it), since a figure under another
+-- measure looks right and is worse than a missing one.
+-- (a) a line holds at most one value per measure and year: two columns read as one
+--     meaning that both print on most lines and differ on one are an unread header,
+--     both withheld;
+-- (c) a column's time scope agrees with the report's period: no outcome of a year after
+--     the report's, no part of a year in a report of the whole year, no full-year
+--     outcome of a year an interim report has not closed.
+with columns_scoped as (
+    select * from {{ ref('int_columns_scoped') }}
+),
+
+cells as (
+    select * from {{ ref('int_cells_stitched') }}
 ),
 
 reports as (
     select * from {{ ref('stg_extracted__reports') }}
 ),
 
-in_context as (
+values_printed as (
     select
-        columns_classified.*,
-        -- a deviation beside a forecast column is one against the forecast
-        bool_or(columns_classified.header_role = 'forecast') over (
-            partition by columns_classified.report_key, columns_classified.table_id
-        ) as has_forecast_column,
-        reports.period_kind,
-        reports.fiscal_year as report_fiscal_year,
-        -- `Utfall fg år` names the year before the report's without printing it
-        coalesce(
-            columns_classified.header_year,
-            case when columns_classified.names_prior_year then reports.fiscal_year - 1 end,
-            reports.fiscal_year
-        ) as fiscal_year
-    from columns_classified
-    inner join reports
-        on columns_classified.report_key = reports.report_key
+        report_key,
+        table_id,
+        row_index,
+        col_index,
+        printed_number
+    from cells
+    where not is_header and not is_label and printed_number is not null
 ),
 
-resolved as (
+rivals as (
     select
-        *,
-        {{ resolve_measure(
-            'header_role', 'fiscal_year', 'report_fiscal_year', 'period_kind',
-            'has_ytd_marker', 'mentions_forecast', 'has_forecast_column'
-        ) }} as resolved_measure,
-        -- forecast rounds of one year (`Prognos T1` beside `Prognos T2`): the latest is the forecast
-        count(*) filter (where header_role = 'forecast') over by_year as n_forecasts,
-        count(distinct round_rank) filter (where header_role = 'forecast') over by_year as n_rounds,
-        max(round_rank) filter (where header_role = 'forecast') over by_year as latest_round
-    from in_context
-    window by_year as (partition by report_key, table_id, fiscal_year)
+        one.report_key,
+        one.table_id,
+        one.col_index,
+        other.col_index as rival_index,
+        other.column_header as rival_header
+    from columns_scoped as one
+    inner join columns_scoped as other
+        on
+            one.report_key = other.report_key
+            and one.table_id = other.table_id
+            and one.measure = other.measure
+            and one.fiscal_year is not distinct from other.fiscal_year
+            and one.col_index != other.col_index
+    where one.measure not in ('unknown', 'ignore', 'label')
 ),
 
-rounded as (
-    select
-        *,
-        case
-            when resolved_measure != 'forecast' or n_forecasts = 1 then resolved_measure
-            when n_forecasts = 2 and n_rounds = 2 and round_rank = latest_round then 'forecast'
-            when n_forecasts = 2 and n_rounds = 2 then 'forecast_previous'
-            else 'unknown'
-        end as measure
-    from resolved
-),
-
-final as (
+printed_counts as (
     select
         report_key,
         table_id,
         col_index,
-        column_header,
-        header_role,
-        measure,
-        fiscal_year,
-        has_ytd_marker,
+        count(*) as n_printed
+    from values_printed
+    group by report_key, table_id, col_index
+),
+
+pair_rows as (
+    -- the rows where both columns of a pair print a figure, and where those differ
+    select
+        rivals.report_key,
+        rivals.table_id,
+        rivals.col_index,
+        rivals.rival_index,
+        rivals.rival_header,
+        count(*) as n_both,
+        count(*) filter (where own.printed_number != rival.printed_number) as n_differ
+    from rivals
+    inner join values_printed as own
+        on
+            rivals.report_key = own.report_key
+            and rivals.table_id = own.table_id
+            and rivals.col_index = own.col_index
+    inner join values_printed as rival
+        on
+            rivals.report_key = rival.report_key
+            and rivals.table_id = rival.table_id
+            and rivals.rival_index = rival.col_index
+            and own.row_index = rival.row_index
+    group by all
+),
+
+disagreeing as (
+    -- two columns that both print on most lines and differ on one; a column the reader
+    -- split in two prints each line's figure in one part or the other, and a line broken
+    -- across both parts is a shifted row (int_rows_shifted), not a second meaning
+    select
+        pair_rows.report_key,
+        pair_rows.table_id,
+        pair_rows.col_index,
+        min(pair_rows.rival_header) as rival_header
+    from pair_rows
+    inner join printed_counts as own
+        on
+            pair_rows.report_key = own.report_key
+            and pair_rows.table_id = own.table_id
+            and pair_rows.col_index = own.col_index
+    inner join printed_counts as rival
+        on
+            pair_rows.report_key = rival.report_key
+            and pair_rows.table_id = rival.table_id
+            and pair_rows.rival_index = rival.col_index
+    where
+        pair_rows.n_differ > 0
+        and 2 * pair_rows.n_both > own.n_printed + rival.n_printed - pair_rows.n_both
+    group by pair_rows.report_key, pair_rows.table_id, pair_rows.col_index
+),
+
+scope_conflicts as (
+    select
+        columns_scoped.report_key,
+        columns_scoped.table_id,
+        columns_scoped.col_index,
         case
-            when header_ambiguity is not null then 'ambiguous header: ' || header_ambiguity
-            when resolved_measure = 'forecast' and measure = 'unknown'
-                then 'several forecasts of one year whose rounds are not told apart'
-            when header_role = 'deviation' and measure = 'deviation' and period_kind != 'annual'
-                then 'deviation of unknown basis: no forecast, no date, not an annual report'
-        end as measure_warning
-    from rounded
+            when
+                columns_scoped.measure in ('outcome', 'outcome_ytd', 'deviation', 'deviation_ytd')
+                and columns_scoped.fiscal_year > reports.fiscal_year
+                then 'time scope: an outcome of a year after the report''s'
+            -- a staffing table of an annual report counts people on a date in the year
+            -- (`30 nov 2025`); among budget columns a part of the year is no such count
+            when
+                reports.period_kind = 'annual'
+                and columns_scoped.in_budget_table
+                and columns_scoped.measure in (
+                    'outcome_ytd', 'budget_ytd', 'deviation_ytd', 'outcome_ytd_prior_year'
+                )
+                then 'time scope: part of a year in a report of the whole year'
+            when
+                reports.period_kind = 'interim'
+                and columns_scoped.measure = 'outcome'
+                and columns_scoped.fiscal_year >= reports.fiscal_year
+                then 'time scope: a full-year outcome of a year the report has not closed'
+        end as reason
+    from (
+        select
+            *,
+            bool_or(header_role in ('budget', 'forecast')) over (
+                partition by report_key, table_id
+            ) as in_budget_table
+        from columns_scoped
+    ) as columns_scoped
+    inner join reports
+        on columns_scoped.report_key = reports.report_key
+),
+
+final as (
+    select
+        columns_scoped.* exclude (measure),
+        coalesce(
+            scope_conflicts.reason,
+            'one measure and year in two columns of different values (' || disagreeing.rival_header || ')'
+        ) as withheld_reason,
+        case
+            when scope_conflicts.reason is null and disagreeing.col_index is null then columns_scoped.measure
+            else 'unknown'
+        end as measure,
+        columns_scoped.measure as measure_read
+    from columns_scoped
+    left join scope_conflicts
+        on
+            columns_scoped.report_key = scope_conflicts.report_key
+            and columns_scoped.table_id = scope_conflicts.table_id
+            and columns_scoped.col_index = scope_conflicts.col_index
+    left join disagreeing
+        on
+            columns_scoped.report_key = disagreeing.report_key
+            and columns_scoped.table_id = disagreeing.table_id
+            and columns_scoped.col_index = disagreeing.col_index
 )
 
 select * from final

@@ -2,12 +2,19 @@
 -- ends right before) a column that nearly every other row prints, and it prints in a
 -- column that most other rows leave empty (Askersund's `Summa` one column to the right).
 -- Decided from the printed pattern of the table's rows; such a row produces no facts.
+-- So does a line that prints two different figures under one measure and year (a total
+-- broken across the two parts of a column the reader split: `37 | 345` under `Utfall`):
+-- a line holds at most one value per measure and year (shift_columns 0).
 {% set min_other_rows = 3 %}
 {% set filled_share = 0.9 %}
 {% set sparse_share = 0.5 %}
 
 with cells as (
     select * from {{ ref('int_cells_stitched') }}
+),
+
+columns_measured as (
+    select * from {{ ref('int_columns_measured') }}
 ),
 
 value_cells as (
@@ -94,7 +101,7 @@ candidates as (
         and numeric_rows.last_col - numeric_rows.first_col + 1 = numeric_rows.n_printed
 ),
 
-final as (
+shifted as (
     select
         report_key,
         table_id,
@@ -114,6 +121,72 @@ final as (
     from candidates
     where neighbour_share >= {{ filled_share }} and outer_share < {{ sparse_share }}
     qualify row_number() over (partition by report_key, table_id, row_index order by direction desc) = 1
+),
+
+measured_values as (
+    select
+        cells.report_key,
+        cells.table_id,
+        cells.row_index,
+        cells.col_index,
+        cells.printed_number,
+        columns_measured.measure,
+        columns_measured.fiscal_year
+    from cells
+    inner join columns_measured
+        on
+            cells.report_key = columns_measured.report_key
+            and cells.table_id = columns_measured.table_id
+            and cells.col_index = columns_measured.col_index
+    where
+        not cells.is_header
+        and not cells.is_label
+        and cells.printed_number is not null
+        and columns_measured.measure not in ('unknown', 'ignore', 'label')
+),
+
+doubled as (
+    select
+        numeric_rows.report_key,
+        numeric_rows.table_id,
+        numeric_rows.row_index,
+        numeric_rows.page,
+        numeric_rows.row_label,
+        0 as shift_columns,
+        numeric_rows.n_printed,
+        format(
+            'columns {} and {} both read as {} print {} and {}',
+            one.col_index, other.col_index, one.measure, one.printed_number, other.printed_number
+        ) as evidence
+    from measured_values as one
+    inner join measured_values as other
+        on
+            one.report_key = other.report_key
+            and one.table_id = other.table_id
+            and one.row_index = other.row_index
+            and one.measure = other.measure
+            and one.fiscal_year is not distinct from other.fiscal_year
+            and one.col_index < other.col_index
+    inner join numeric_rows
+        on
+            one.report_key = numeric_rows.report_key
+            and one.table_id = numeric_rows.table_id
+            and one.row_index = numeric_rows.row_index
+    where one.printed_number != other.printed_number
+    qualify row_number() over (
+        partition by one.report_key, one.table_id, one.row_index order by one.col_index, other.col_index
+    ) = 1
+),
+
+final as (
+    select * from shifted
+    union all by name
+    select doubled.* from doubled
+    anti join shifted
+        on
+            doubled.report_key = shifted.report_key
+            and doubled.table_id = shifted.table_id
+            and doubled.row_index = shifted.row_index
 )
 
 select * from final
