@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from lxml import etree
 
-from extract.readers.docx_text import own_elements
+from extract.readers.docx.text import own_elements
 
 # Section types that start the next section on a new page; an absent type means nextPage.
 NEW_PAGE_SECTION_TYPES = frozenset({"nextPage", "oddPage", "evenPage"})

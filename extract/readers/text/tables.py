@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from extract.model import RawCell, TextBlock
 from extract.readers.layout import TableDraft
-from extract.readers.text_markup import (
+from extract.readers.text.markup import (
     is_pipe_separator,
     line_to_text,
     markup_to_text,

@@ -2,8 +2,8 @@
 
 Exports of this family lost their layout; the table layouts they keep (tab-separated
 rows, one cell per tab-led line, Markdown pipe tables) and the rules that find them are
-described in `extract.readers.text_tables`. HTML fragments inside cells are stripped
-(italic is kept, see `extract.readers.text_markup`). Text is UTF-8 (with or without BOM);
+described in `extract.readers.text.tables`. HTML fragments inside cells are stripped
+(italic is kept, see `extract.readers.text.markup`). Text is UTF-8 (with or without BOM);
 other text is read as cp1252 with a warning.
 
 Pages: everything is on page 1 unless the file holds form feeds (`\\f`), each of which
@@ -16,8 +16,8 @@ from pathlib import Path
 
 from extract.model import Document
 from extract.readers.layout import stream_to_parts
-from extract.readers.text_decode import bytes_to_text
-from extract.readers.text_tables import Line, lines_to_items
+from extract.readers.text.decode import bytes_to_text
+from extract.readers.text.tables import Line, lines_to_items
 
 FORM_FEED = "\f"
 

@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from extract.model import RawCell
-from extract.readers.docx_pages import PageTracker
-from extract.readers.docx_text import paragraph_italic, paragraph_text
+from extract.readers.docx.pages import PageTracker
+from extract.readers.docx.text import paragraph_italic, paragraph_text
 
 # Cells can sit directly in a row or inside a row-level content control.
 _ROW_CELLS = "./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:tc"

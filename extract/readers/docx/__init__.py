@@ -29,9 +29,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from extract.model import Document, ReadError, TextBlock
-from extract.readers.docx_cells import table_to_rows
-from extract.readers.docx_pages import PageTracker
-from extract.readers.docx_text import paragraph_text, text_boxes
+from extract.readers.docx.cells import table_to_rows
+from extract.readers.docx.pages import PageTracker
+from extract.readers.docx.text import paragraph_text, text_boxes
 from extract.readers.layout import TableDraft, stream_to_parts
 
 _PARAGRAPH = qn("w:p")
