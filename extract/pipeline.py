@@ -8,6 +8,9 @@ replaced meanwhile. Each report is read in a child process within the limits
 of `ExtractSettings`. A symbolic link is followed only to a file inside the
 raw folder. Bad input never raises here: it becomes a `reports` row with
 status `failed` and a human-readable error, and every other report still loads.
+
+Its command line is `python -m extract` (`extract/__main__.py`), which imports this
+module; this module never imports it back.
 """
 
 from __future__ import annotations
@@ -306,9 +309,3 @@ def _write_failed(
         seconds=time.perf_counter() - started,
         sha256=sha256,
     )
-
-
-if __name__ == "__main__":
-    from extract.__main__ import main
-
-    raise SystemExit(main())
