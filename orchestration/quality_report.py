@@ -39,6 +39,12 @@ where not is_read and is_in_scope
 order by file_name, page, table_id, row_index
 """
 
+WITHHELD_SQL = """
+select report_key, page, relation, rule, column_name, fact_key, rows_withheld, value, reason
+from quality_quarantine
+order by file_name, page, relation, fact_key
+"""
+
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
     """Given a connection and a query, return its rows as dicts by column name."""
@@ -65,6 +71,7 @@ def quality_report_html(
         reports = _rows(con, REPORTS_SQL)
         checks = _by_report(_rows(con, CHECKS_SQL))
         unread = _by_report(_rows(con, UNREAD_SQL))
+        withheld = _by_report(_rows(con, WITHHELD_SQL))
         counts = dict(con.execute(COUNTS_SQL).fetchall())
     body = [
         "<h1>Quality report</h1>",
@@ -75,7 +82,8 @@ def quality_report_html(
     ]
     for report in reports:
         key = report["report_key"]
-        body.append(report_html(report, checks.get(key, []), unread.get(key, [])))
+        found = (checks.get(key, []), unread.get(key, []), withheld.get(key, []))
+        body.append(report_html(report, *found))
     return page("Quality report", "".join(body))
 
 

@@ -1,8 +1,7 @@
 """The parts of the quality report, each from rows already read: HTML text, every value escaped.
 
-A new section (say, contract breaches held back per report) is one more
-function here taking its rows and returning its HTML, and one call in
-`orchestration.quality_report`.
+A new section is one more function here taking its rows and returning its
+HTML, and one query and one call in `orchestration.quality_report`.
 """
 
 from __future__ import annotations
@@ -114,8 +113,20 @@ def unread_html(file_name: str, regions: list[dict]) -> str:
     return _table(("Where", "Region", "Why not read"), rows, numeric=set()) if rows else ""
 
 
-def report_html(report: dict, checks: list[dict], unread: list[dict]) -> str:
-    """Given one report, its failing and unchecked checks and unread regions, return its section."""
+def withheld_html(file_name: str, breaches: list[dict]) -> str:
+    """Given a report's rows withheld for breaking the contract, return their table, if any."""
+    rows = [
+        [_where(file_name, b), escape(b["relation"]), escape(b["rule"]), escape(b["column_name"]),
+         escape(b["fact_key"]), str(b["rows_withheld"]), escape(b["value"]), escape(b["reason"])]
+        for b in breaches
+    ]  # fmt: skip
+    headers = ("Where", "Fact table", "Rule", "Column", "Fact key", "Rows", "Value", "Reason")
+    table = _table(headers, rows, numeric={5})
+    return f"<h4>Withheld for breaking the contract</h4>{table}" if rows else ""
+
+
+def report_html(report: dict, checks: list[dict], unread: list[dict], withheld: list[dict]) -> str:
+    """Given one report, its failing and unchecked checks, unread and withheld rows: its section."""
     name, status = report["file_name"], report["status"]
     failed = [c for c in checks if c["status"] == "failed"]
     skipped = [c for c in checks if c["status"] == "not_checked"]
@@ -126,7 +137,8 @@ def report_html(report: dict, checks: list[dict], unread: list[dict]) -> str:
         f'<p>Status: <span class="{escape(status)}">{escape(status)}</span>{error}; '
         f"{len(failed)} failing checks, {len(skipped)} not checked.</p>"
         f"<h4>Failing checks</h4>{failed_checks_html(name, failed)}"
-        f"<h4>Not checked</h4>{not_checked_html(name, skipped)}{unread_part}</section>"
+        f"<h4>Not checked</h4>{not_checked_html(name, skipped)}{unread_part}"
+        f"{withheld_html(name, withheld)}</section>"
     )
 
 

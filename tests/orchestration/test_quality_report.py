@@ -1,8 +1,9 @@
 """The quality report: one offline page naming every failing check by file and page.
 
 Built by a real `kommunlager build` (extraction, dbt, Great Expectations, Dagster)
-of the two fixture reports, one renamed with HTML in its name, then read as a
-file and in Chromium with every request off the machine refused.
+of the two fixture reports, one renamed with HTML in its name, and the three
+whose rows break the contract (test_quarantine), then read as a file and in
+Chromium with every request off the machine refused.
 """
 
 import re
@@ -14,6 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from orchestration.quality_sections import printed_number
 from tests.orchestration.conftest import FIXTURES, run_cli
+from tests.orchestration.test_quarantine import BROKEN_FILES
 from tests.orchestration.test_report_cards import CHROMIUM, CHROMIUM_ARGS
 
 HOSTILE_NAME = 'report_<two>&"x".txt'  # file names come from whoever filled the folder
@@ -27,6 +29,8 @@ def build(tmp_path_factory):
     raw.mkdir()
     shutil.copyfile(FIXTURES / "report_one.txt", raw / "report_one.txt")
     shutil.copyfile(FIXTURES / "report_two.txt", raw / HOSTILE_NAME)
+    for name in BROKEN_FILES:
+        shutil.copyfile(FIXTURES / name, raw / name)
     run = run_cli(raw, root / "warehouse.duckdb")
     assert run.status == 0, run.err
     with duckdb.connect(str(root / "warehouse.duckdb"), read_only=True) as con:
@@ -40,8 +44,9 @@ def build(tmp_path_factory):
             "select file_name, page, not_checked_reason from quality_reconciliation"
             " where status = 'not_checked'"
         ).fetchall()
+        withheld = con.sql("select file_name, page, fact_key from quality_quarantine").fetchall()
     index = root / "quality" / "index.html"
-    return index, index.read_text(encoding="utf-8"), failures, not_checked
+    return index, index.read_text(encoding="utf-8"), failures, not_checked, withheld
 
 
 def section_of(text: str, file_name: str) -> str:
@@ -71,7 +76,7 @@ def test_printed_number_is_in_the_printed_unit_with_swedish_separators():
 
 
 def test_every_failing_check_is_listed_with_file_page_and_printed_unit(build):
-    _, text, failures, _ = build
+    _, text, failures, _, _ = build
     assert failures, "the fixture reports print totals that do not add up"
     for failure in failures:
         section = section_of(text, failure["file_name"])
@@ -84,13 +89,22 @@ def test_every_failing_check_is_listed_with_file_page_and_printed_unit(build):
 
 
 def test_checks_not_made_are_listed_with_their_reason(build):
-    _, text, _, not_checked = build
+    _, text, _, not_checked, _ = build
     for file_name, _, reason in not_checked:
         assert escape_attr(reason) in section_of(text, file_name)
 
 
+def test_rows_withheld_for_breaking_the_contract_are_listed_by_file_and_page(build):
+    _, text, _, _, withheld = build
+    assert withheld, "the broken fixture reports state rates that break the contract"
+    for file_name, page, fact_key in withheld:
+        section = section_of(text, file_name)
+        where = escape_attr(f"{file_name}, p. {page}")
+        assert any(where in row and escape_attr(fact_key) in row for row in section.split("<tr>"))
+
+
 def test_the_page_names_every_report_and_the_contract_suites_and_no_url(build):
-    _, text, _, _ = build
+    _, text, _, _, _ = build
     assert "http://" not in text and "https://" not in text
     assert "<script" not in text.lower()
     assert "<h3>report_&lt;two&gt;&amp;&quot;x&quot;.txt</h3>" in text
@@ -98,7 +112,7 @@ def test_the_page_names_every_report_and_the_contract_suites_and_no_url(build):
 
 
 def test_chromium_shows_every_failure_offline_without_a_request_leaving(build):
-    index, _, failures, _ = build
+    index, _, failures, _, _ = build
     requested = []
 
     def refuse_the_network(route):
