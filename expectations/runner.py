@@ -7,8 +7,9 @@ have (tests/expectations/test_pandas_route.py shows both facts).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,23 @@ class SuiteOutcome:
             success=all(outcome.success for outcome in outcomes),
             expectations=tuple(merged),
         )
+
+
+def save_outcome(outcome: SuiteOutcome, path: Path) -> Path:
+    """Given a suite's outcome, write it as JSON (for the quality report); return the file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(asdict(outcome)), encoding="utf-8")
+    return path
+
+
+def load_outcome(path: Path) -> SuiteOutcome:
+    """Given a file save_outcome wrote, return the suite's outcome."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    expectations = tuple(
+        ExpectationOutcome(**{**e, "unexpected_index": tuple(e["unexpected_index"])})
+        for e in data["expectations"]
+    )
+    return SuiteOutcome(data["suite_name"], data["success"], expectations)
 
 
 def run_suite(

@@ -50,8 +50,8 @@ Limits per report (also from the environment, KOMMUNLAGER_MAX_MEMORY_MB, ..._TEX
 ..._FILE_MB, ..._SECONDS, ..._PAGES): a report over one is a failed report, not a failed
 build. Each report is read in a child process whose memory is limited.
 
-Writes, beside FILE: extracted/ (Parquet per report and relation), quality/ (Great
-Expectations Data Docs, open quality/index.html) and build.log (dbt's output). Progress
+Writes, beside FILE: extracted/ (Parquet per report and relation), quality/ (the quality
+report, open quality/index.html) and build.log (dbt's output). Progress
 lines go to stderr, the summary to stdout. An optional RAW_DIR/manifest.csv states
 metadata the documents may not (file, municipality, ...).
 
@@ -137,7 +137,7 @@ def print_summary(paths: KommunlagerPaths, failed: list[str] | None) -> None:
     else:
         print(f"Failed asset checks: {len(failed)}")
     print("".join(f"  {line}\n" for line in failed), end="")
-    print(f"Warehouse: {paths.warehouse()}\nData Docs: {paths.quality() / 'index.html'}")
+    print(f"Warehouse: {paths.warehouse()}\nQuality report: {paths.quality() / 'index.html'}")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -3,8 +3,11 @@
 A failed reconciliation is the source document's own inconsistency (WARN);
 a fact row without lineage keys or with an unknown measure is a broken
 warehouse contract (ERROR), and blocks publishing the build. Both read the
-build in progress (`<warehouse>.building`) when there is one, and write Data
-Docs beside the live ones (`quality.building`), published with the build.
+build in progress (`<warehouse>.building`) when there is one, and write into
+the quality folder beside the live one (`quality.building`), published with the
+build: GE's own Data Docs out of the way in `great_expectations/` (they load
+their styles from a CDN), each contract suite's outcome in `contract/` for the
+offline quality report (`orchestration.defs.quality_report`).
 """
 
 import dagster as dg
@@ -16,10 +19,13 @@ from expectations.reconciliation import (
     ReconciliationResult,
     write_quality_reconciliation,
 )
+from expectations.runner import save_outcome
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.publishing import building_docs, current_build
 
 QUALITY_KEY = dg.AssetKey(OUTPUT_TABLE)
+GE_DOCS_DIR = "great_expectations"  # GE's Data Docs: they ask for CDN URLs, so not the index
+CONTRACT_DIR = "contract"  # one JSON per contract suite, read by the quality report
 RECONCILIATION_CHECK = "reconciliation_agrees"
 MAX_LISTED_FAILURES = 50  # keeps check metadata readable; the table holds them all
 RECONCILIATION_DESCRIPTION = (
@@ -46,14 +52,14 @@ CONTRACT_DESCRIPTION = (
     ],
 )
 def quality_reconciliation(paths: KommunlagerPaths) -> dg.MaterializeResult:
-    """Given reconciliation_checks, write GE's per-row verdicts and the HTML Data Docs."""
-    docs = building_docs(paths.quality())  # swapped in for the live docs on publish
+    """Given reconciliation_checks, write GE's per-row verdicts and GE's Data Docs."""
+    docs = building_docs(paths.quality()) / GE_DOCS_DIR  # swapped in for the live on publish
     result = write_quality_reconciliation(current_build(paths.warehouse()), docs)
     return dg.MaterializeResult(
         metadata={
             "checks": result.n_checks,
             "failed": len(result.failures),
-            "data_docs": dg.MetadataValue.path(str(paths.quality() / "index.html")),
+            "data_docs": dg.MetadataValue.path(str(paths.quality() / GE_DOCS_DIR / "index.html")),
         },
         check_results=[reconciliation_check_result(result)],
     )
@@ -94,7 +100,8 @@ def fact_contract_check(relation: str) -> dg.AssetChecksDefinition:
     )
     def _check(paths: KommunlagerPaths) -> dg.AssetCheckResult:
         docs = building_docs(paths.quality())
-        outcome = check_fact_table(current_build(paths.warehouse()), relation, docs)
+        outcome = check_fact_table(current_build(paths.warehouse()), relation, docs / GE_DOCS_DIR)
+        save_outcome(outcome, docs / CONTRACT_DIR / f"{relation}.json")
         broken = [e for e in outcome.expectations if not e.success]
         return dg.AssetCheckResult(
             passed=outcome.success,

@@ -4,6 +4,7 @@ import dagster as dg
 
 from expectations.facts import FACT_TABLES
 from orchestration.defs.checks import QUALITY_KEY
+from orchestration.defs.quality_report import REPORT_KEY
 from orchestration.defs.resources import KommunlagerPaths, WarehouseLock
 from orchestration.incremental import extract_state
 from orchestration.publishing import publish
@@ -19,7 +20,7 @@ def published_warehouse_asset(known_assets: set[dg.AssetKey]) -> dg.AssetsDefini
     """
     facts = [dg.AssetKey(t) for t in FACT_TABLES if dg.AssetKey(t) in known_assets]
 
-    @dg.asset(key=PUBLISHED_KEY, deps=[QUALITY_KEY, *facts], group_name="publish")
+    @dg.asset(key=PUBLISHED_KEY, deps=[QUALITY_KEY, REPORT_KEY, *facts], group_name="publish")
     def published_warehouse(
         paths: KommunlagerPaths, warehouse_lock: WarehouseLock
     ) -> dg.MaterializeResult:

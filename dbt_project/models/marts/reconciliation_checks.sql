@@ -17,6 +17,21 @@ reports as (
     from {{ ref('int_reports_keyed') }}
 ),
 
+printed_cells as (
+    -- the checked figure's printed unit, so a report can show a check as the page prints it;
+    -- a cell read under two units names none
+    select
+        report_key,
+        table_id,
+        row_index,
+        col_index,
+        case when count(distinct unit) = 1 then any_value(unit) end as unit,
+        case when count(distinct factor_sek) = 1 then any_value(factor_sek) end as factor_sek,
+        case when count(distinct amount_as_printed) = 1 then any_value(amount_as_printed) end as amount_as_printed
+    from {{ ref('int_amounts_normalised') }}
+    group by report_key, table_id, row_index, col_index
+),
+
 unioned as (
     select * from sum_of_lines
     union all by name
@@ -28,10 +43,19 @@ unioned as (
 named as (
     select
         unioned.*,
-        reports.file_name
+        reports.file_name,
+        printed_cells.unit,
+        printed_cells.factor_sek,
+        printed_cells.amount_as_printed
     from unioned
     left join reports
         on unioned.report_key = reports.report_key
+    left join printed_cells
+        on
+            unioned.report_key = printed_cells.report_key
+            and unioned.table_id = printed_cells.table_id
+            and unioned.row_index = printed_cells.row_index
+            and unioned.col_index = printed_cells.col_index
 ),
 
 final as (
@@ -50,6 +74,9 @@ final as (
         check_name,
         measure,
         line_item,
+        unit,
+        factor_sek,
+        amount_as_printed,
         expected,
         -- an unreadable total cannot be confirmed either: the check stays open, not passed
         case when expected is not null then actual end as actual,
