@@ -329,3 +329,30 @@ def test_stores_no_percent_as_money(warehouse):
         """
     ).fetchall()
     assert rows == []
+
+
+@pytest.mark.parametrize(
+    ("relation", "is_prose", "printed"),
+    [
+        ("fct_operating_budget", "unit_source = 'prose'", "amount_as_printed"),
+        ("fct_staffing", "source_kind = 'prose'", "as_printed"),
+        # a rate is printed with a decimal comma (`1,9%`)
+        ("fct_sick_leave", "source_kind = 'prose'", "replace(sick_leave_pct::varchar, '.', ',')"),
+    ],
+)
+def test_a_prose_fact_carries_the_sentence_stating_its_figure_and_a_table_fact_none(
+    warehouse, relation, is_prose, printed
+):
+    prose, prose_quoting_figure, tables, tables_with_text = warehouse.execute(
+        f"""
+        select
+            count(*) filter (where {is_prose}),
+            count(*) filter (where {is_prose} and contains(source_text, {printed})),
+            count(*) filter (where not coalesce({is_prose}, false)),
+            count(source_text) filter (where not coalesce({is_prose}, false))
+        from {relation}
+        """
+    ).fetchone()
+    assert prose > 0 and tables > 0
+    assert prose_quoting_figure == prose
+    assert tables_with_text == 0

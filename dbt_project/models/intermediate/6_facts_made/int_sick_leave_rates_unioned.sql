@@ -98,7 +98,8 @@ from_tables as (
         comparator_vocabulary.comparator as target_comparator,
         row_cells.fiscal_year,
         row_cells.measure,
-        cast(null as varchar) as org_unit
+        cast(null as varchar) as org_unit,
+        cast(null as varchar) as source_text
     from row_cells
     left join comparator_vocabulary
         on regexp_matches(lower(coalesce(row_cells.target_text, '')), comparator_vocabulary.pattern)
@@ -123,7 +124,8 @@ from_prose as (
         case when prose_facts.fact = 'sick_leave_pct_prior_year' then reports.fiscal_year - 1 end
             as fiscal_year,
         cast(null as varchar) as measure,
-        prose_facts.owner as org_unit
+        prose_facts.owner as org_unit,
+        prose_facts.sentence as source_text
     from prose_facts
     left join reports
         on prose_facts.report_key = reports.report_key

@@ -38,7 +38,8 @@ from_tables as (
             else printed_number
         end as staffing_value,
         0.5 * pow(10, -coalesce(decimals, 0)) as half_unit,
-        cast(null as varchar) as org_unit
+        cast(null as varchar) as org_unit,
+        cast(null as varchar) as source_text
     from amounts
     where
         not coalesce(is_sick_leave_table, false)
@@ -64,7 +65,8 @@ from_prose as (
             else prose_facts.fact_value
         end as staffing_value,
         0.5 as half_unit,
-        prose_facts.owner as org_unit
+        prose_facts.owner as org_unit,
+        prose_facts.sentence as source_text
     from prose_facts
     inner join reports
         on prose_facts.report_key = reports.report_key

@@ -116,7 +116,9 @@ from_prose as (
         prose_facts.unit,
         'prose' as unit_source,
         'prose_wording' as sign_basis,
-        false as is_primary_total
+        false as is_primary_total,
+        -- the sentence the figure was read from, so an analyst can see what it says
+        prose_facts.sentence as source_text
     from prose_facts
     inner join reports
         on prose_facts.report_key = reports.report_key
@@ -128,7 +130,8 @@ from_prose as (
 
 final as (
     select * from from_tables
-    -- the columns a sentence does not have (table, row, column, header) stay NULL
+    -- the columns a sentence does not have (table, row, column, header) stay NULL, and a
+    -- cell has no source_text
     union all by name
     select * from from_prose
 )

@@ -52,7 +52,8 @@ final as (
                 then cast(report_period_end - to_years(years_back) as date)
             when measure = 'outcome_prior_year' or period_kind = 'annual'
                 then make_date(rate_year, 12, 31)
-        end as period_end
+        end as period_end,
+        source_text
     from rates_dated
 )
 

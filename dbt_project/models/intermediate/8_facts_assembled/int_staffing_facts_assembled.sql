@@ -34,7 +34,8 @@ final as (
         figures.fiscal_year,
         figures.staffing_value as value,
         figures.as_printed,
-        figures.as_of
+        figures.as_of,
+        figures.source_text
     from figures
     inner join reports
         on figures.report_key = reports.report_key
