@@ -3,10 +3,12 @@
 A real CLI build (extraction, dbt, Great Expectations, Dagster recording in
 $DAGSTER_HOME) of two good text exports and three that each break a contract
 test of fct_sick_leave: a report whose period is not found (its rates have no
-year, and this year's and last year's share one key), one stating its rate
-twice with two figures (one key, two values: which is right is not known), and
-one printing the same sick-leave line in two tables on one page. Before
-quarantine such a folder failed dbt's tests and published nothing.
+year, and this year's and last year's share one key), one whose only figure is
+a rate with no period to date it (nothing of it is left), and one printing its
+rates in two tables under a bare `Utfall` with no period to date them (each
+table's rate has no year). Before quarantine such a folder failed dbt's tests
+and published nothing. A sixth report printing the same sick-leave line in two
+tables on one page breaks nothing: each table's rates are their own facts.
 """
 
 from dataclasses import dataclass
@@ -21,7 +23,8 @@ from orchestration.defs.quarantine import QUARANTINE_CHECK
 from tests.orchestration.conftest import REPORT_FILES, CliRun, copy_reports, run_cli
 from tests.orchestration.contract_tables import report_checksums
 
-BROKEN_FILES = ("period_unknown.txt", "rate_stated_twice.txt", "rates_in_two_tables.txt")
+BROKEN_FILES = ("period_unknown.txt", "rate_undated.txt", "rates_without_year.txt")
+TWO_TABLES = "rates_in_two_tables.txt"
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ def builds(tmp_path_factory) -> Builds:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DAGSTER_HOME", str(root / "dagster_home"))
         mixed = run_cli(
-            copy_reports(root / "raw_mixed", REPORT_FILES + BROKEN_FILES), mixed_warehouse
+            copy_reports(root / "raw_mixed", REPORT_FILES + BROKEN_FILES + (TWO_TABLES,)),
+            mixed_warehouse,
         )
         with dg.DagsterInstance.get() as instance:
             checks = quarantine_checks(instance)
@@ -76,7 +80,7 @@ def test_a_folder_with_broken_reports_builds_and_publishes(builds):
     assert builds.mixed.status == 0, builds.mixed.err
     assert builds.good.status == 0, builds.good.err
     files = query(builds.mixed_warehouse, "select file_name from dim_report order by file_name")
-    assert [name for (name,) in files] == sorted(REPORT_FILES + BROKEN_FILES)
+    assert [name for (name,) in files] == sorted(REPORT_FILES + BROKEN_FILES + (TWO_TABLES,))
 
 
 def test_the_good_reports_facts_equal_a_build_without_the_broken_ones(builds):
@@ -99,25 +103,26 @@ def test_each_broken_report_names_its_rules_in_dim_report(builds):
             " (fct_sick_leave not_null(fiscal_year), fct_sick_leave unique(fact_key))",
         ),
         (
-            "rate_stated_twice.txt",
+            "rate_undated.txt",
             "failed",
-            "rows withheld for breaking the contract: 2 (fct_sick_leave unique(fact_key))",
+            "rows withheld for breaking the contract: 1 (fct_sick_leave not_null(fiscal_year))",
         ),
+        ("rates_in_two_tables.txt", "ok", None),
         (
-            "rates_in_two_tables.txt",
+            "rates_without_year.txt",
             "partial",
-            "rows withheld for breaking the contract: 4 (fct_sick_leave unique(fact_key))",
+            "rows withheld for breaking the contract: 2 (fct_sick_leave not_null(fiscal_year))",
         ),
         ("report_one.txt", "ok", None),
         ("report_two.txt", "ok", None),
     ]
     (warnings,) = query(
         builds.mixed_warehouse,
-        "select warnings from dim_report where file_name = 'rate_stated_twice.txt'",
+        "select warnings from dim_report where file_name = 'rate_undated.txt'",
     )[0]
     assert [w.split(": ", 1)[1] for w in warnings if w.startswith("fct_")] == [
-        "4dc47a8fbd01af89-prose-1-2024 withheld"
-        " (fct_sick_leave unique(fact_key): fact_key is shared by 2 rows)"
+        "c868f057b5922a2e-prose-1 withheld"
+        " (fct_sick_leave not_null(fiscal_year): fiscal_year is NULL)"
     ]
 
 
@@ -132,12 +137,12 @@ def test_quality_quarantine_names_the_rule_relation_and_rows(builds):
          "fiscal_year is NULL", "<report>-prose-1"),
         ("period_unknown.txt", "fct_sick_leave", "unique", "fact_key", 1, 2,
          "fact_key is shared by 2 rows", "<report>-prose-1"),
-        ("rate_stated_twice.txt", "fct_sick_leave", "unique", "fact_key", 1, 2,
-         "fact_key is shared by 2 rows", "<report>-prose-1-2024"),
-        ("rates_in_two_tables.txt", "fct_sick_leave", "unique", "fact_key", 1, 2,
-         "fact_key is shared by 2 rows", "<report>-table-1-Sjukfrånvaro, %-2023"),
-        ("rates_in_two_tables.txt", "fct_sick_leave", "unique", "fact_key", 1, 2,
-         "fact_key is shared by 2 rows", "<report>-table-1-Sjukfrånvaro, %-2024"),
+        ("rate_undated.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
+         "fiscal_year is NULL", "<report>-prose-1"),
+        ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
+         "fiscal_year is NULL", "<report>-table-1-1-1-Sjukfrånvaro, %"),
+        ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
+         "fiscal_year is NULL", "<report>-table-1-2-1-Sjukfrånvaro, %"),
     ]  # fmt: skip
 
 
@@ -146,17 +151,17 @@ def test_the_withheld_rows_are_out_of_the_fact_table_and_the_rest_of_the_report_
         builds.mixed_warehouse,
         "select report.file_name, fact.metric, fact.value from fct_staffing as fact"
         " inner join dim_report as report using (report_key)"
-        " where report.file_name in ('period_unknown.txt', 'rates_in_two_tables.txt')"
+        " where report.file_name in ('period_unknown.txt', 'rates_without_year.txt')"
         " order by all",
     )
     assert rows == [
         ("period_unknown.txt", "employees", 112.0),
         ("period_unknown.txt", "employees_men", 32.0),
         ("period_unknown.txt", "employees_women", 80.0),
-        ("rates_in_two_tables.txt", "annual_work_units", 14.0),
-        ("rates_in_two_tables.txt", "annual_work_units", 15.0),
-        ("rates_in_two_tables.txt", "annual_work_units", 20.0),
-        ("rates_in_two_tables.txt", "annual_work_units", 21.0),
+        ("rates_without_year.txt", "annual_work_units", 14.0),
+        ("rates_without_year.txt", "annual_work_units", 15.0),
+        ("rates_without_year.txt", "annual_work_units", 20.0),
+        ("rates_without_year.txt", "annual_work_units", 21.0),
     ]
     broken = query(
         builds.mixed_warehouse,
@@ -168,10 +173,10 @@ def test_the_withheld_rows_are_out_of_the_fact_table_and_the_rest_of_the_report_
 
 def test_the_cli_summary_prints_each_broken_report_and_breach(builds):
     lines = builds.mixed.out.splitlines()
-    assert "Reports read: 5 (2 ok, 2 partial, 1 failed)" in lines
+    assert "Reports read: 6 (3 ok, 2 partial, 1 failed)" in lines
     assert (
-        "  failed rate_stated_twice.txt: rows withheld for breaking the contract: 2"
-        " (fct_sick_leave unique(fact_key))" in lines
+        "  failed rate_undated.txt: rows withheld for breaking the contract: 1"
+        " (fct_sick_leave not_null(fiscal_year))" in lines
     )
     start = lines.index("Contract breaches (their rows withheld, the rest published): 5")
     assert lines[start + 1 : start + 3] == [
@@ -186,12 +191,23 @@ def test_the_cli_summary_prints_each_broken_report_and_breach(builds):
 def test_each_report_partition_shows_its_contract_check(builds):
     assert builds.checks["report_one.txt"] == ("SUCCEEDED", "report_one.txt: contract kept")
     assert builds.checks["report_two.txt"][0] == "SUCCEEDED"
-    status, description = builds.checks["rate_stated_twice.txt"]
+    status, description = builds.checks["rate_undated.txt"]
     assert status == "FAILED"
     assert description == (
-        "rate_stated_twice.txt: failed: rows withheld for breaking the contract:"
-        " fct_sick_leave p.1 unique(fact_key) 4dc47a8fbd01af89-prose-1-2024:"
-        " 2 rows withheld (fact_key is shared by 2 rows)"
+        "rate_undated.txt: failed: rows withheld for breaking the contract:"
+        " fct_sick_leave p.1 not_null(fiscal_year) c868f057b5922a2e-prose-1:"
+        " 1 rows withheld (fiscal_year is NULL)"
     )
     assert builds.checks["period_unknown.txt"][0] == "FAILED"
-    assert builds.checks["rates_in_two_tables.txt"][0] == "FAILED"
+    assert builds.checks["rates_without_year.txt"][0] == "FAILED"
+    assert builds.checks[TWO_TABLES][0] == "SUCCEEDED"
+
+
+def test_the_same_rate_line_in_two_tables_on_one_page_is_two_tables_rates(builds):
+    rows = query(
+        builds.mixed_warehouse,
+        "select fact.table_id, fact.fiscal_year, fact.sick_leave_pct from fct_sick_leave as fact"
+        " inner join dim_report as report using (report_key)"
+        f" where report.file_name = '{TWO_TABLES}' order by all",
+    )
+    assert rows == [(1, 2023, 3.9), (1, 2024, 4.2), (2, 2023, 5.5), (2, 2024, 5.1)]

@@ -69,6 +69,12 @@ table_facts as (
         table_id
     from staffing_facts
     where table_id is not null
+    union all
+    select
+        report_key,
+        table_id
+    from sick_leave_facts
+    where table_id is not null
 ),
 
 table_pages as (
@@ -85,7 +91,6 @@ table_pages as (
 ),
 
 numeric_tables as (
-    -- sick-leave facts name their page, not their table: a table counts those on its pages
     select
         table_pages.*,
         (
@@ -93,12 +98,6 @@ numeric_tables as (
             where
                 table_facts.report_key = table_pages.report_key
                 and table_facts.table_id = table_pages.table_id
-        ) + (
-            select count(*) from sick_leave_facts
-            where
-                sick_leave_facts.source_kind = 'table'
-                and sick_leave_facts.report_key = table_pages.report_key
-                and sick_leave_facts.page between table_pages.page_first and table_pages.page_last
         ) as n_facts
     from table_pages
     where table_pages.numeric_rows >= 3

@@ -90,6 +90,8 @@ from_tables as (
         row_cells.report_key,
         row_cells.page,
         'table' as source_kind,
+        row_cells.table_id,
+        row_cells.row_index,
         row_cells.line_item as population,
         row_cells.rate as sick_leave_pct,
         try_cast(replace(
@@ -117,6 +119,8 @@ from_prose as (
         prose_facts.report_key,
         prose_facts.page,
         'prose' as source_kind,
+        cast(null as integer) as table_id,
+        cast(null as integer) as row_index,
         coalesce(prose_facts.owner, prose_facts.population) as population,
         prose_facts.fact_value as sick_leave_pct,
         case when prose_facts.fact = 'sick_leave_pct' then prose_facts.stated_target_value end as target_pct,

@@ -24,7 +24,13 @@ rates_dated as (
 
 final as (
     select
-        concat_ws('-', report_key, source_kind, page, population, rate_year) as fact_key,
+        -- a printed rate by its place (two tables on one page may print the same line); a
+        -- prose rate by what it is, whichever sentence states it (int_prose_facts_once)
+        case
+            when source_kind = 'prose'
+                then concat_ws('-', report_key, source_kind, page, population, rate_year)
+            else concat_ws('-', report_key, source_kind, page, table_id, row_index, population, rate_year)
+        end as fact_key,
         report_key,
         municipality_code,
         committee_key,
@@ -32,6 +38,7 @@ final as (
         page,
         org_unit,
         source_kind,
+        table_id,
         population,
         rate_year as fiscal_year,
         sick_leave_pct,
