@@ -5,8 +5,9 @@ $DAGSTER_HOME) of two good text exports and three that each break a contract
 test of fct_sick_leave: a report whose period is not found (its rates have no
 year, and this year's and last year's share one key), one whose only figure is
 a rate with no period to date it (nothing of it is left), and one printing its
-rates in two tables under a bare `Utfall` with no period to date them (each
-table's rate has no year). Before quarantine such a folder failed dbt's tests
+rates in three tables under a bare `Utfall` with no period to date them (each
+table's rate has no year; the sick-leave table, which gives nothing else, is
+withheld whole and its coverage row says why). Before quarantine such a folder failed dbt's tests
 and published nothing. A sixth report printing the same sick-leave line in two
 tables on one page breaks nothing: each table's rates are their own facts.
 """
@@ -111,7 +112,8 @@ def test_each_broken_report_names_its_rules_in_dim_report(builds):
         (
             "rates_without_year.txt",
             "partial",
-            "rows withheld for breaking the contract: 2 (fct_sick_leave not_null(fiscal_year))",
+            "numeric regions not read into facts: 1;"
+            " rows withheld for breaking the contract: 5 (fct_sick_leave not_null(fiscal_year))",
         ),
         ("report_one.txt", "ok", None),
         ("report_two.txt", "ok", None),
@@ -143,6 +145,12 @@ def test_quality_quarantine_names_the_rule_relation_and_rows(builds):
          "fiscal_year is NULL", "<report>-table-1-1-1-Sjukfrånvaro, %"),
         ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
          "fiscal_year is NULL", "<report>-table-1-2-1-Sjukfrånvaro, %"),
+        ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
+         "fiscal_year is NULL", "<report>-table-1-3-1-Totalt"),
+        ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
+         "fiscal_year is NULL", "<report>-table-1-3-2-Kvinnor"),
+        ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
+         "fiscal_year is NULL", "<report>-table-1-3-3-Män"),
     ]  # fmt: skip
 
 
@@ -178,7 +186,7 @@ def test_the_cli_summary_prints_each_broken_report_and_breach(builds):
         "  failed rate_undated.txt: rows withheld for breaking the contract: 1"
         " (fct_sick_leave not_null(fiscal_year))" in lines
     )
-    start = lines.index("Contract breaches (their rows withheld, the rest published): 5")
+    start = lines.index("Contract breaches (their rows withheld, the rest published): 8")
     assert lines[start + 1 : start + 3] == [
         "  period_unknown.txt p.1 fct_sick_leave not_null(fiscal_year)"
         " 4cb7a7951b37c990-prose-1: 2 rows withheld (fiscal_year is NULL)",
@@ -211,3 +219,13 @@ def test_the_same_rate_line_in_two_tables_on_one_page_is_two_tables_rates(builds
         f" where report.file_name = '{TWO_TABLES}' order by all",
     )
     assert rows == [(1, 2023, 3.9), (1, 2024, 4.2), (2, 2023, 5.5), (2, 2024, 5.1)]
+
+
+def test_a_table_whose_every_fact_was_withheld_says_which_rule_it_broke(builds):
+    rows = query(
+        builds.mixed_warehouse,
+        "select coverage.table_id, coverage.facts_produced, coverage.reason"
+        " from quality_table_coverage as coverage"
+        " where coverage.file_name = 'rates_without_year.txt' order by all",
+    )
+    assert rows == [(3, 0, "withheld: contract broken (fct_sick_leave not_null(fiscal_year))")]

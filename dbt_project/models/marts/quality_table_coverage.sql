@@ -53,6 +53,61 @@ amounts as (
     select * from {{ ref('int_amounts_normalised') }}
 ),
 
+quarantine as (
+    -- each rule named as dim_report names it (`fct_sick_leave not_null(fiscal_year)`)
+    select
+        *,
+        format('{} {}({})', relation, rule, column_name) as named_rule
+    from {{ ref('quality_quarantine') }}
+),
+
+assembled_table_facts as (
+    -- every fact a table gave before quality_quarantine took the contract breakers out
+    select
+        'fct_operating_budget' as relation,
+        report_key,
+        table_id,
+        fact_key
+    from {{ ref('int_operating_facts_assembled') }}
+    union all
+    select
+        'fct_investment_budget' as relation,
+        report_key,
+        table_id,
+        fact_key
+    from {{ ref('int_investment_facts_assembled') }}
+    union all
+    select
+        'fct_staffing' as relation,
+        report_key,
+        table_id,
+        fact_key
+    from {{ ref('int_staffing_facts_assembled') }}
+    union all
+    select
+        'fct_sick_leave' as relation,
+        report_key,
+        table_id,
+        fact_key
+    from {{ ref('int_sick_leave_facts_assembled') }}
+),
+
+quarantined_tables as (
+    -- the contract rules a table's withheld facts broke
+    select
+        assembled_table_facts.report_key,
+        assembled_table_facts.table_id,
+        string_agg(distinct quarantine.named_rule, ', ' order by quarantine.named_rule) as rules
+    from assembled_table_facts
+    inner join quarantine
+        on
+            assembled_table_facts.relation = quarantine.relation
+            and assembled_table_facts.report_key = quarantine.report_key
+            and assembled_table_facts.fact_key is not distinct from quarantine.fact_key
+    where assembled_table_facts.table_id is not null
+    group by assembled_table_facts.report_key, assembled_table_facts.table_id
+),
+
 table_facts as (
     select
         report_key,
@@ -133,6 +188,9 @@ table_regions as (
             when coalesce(measured.n_measured, 0) = 0 then 'no measure for any column'
             when tables_classified.table_kind in ('operating', 'investment') and tables_classified.unit is null
                 then 'unit unknown'
+            -- its rows gave facts, and quality_quarantine withheld every one of them
+            when quarantined_tables.rules is not null
+                then concat('withheld: contract broken (', quarantined_tables.rules, ')')
             else 'no row produced a fact'
         end as reason_if_unread,
         coalesce(tables_classified.table_kind in {{ fact_kinds }}, true) as is_in_scope
@@ -145,6 +203,10 @@ table_regions as (
             and numeric_tables.table_id = tables_classified.table_id
     left join measured
         on numeric_tables.report_key = measured.report_key and numeric_tables.table_id = measured.table_id
+    left join quarantined_tables
+        on
+            numeric_tables.report_key = quarantined_tables.report_key
+            and numeric_tables.table_id = quarantined_tables.table_id
 ),
 
 line_regions as (
