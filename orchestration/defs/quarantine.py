@@ -49,10 +49,23 @@ def report_contract_kept(context: dg.AssetCheckExecutionContext, paths: Kommunla
     run = context.op_execution_context
     # a partitioned run judges its reports; build_from_extracts, unpartitioned, judges all
     partitioned = run.has_partition_key or run.has_partition_key_range
-    names = run.partition_keys if partitioned else sorted(reports)
+    names = _run_partitions(context) if partitioned else sorted(reports)
     for name in names:
         if name in reports:  # a partition gone from the folder is not in the warehouse
             yield quarantine_evaluation(name, *reports[name])
+
+
+def _run_partitions(context: dg.AssetCheckExecutionContext) -> list[str]:
+    """Given a partitioned check run, return its report partitions, in the instance's order.
+
+    The run's range is resolved against the instance's dynamic partitions: a check's
+    own `partition_keys` resolves it without them and calls keys of the range nonexistent.
+    """
+    key_range = context.op_execution_context.partition_key_range
+    known = reports_partitions.get_partition_keys(dynamic_partitions_store=context.instance)
+    if key_range.start not in known or key_range.end not in known:
+        return []
+    return known[known.index(key_range.start) : known.index(key_range.end) + 1]
 
 
 def withheld_by_report(warehouse: Path) -> dict[str, tuple[str, list[str]]]:
