@@ -26,6 +26,7 @@ from extract.model import ReadError
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 GRACE_SECONDS = 30.0  # past the time limit, for the child to write its own failed row
 MB = 1024 * 1024
+REPEAT_SECONDS = 0.5  # after the time limit, the alarm fires again this often
 
 
 class TimeLimitExceeded(ReadError):
@@ -47,16 +48,23 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         yield
         return
 
-    def _expire(signum, frame):  # noqa: ARG001 - signal handler signature
-        raise TimeLimitExceeded(f"reading took longer than the limit of {seconds:g} s")
+    message = f"reading took longer than the limit of {seconds:g} s"
 
+    def _expire(signum, frame):  # noqa: ARG001 - signal handler signature
+        raise TimeLimitExceeded(message)
+
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, _expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The alarm repeats: a library that catches every exception (pdfminer does, in
+    # places) can swallow one raise, and the read would then run unlimited.
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if time.monotonic() - started > seconds:  # every raise was swallowed: still over the limit
+        raise TimeLimitExceeded(message)
 
 
 def limit_enforceable() -> bool:

@@ -10,10 +10,17 @@ _seconds: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 _properties: dict[str, list] = {}
 
 
-@pytest.fixture(autouse=True)
-def _no_dagster_home(monkeypatch):
-    """Given `make test` exporting DAGSTER_HOME, unset it: a test that wants one sets its own."""
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+@pytest.fixture(autouse=True, scope="session")
+def _no_dagster_home():
+    """Given `make test` exporting DAGSTER_HOME, unset it: a test that wants one sets its own.
+
+    Session-scoped so that it comes before every module fixture: a module's build
+    that saw the exported home shared one instance with the other xdist worker,
+    whose builds dropped this worker's report partitions.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("DAGSTER_HOME", raising=False)
+        yield
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

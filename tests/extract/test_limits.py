@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from extract.limits import TimeLimitExceeded, time_limit
 from extract.pipeline import ExtractSettings, discover_reports, extract_report, file_sha256
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -124,3 +125,20 @@ def test_an_error_names_the_file_not_its_private_copy(tmp_path):
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     outcome = extract_report(bad, tmp_path / "out")
     assert outcome.status == "failed" and ".reading-" not in outcome.error
+
+
+def swallowing_every_error(seconds: float) -> int:
+    """Given a duration, busy-work that long, catching every exception (pdfminer does)."""
+    swallowed = 0
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            sum(range(1000))
+        except Exception:  # noqa: BLE001 - the library behaviour under test
+            swallowed += 1
+    return swallowed
+
+
+def test_a_time_limit_holds_when_a_library_swallows_its_first_alarm():
+    with pytest.raises(TimeLimitExceeded, match="limit of 0.1 s"), time_limit(0.1):
+        swallowing_every_error(1.2)
