@@ -13,6 +13,7 @@ from bench.generate.content import (
     Report,
     SickLeave,
     Staff,
+    committee_names,
     line_values,
     municipalities,
     pick_measures,
@@ -127,7 +128,7 @@ def compose(seed: int) -> Report:
     """Given a seed, return the content of one report (the same for the same seed)."""
     rng = random.Random(seed)
     committee = rng.choice(sorted(COMMITTEES))
-    activities, projects = COMMITTEES[committee]
+    activities, projects = committee_names(committee)
     kind = rng.choice(REPORT_KINDS)
     year = rng.randint(2021, 2026)
     month = rng.choice(INTERIM_MONTHS) if kind == "interim" else 12

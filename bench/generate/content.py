@@ -13,6 +13,8 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.generate.real_wording import real_texts
+
 KOMMUNER = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "kommuner.csv"
 REPORT_KINDS = ("interim", "interim", "annual", "budget")
 INTERIM_MONTHS = (3, 4, 6, 8, 8, 10)
@@ -180,6 +182,17 @@ def municipalities(path: Path = KOMMUNER) -> list[str]:
     """Given the municipality seed, return every municipality name."""
     with path.open(encoding="utf-8", newline="") as handle:
         return [row["municipality_name"] for row in csv.DictReader(handle)]
+
+
+def committee_names(committee: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Given a committee, return its activities and investment projects, real ones included."""
+    activities, projects = COMMITTEES[committee]
+    real_activities = real_texts("activity", committee)
+    real_projects = real_texts("project", committee)
+    return (
+        activities + tuple(name for name in real_activities if name not in activities),
+        projects + tuple(name for name in real_projects if name not in projects),
+    )
 
 
 def pick_measures(rng: random.Random, kind: str) -> list[str]:

@@ -15,6 +15,7 @@ from bench.generate.wordings import (
     STAFF_CAPTIONS,
     STAFF_ROWS,
     Style,
+    options,
     pick,
 )
 
@@ -35,6 +36,7 @@ SICK_SENTENCES = (
     "Den totala sjukfrånvaron var {x} % ({y} % föregående år).",
     "Sjukfrånvaron har minskat från {y} procent till {x} procent.",
 )
+TRENDS = ("ökning", "minskning")
 
 
 def _date_header(template: str, year: int, month: int) -> str:
@@ -65,8 +67,8 @@ def staff_table(rng: random.Random, style: Style, report: Report) -> Table:
     template = pick(rng, style, "staff_date", STAFF_DATES[report.kind])
     measures = _measures(report)
     rows = []
-    for metric, options in STAFF_ROWS.items():
-        label = pick(rng, style, f"s_{metric}", options)
+    for metric, house in STAFF_ROWS.items():
+        label = pick(rng, style, f"s_{metric}", options(style, house, "staff_row", metric))
         cells = [Cell(label)]
         for staff, measure in zip(report.staff, measures, strict=True):
             value = {
@@ -80,7 +82,8 @@ def staff_table(rng: random.Random, style: Style, report: Report) -> Table:
             cells.append(Cell(text, gold))
         rows.append(Row(cells))
     header = [""] + [_date_header(template, staff.year, report.month) for staff in report.staff]
-    return Table(pick(rng, style, "staff_caption", STAFF_CAPTIONS), header, rows)
+    captions = options(style, STAFF_CAPTIONS, "caption", "staff", report.kind)
+    return Table(pick(rng, style, "staff_caption", captions), header, rows)
 
 
 def _pct(style: Style, value: float) -> str:
@@ -93,8 +96,8 @@ def sick_table(rng: random.Random, style: Style, report: Report) -> Table:
     """Given a report, return its sick-leave table: populations by period, maybe a target."""
     template = pick(rng, style, "sick_period", SICK_PERIODS[report.kind])
     rows = []
-    for population, options in SICK_ROWS.items():
-        label = pick(rng, style, f"k_{population}", options)
+    for population, house in SICK_ROWS.items():
+        label = pick(rng, style, f"k_{population}", options(style, house, "sick_row", population))
         cells = [Cell(label)]
         for sick in report.sick_leave:
             value = round(getattr(sick, population), style.pct_decimals)
@@ -121,7 +124,8 @@ def sick_table(rng: random.Random, style: Style, report: Report) -> Table:
     header += [_date_header(template, sick.year, report.month) for sick in report.sick_leave]
     if report.sick_target is not None:
         header.append(pick(rng, style, "sick_target", ("Mål", "Mål {y}")).format(y=report.year))
-    return Table(pick(rng, style, "sick_caption", SICK_CAPTIONS), header, rows)
+    captions = options(style, SICK_CAPTIONS, "caption", "sick", report.kind)
+    return Table(pick(rng, style, "sick_caption", captions), header, rows)
 
 
 def staff_prose(rng: random.Random, style: Style, report: Report) -> Paragraph:
@@ -133,8 +137,10 @@ def staff_prose(rng: random.Random, style: Style, report: Report) -> Paragraph:
         _count(staff.men),
         _count(staff.work_units, 1),
     )
-    text = pick(rng, style, "staff_sentence", STAFF_SENTENCES).format(n=n, w=w, m=m)
-    text += " " + pick(rng, style, "units_sentence", UNITS_SENTENCES).format(u=u)
+    sentences = options(style, STAFF_SENTENCES, "prose_staff", "employees", report.kind)
+    units = options(style, UNITS_SENTENCES, "prose_units", "annual_work_units", report.kind)
+    text = pick(rng, style, "staff_sentence", sentences).format(n=n, w=w, m=m)
+    text += " " + pick(rng, style, "units_sentence", units).format(u=u)
     gold = tuple(
         GoldRow("fct_staffing", metric, measure, staff.year, value, "count", printed)
         for metric, value, printed in (
@@ -151,7 +157,10 @@ def sick_prose(rng: random.Random, style: Style, report: Report) -> Paragraph:
     """Given a report, return a sentence stating total sick leave now and a year earlier."""
     now, before = (round(sick.total, 1) for sick in report.sick_leave)
     x, y = (number_text(value, 1, " ", "-", False) for value in (now, before))
-    text = pick(rng, style, "sick_sentence", SICK_SENTENCES).format(x=x, y=y)
+    sentences = options(style, SICK_SENTENCES, "prose_sick", "total", report.kind)
+    change = number_text(abs(now - before), 1, " ", "-", False)
+    trend = TRENDS[now < before]
+    text = pick(rng, style, "sick_sentence", sentences).format(x=x, y=y, d=change, trend=trend)
     gold = (
         GoldRow("fct_sick_leave", "", "sick_leave_pct", report.sick_leave[0].year, now, "pct", x),
         GoldRow(

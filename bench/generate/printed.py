@@ -18,6 +18,7 @@ from bench.generate.wordings import (
     YEAR_GROUPS,
     Style,
     fill,
+    options,
     pick,
 )
 
@@ -63,14 +64,22 @@ def sign_of(style: Style, kind: str) -> int:
     return signs.get(kind, signs.get("*", 1))
 
 
-def headers(rng: random.Random, style: Style, report: Report, measures: list[str]) -> list[str]:
-    """Given the measures of a table, return their column headers."""
+def headers(
+    rng: random.Random, style: Style, report: Report, measures: list[str], orientation: str
+) -> list[str]:
+    """Given the measures of a table and how its deviations print, return their column headers."""
     texts = []
     for measure in measures:
-        options = BUDGET_REPORT_HEADERS if report.kind == "budget" and measure == "budget" else None
-        template = pick(rng, style, f"h_{measure}", options or HEADERS[measure])
+        if report.kind == "budget" and measure == "budget":
+            # A budget document's own year must be printed: real heads without it stay out.
+            choices = BUDGET_REPORT_HEADERS
+        else:
+            choices = options(style, HEADERS[measure], "column_head", measure, None, orientation)
+        template = pick(rng, style, f"h_{measure}", choices)
         if style.two_level and measure in SUBHEADERS:
-            template = SUBHEADERS[measure]
+            subheads = options(style, (SUBHEADERS[measure],), "subhead", measure, None, orientation)
+            # One index for all: subheads that refer to each other (Å-P) come as a set.
+            template = pick(rng, style, "subheads", subheads)
         text = fill(template, report.year, report.month)
         texts.append(f"{text} ({style.unit_word})" if style.unit_place == "headers" else text)
     return texts
@@ -79,8 +88,9 @@ def headers(rng: random.Random, style: Style, report: Report, measures: list[str
 def groups(rng: random.Random, style: Style, report: Report, measures: list[str]) -> list:
     """Given the measures of a two-level table, return the group header as (text, span) pairs."""
     period = sum(measure in PERIOD_COLUMNS for measure in measures)
-    year_group = pick(rng, style, "year_group", YEAR_GROUPS)
-    period_group = pick(rng, style, "period_group", PERIOD_GROUPS)
+    year_group = pick(rng, style, "year_group", options(style, YEAR_GROUPS, "group_head", "year"))
+    period_options = options(style, PERIOD_GROUPS, "group_head", "period")
+    period_group = pick(rng, style, "period_group", period_options)
     return [
         ("", 1),
         (fill(period_group, report.year, report.month), period),
@@ -103,20 +113,29 @@ def money_cell(
     return Cell(text, GoldRow(relation, label, name, fiscal_year, value, style.unit, text, label))
 
 
-def caption(rng: random.Random, style: Style, options: tuple[str, ...], key: str) -> str:
-    """Given caption options, return the caption, with the unit when the style puts it there."""
-    text = pick(rng, style, key, options)
+def caption(rng: random.Random, style: Style, report: Report, relation: str) -> str:
+    """Given a money table's relation, return its caption (with the unit if the style says so)."""
+    is_operating = relation == "fct_operating_budget"
+    house = OPERATING_CAPTIONS if is_operating else INVESTMENT_CAPTIONS
+    key = "operating" if is_operating else "investment"
+    choices = options(style, house, "caption", key, report.kind)
+    text = fill(pick(rng, style, relation, choices), report.year, report.month)
     if style.unit_place != "caption":
         return text
-    pattern = pick(rng, style, "unit_pattern", (", {u}", " ({u})", " – belopp i {u}", ", {u}"))
+    house_patterns = (", {u}", " ({u})", " – belopp i {u}", ", {u}")
+    pattern = pick(
+        rng, style, "unit_pattern", options(style, house_patterns, "unit_label", "caption")
+    )
     return text + pattern.format(u=style.unit_word)
 
 
-def label_header(rng: random.Random, style: Style, default: str) -> str:
+def label_header(rng: random.Random, style: Style, default: str, committee: str) -> str:
     """Given the default label-column header, return it, or the unit if the style puts it there."""
     if style.unit_place == "label_header":
-        pattern = pick(rng, style, "label_unit", ("{U}", "Belopp i {u}", "{u}"))
-        return pattern.format(u=style.unit_word, U=style.unit_word[0].upper() + style.unit_word[1:])
+        patterns = options(style, ("{U}", "Belopp i {u}", "{u}"), "unit_label", "label_header")
+        pattern = pick(rng, style, "label_unit", patterns)
+        capital = style.unit_word[0].upper() + style.unit_word[1:]
+        return pattern.format(u=style.unit_word, U=capital, c=committee)
     return default
 
 
@@ -126,16 +145,20 @@ def table_note(rng: random.Random, style: Style, base: str, orientation: str) ->
     if style.unit_place == "note":
         parts.append(pick(rng, style, "unit_note", ("Belopp i {u}.", "Alla belopp anges i {u}.")))
     if style.deviation_note:
-        parts.append(pick(rng, style, "dev_note", DEVIATION_NOTES[orientation]).format(b=base))
+        notes = options(style, DEVIATION_NOTES[orientation], "sign_note", orientation)
+        parts.append(pick(rng, style, "dev_note", notes).format(b=base))
     return " ".join(parts).format(u=style.unit_word)
 
 
 def line_label(rng: random.Random, style: Style, line: Line, by_activity: bool) -> str:
     """Given a line, return its printed label."""
     if line.kind == "net_total" and by_activity:
-        return pick(rng, style, "activity_total", ACTIVITY_TOTALS)
+        totals = options(style, ACTIVITY_TOTALS, "line_item", "activity_total")
+        return pick(rng, style, "activity_total", totals)
     if line.name in LINES:
-        return pick(rng, style, f"l_{line.name}", LINES[line.name])
+        return pick(
+            rng, style, f"l_{line.name}", options(style, LINES[line.name], "line_item", line.name)
+        )
     return line.name
 
 
@@ -176,18 +199,21 @@ def money_table(
             )
         rows.append(Row(cells, total=line.is_total))
     is_operating = relation == "fct_operating_budget"
-    options = OPERATING_CAPTIONS if is_operating else INVESTMENT_CAPTIONS
     default = rng.choice(("", "Verksamhet", "Kostnadsslag")) if is_operating else "Projekt"
     two_level = style.two_level and is_operating
+    printed_orientation = orientation(style, is_operating)
     return Table(
-        caption=caption(rng, style, options, relation),
-        header=[label_header(rng, style, default), *headers(rng, style, report, measures)],
+        caption=caption(rng, style, report, relation),
+        header=[
+            label_header(rng, style, default, report.committee),
+            *headers(rng, style, report, measures, printed_orientation),
+        ],
         rows=rows,
         groups=groups(rng, style, report, measures) if two_level else None,
         note=table_note(
             rng,
             style,
             "utfall" if report.kind == "annual" else "prognos",
-            orientation(style, is_operating),
+            printed_orientation,
         ),
     )

@@ -9,7 +9,7 @@ from bench.generate.content import Report
 from bench.generate.document import Heading, Paragraph, PrintedDoc, number_text
 from bench.generate.people import sick_prose, sick_table, staff_prose, staff_table
 from bench.generate.printed import money_table
-from bench.generate.wordings import Style, choose_style, fill, pick
+from bench.generate.wordings import Style, choose_style, fill, options, pick
 
 TITLES = {
     "interim": (
@@ -46,17 +46,19 @@ FILLER = (
     "Intäkterna från statsbidrag blev högre än beräknat.",
 )
 RESULT_SENTENCES = {
-    "interim": "Nämnden prognostiserar ett {sign} på {x} mnkr för helåret.",
-    "annual": "Nämnden redovisar ett {sign} mot budget på {x} miljoner kronor.",
+    "interim": ("Nämnden prognostiserar ett {sign} på {x} mnkr för helåret.",),
+    "annual": ("Nämnden redovisar ett {sign} mot budget på {x} miljoner kronor.",),
+    "budget": ("Nämndens nettokostnad för {Y} budgeteras till {x} mnkr.",),
 }
 
 
 def title_lines(rng: random.Random, style: Style, report: Report) -> list[str]:
     """Given a report, return its title block: municipality, committee, title, date."""
-    options = TITLES[report.kind]
+    house = TITLES[report.kind]
     if report.month in TERTIALS:
-        options = (*options, TERTIALS[report.month])
-    title = fill(pick(rng, style, "title", options), report.year, report.month)
+        house = (*house, TERTIALS[report.month])
+    titles = options(style, house, "title", report.kind, report.kind)
+    title = fill(pick(rng, style, "title", titles), report.year, report.month)
     issued = (
         f"{report.year + (report.month == 12)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     )
@@ -66,16 +68,24 @@ def title_lines(rng: random.Random, style: Style, report: Report) -> list[str]:
     return [*lines, f"Dnr {rng.randint(2019, 2026)}/{rng.randint(10, 999)} · {issued}"]
 
 
-def result_paragraph(rng: random.Random, report: Report) -> Paragraph:
+def result_paragraph(rng: random.Random, style: Style, report: Report) -> Paragraph:
     """Given a report, return prose on its result (stated in mnkr; not a gold fact)."""
     net = next(line for line in report.operating if line.kind == "net_total")
+    key = "budget" if report.kind == "budget" else "deviation"
+    sentences = options(style, RESULT_SENTENCES[report.kind], "prose_result", key, report.kind)
+    template = pick(rng, style, "result_sentence", sentences)
     if report.kind == "budget":
-        budget = number_text(-net.values["budget"] / 1e6, 1, " ", "-", False)
-        return Paragraph(f"Nämndens nettokostnad för {report.year} budgeteras till {budget} mnkr.")
-    deviation = net.values["deviation_forecast" if report.kind == "interim" else "deviation"]
-    sign = "överskott" if deviation >= 0 else "underskott"
-    x = number_text(abs(deviation) / 1e6, 1, " ", "-", False)
-    return Paragraph(RESULT_SENTENCES[report.kind].format(sign=sign, x=x))
+        amount = -net.values["budget"]
+    else:
+        amount = net.values["deviation_forecast" if report.kind == "interim" else "deviation"]
+    words = {
+        "sign": "överskott" if amount >= 0 else "underskott",
+        "dir": "positiv" if amount >= 0 else "negativ",
+        "x": number_text(abs(amount) / 1e6, 1, " ", "-", False),
+        "signed": number_text(amount / 1e6, 1, " ", style.minus, False),
+        "Y": report.year,
+    }
+    return Paragraph(template.format(**words))
 
 
 def filler(rng: random.Random, count: int) -> Paragraph:
@@ -90,7 +100,7 @@ def printed_report(seed: int) -> PrintedDoc:
     style = choose_style(rng, report.measures)
     name = f"gen_{seed:05d}"
     doc = PrintedDoc(name, title_lines(rng, style, report))
-    doc.blocks += [Heading("Sammanfattning"), filler(rng, 3), result_paragraph(rng, report)]
+    doc.blocks += [Heading("Sammanfattning"), filler(rng, 3), result_paragraph(rng, style, report)]
     doc.blocks += [Heading(pick(rng, style, "h_economy", ("Ekonomi", "Ekonomiskt resultat")))]
     doc.blocks += [
         filler(rng, 2),

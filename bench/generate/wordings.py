@@ -1,15 +1,18 @@
 """How a report says it: header and line synonyms, units, signs and deviation orientation.
 
 The wording follows the standard terms of Swedish municipal accounting (RKR
-and SKR layouts) and the variants committees print; one `Style` per seed.
-`{Y}` is the report's year, `{P}` the previous year, `{mon}`/`{month}` the
-last month covered (short / long), `{mm}`/`{dd}` its end date.
+and SKR layouts) and the variants committees print, plus what real reports
+print (`real_wording`, bench/wording/real_wording.csv); one `Style` per seed.
+`{Y}` is the report's year, `{P}` the previous year, `{mon}`/`{month}`/`{MONTH}`
+the last month covered (short / long / capitals), `{mm}`/`{dd}` its end date.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+
+from bench.generate.real_wording import real_keys, real_texts
 
 MONTHS = (
     "januari",
@@ -168,6 +171,7 @@ UNITS = {
     "Mkr": "mnkr",
     "miljoner kronor": "mnkr",
     "mkr": "mnkr",
+    **real_keys("unit_word"),
 }
 OPERATING_CAPTIONS = (
     "Driftredovisning",
@@ -229,6 +233,7 @@ class Style:
     sick_in_table: bool
     pct_decimals: int
     pct_sign: bool  # print "%" after every percent cell
+    real_first: bool  # draw only real wording where the wording file has some that fits
     choices: dict[str, int] = field(default_factory=dict)  # synonym index by key
 
     @property
@@ -242,6 +247,25 @@ def pick(rng: random.Random, style: Style, key: str, options: tuple[str, ...]) -
     if key not in style.choices:
         style.choices[key] = rng.randrange(len(options))
     return options[style.choices[key] % len(options)]
+
+
+def options(
+    style: Style,
+    house: tuple[str, ...],
+    kind: str,
+    key: str,
+    report_kind: str | None = None,
+    orientation: str | None = None,
+) -> tuple[str, ...]:
+    """Given the generator's own options for a wording, return those this report draws from.
+
+    Real wording that fits (report kind, stated deviation orientation) comes
+    alone when the style puts it first, else after the generator's own.
+    """
+    real = real_texts(kind, key, report_kind, orientation)
+    if style.real_first and real:
+        return real
+    return house + tuple(text for text in real if text not in house)
 
 
 def choose_style(rng: random.Random, measures: list[str]) -> Style:
@@ -266,6 +290,7 @@ def choose_style(rng: random.Random, measures: list[str]) -> Style:
         sick_in_table=rng.random() < 0.6,
         pct_decimals=rng.choice((1, 1, 2)),
         pct_sign=rng.random() < 0.4,
+        real_first=rng.random() < 0.5,
     )
 
 
@@ -278,6 +303,7 @@ def fill(template: str, year: int, month: int) -> str:
         N2=year + 2,
         mon=SHORT_MONTHS[month - 1],
         month=MONTHS[month - 1],
+        MONTH=MONTHS[month - 1].upper(),
         mm=f"{month:02d}",
         dd=MONTH_END[month - 1],
     )
