@@ -14,9 +14,9 @@ from bench.generate.canvas import (
     rule,
     wrap,
 )
-from bench.generate.canvas_runs import Width
+from bench.generate.canvas_runs import Stroke, Width
 from bench.generate.document import Heading, Paragraph, PrintedDoc, Row, Table
-from bench.generate.layouts import Layout
+from bench.generate.layouts import Layout, split_head
 
 HEADER_GRAY, TOTAL_GRAY, ZEBRA_GRAY = 0.82, 0.88, 0.94
 
@@ -42,11 +42,19 @@ def header_rows(canvas: Canvas, table: Table, widths: list[float], size: float) 
     if table.groups:
         group_row(canvas, table, widths, size)
     texts = [
-        wrap(text, width - 2 * PAD, size, True, canvas.width)
-        for text, width in zip(table.header, widths, strict=True)
+        head_lines(canvas, text, width - 2 * PAD, size, index > 0)
+        for index, (text, width) in enumerate(zip(table.header, widths, strict=True))
     ]
     shade = HEADER_GRAY if canvas.layout.shade_header else None
     cell_row(canvas, widths, texts, size, True, shade, False, run_numbers=False)
+    if canvas.layout.header_rule and not canvas.layout.ruled:
+        canvas.add(Stroke(MARGIN, canvas.y, MARGIN + sum(widths), canvas.y))
+
+
+def head_lines(canvas: Canvas, text: str, limit: float, size: float, number: bool) -> list[str]:
+    """Given a column head, return its lines: split after the first word if asked, wrapped."""
+    parts = split_head(text) if number and canvas.layout.split_heads else [text]
+    return [line for part in parts for line in wrap(part, limit, size, True, canvas.width)]
 
 
 def row_texts(canvas: Canvas, row: Row, widths: list[float], size: float, bold: bool) -> list:
@@ -68,6 +76,8 @@ def draw_table(canvas: Canvas, table: Table) -> None:
         texts = row_texts(canvas, row, widths, size, bold)
         if not canvas.room(max(len(lines) for lines in texts) * size * 1.3 + PAD):
             canvas.new_page()
+            if canvas.layout.continued_caption:
+                canvas.lines([f"{table.caption} (forts.)"], size + 1, bold=True, after=2)
             if canvas.layout.repeat_header:
                 header_rows(canvas, table, widths, size)
         shade = None

@@ -85,6 +85,9 @@ class PrintedDoc:
         return rows
 
 
+PARENTHESES = "()"  # the minus convention that prints a negative number in parentheses
+
+
 def number_text(value: float, decimals: int, thousands: str, minus: str, zero_dash: bool) -> str:
     """Given a value in the printed unit and the conventions, return the number as printed."""
     rounded = round(value, decimals)
@@ -92,4 +95,6 @@ def number_text(value: float, decimals: int, thousands: str, minus: str, zero_da
         return "–" if zero_dash else f"{0:.{decimals}f}".replace(".", ",")
     digits = f"{abs(rounded):,.{decimals}f}".replace(",", "\x00").replace(".", ",")
     digits = digits.replace("\x00", thousands)
-    return f"{minus}{digits}" if rounded < 0 else digits
+    if rounded >= 0:
+        return digits
+    return f"({digits})" if minus == PARENTHESES else f"{minus}{digits}"

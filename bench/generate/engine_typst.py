@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bench.generate.canvas_runs import SEPARATORS
 from bench.generate.document import Heading, Paragraph, PrintedDoc, Table
-from bench.generate.layouts import Layout
+from bench.generate.layouts import Layout, split_head
 
 FIXED_TIMESTAMP = 1_735_689_600  # 2025-01-01: the same bytes for the same seed
 
@@ -23,6 +23,12 @@ def number(layout: Layout, value: str) -> str:
         groups = "".join(" " if char in SEPARATORS else char for char in value).split()
         return "[" + "#h(0.28em)".join(f"#{text(group)}" for group in groups) + "]"
     return text(value)
+
+
+def head(layout: Layout, label: str) -> str:
+    """Given a column head, return its typst content, broken after the first word if asked."""
+    parts = split_head(label) if layout.split_heads else [label]
+    return "[" + " \\ ".join(f"#{text(part)}" for part in parts) + "]"
 
 
 def table_source(layout: Layout, table: Table, bold_totals: bool) -> list[str]:
@@ -44,7 +50,8 @@ def table_source(layout: Layout, table: Table, bold_totals: bool) -> list[str]:
             f"table.cell(colspan: {span}, align: center{shade}, strong({text(label)}))"
             for label, span in table.groups
         ]
-    header += [f"table.cell({text(label)}{shade})" for label in table.header]
+    header += [f"table.cell({text(table.header[0])}{shade})"]
+    header += [f"table.cell({head(layout, label)}{shade})" for label in table.header[1:]]
     repeat = "true" if layout.repeat_header else "false"
     lines = [
         f'#text(weight: "bold", {text(table.caption)})',
@@ -54,6 +61,8 @@ def table_source(layout: Layout, table: Table, bold_totals: bool) -> list[str]:
         f"  stroke: {stroke}, fill: {fill}, inset: 3pt,",
         f"  table.header(repeat: {repeat}, {', '.join(header)}),",
     ]
+    if layout.header_rule and not layout.ruled:
+        lines.append(f"  table.hline(y: {2 if table.groups else 1}, stroke: 0.6pt),")
     for row in table.rows:
         cells = [text(row.cells[0].text), *[number(layout, cell.text) for cell in row.cells[1:]]]
         if row.total and bold_totals:

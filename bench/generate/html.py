@@ -7,7 +7,7 @@ from html import escape
 
 from bench.generate.canvas_runs import SEPARATORS
 from bench.generate.document import Heading, Paragraph, PrintedDoc, Table
-from bench.generate.layouts import Layout
+from bench.generate.layouts import Layout, split_head
 
 GAP = '<span style="padding-left:0.28em"></span>'
 
@@ -37,7 +37,7 @@ def css(layout: Layout) -> str:
         rules.append("tr.t td { background: #dddddd; }")
     if layout.bold_totals:
         rules.append("tr.t td { font-weight: bold; }")
-    if not layout.ruled:
+    if layout.header_rule:
         rules.append(
             "thead tr:last-child th, tr.h:last-child th { border-bottom: 0.6pt solid #000; }"
         )
@@ -55,6 +55,12 @@ def number_html(rng: random.Random, layout: Layout, text: str) -> str:
     return escape(text)
 
 
+def head_html(layout: Layout, text: str) -> str:
+    """Given a column head, return its HTML, broken after the first word if the layout asks."""
+    parts = split_head(text) if layout.split_heads else [text]
+    return "<br>".join(escape(part) for part in parts)
+
+
 def table_html(rng: random.Random, layout: Layout, table: Table) -> list[str]:
     """Given a table, return its HTML lines (caption, header, body, note)."""
     head = []
@@ -64,7 +70,7 @@ def table_html(rng: random.Random, layout: Layout, table: Table) -> list[str]:
         )
         head.append(f'<tr class="h">{cells}</tr>')
     cells = [f'<th class="l">{escape(table.header[0])}</th>']
-    cells += [f'<th class="n">{escape(text)}</th>' for text in table.header[1:]]
+    cells += [f'<th class="n">{head_html(layout, text)}</th>' for text in table.header[1:]]
     head.append(f'<tr class="h">{"".join(cells)}</tr>')
     body = []
     for row in table.rows:

@@ -38,6 +38,9 @@ class Layout:
     numbers_on_last_line: bool  # a wrapped label's numbers stand on its last line
     runs: str  # cells | glyphs | line | digits | gaps
     break_before_investments: bool
+    split_heads: bool  # each column head broken after its first word onto a second line
+    header_rule: bool  # a borderless table's header closed by a rule above the first row
+    continued_caption: bool  # a table broken across pages repeats its caption with "(forts.)"
 
 
 def font_path(name: str, bold: bool = False) -> str:
@@ -56,6 +59,12 @@ def installed_fonts() -> list[str]:
         if all(glob.glob(f"/usr/share/fonts/**/{file}", recursive=True) for file in files):
             families.append(name)
     return families
+
+
+def split_head(text: str) -> list[str]:
+    """Given a column head, return it as two lines broken after its first word (or one line)."""
+    first, _, rest = text.partition(" ")
+    return [first, rest] if rest else [text]
 
 
 def choose_layout(rng: random.Random, family: str) -> Layout:
@@ -77,4 +86,7 @@ def choose_layout(rng: random.Random, family: str) -> Layout:
         numbers_on_last_line=rng.random() < 0.5,
         runs=rng.choice(RUNS[family]),
         break_before_investments=rng.random() < 0.2,
+        split_heads=rng.random() < 0.3,
+        header_rule=not ruled and rng.random() < 0.6,
+        continued_caption=rng.random() < 0.5,
     )

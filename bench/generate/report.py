@@ -82,7 +82,7 @@ def result_paragraph(rng: random.Random, style: Style, report: Report) -> Paragr
         "sign": "överskott" if amount >= 0 else "underskott",
         "dir": "positiv" if amount >= 0 else "negativ",
         "x": number_text(abs(amount) / 1e6, 1, " ", "-", False),
-        "signed": number_text(amount / 1e6, 1, " ", style.minus, False),
+        "signed": number_text(amount / 1e6, 1, " ", "\u2013", False),
         "Y": report.year,
     }
     return Paragraph(template.format(**words))

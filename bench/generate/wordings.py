@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from bench.generate.document import PARENTHESES
 from bench.generate.real_wording import real_keys, real_texts
 
 MONTHS = (
@@ -221,7 +222,7 @@ class Style:
     unit_place: str  # caption | label_header | note | headers
     decimals: int
     thousands: str
-    minus: str
+    minus: str  # a minus sign, or PARENTHESES around a negative number
     zero_dash: bool
     sign: str  # warehouse | costs_positive | revenue_negative
     deviation: str  # favourable | printed_minus_budget | budget_minus_printed
@@ -276,7 +277,7 @@ def choose_style(rng: random.Random, measures: list[str]) -> Style:
         unit_place=rng.choice(("caption", "caption", "label_header", "note", "headers")),
         decimals=0 if UNITS[unit_word] == "tkr" else rng.choice((1, 1, 2)),
         thousands=rng.choice((" ", " ", "\u00a0", "\u202f", "")),
-        minus=rng.choice(("-", "-", "\u2212", "\u2013")),
+        minus=rng.choice(("-", "-", "\u2212", "\u2013", "-", "\u2212", "\u2013", PARENTHESES)),
         zero_dash=rng.random() < 0.15,
         sign=rng.choice(("warehouse", "warehouse", "costs_positive", "revenue_negative")),
         deviation=rng.choice(
