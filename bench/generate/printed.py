@@ -140,11 +140,11 @@ def label_header(rng: random.Random, style: Style, default: str, committee: str)
 
 
 def table_note(rng: random.Random, style: Style, base: str, orientation: str) -> str:
-    """Given the deviation base word and orientation, return the table's note (maybe empty)."""
+    """Given the deviation base word and orientation (empty: no deviations), return the note."""
     parts = []
     if style.unit_place == "note":
         parts.append(pick(rng, style, "unit_note", ("Belopp i {u}.", "Alla belopp anges i {u}.")))
-    if style.deviation_note:
+    if style.deviation_note and orientation:
         notes = options(style, DEVIATION_NOTES[orientation], "sign_note", orientation)
         parts.append(pick(rng, style, "dev_note", notes).format(b=base))
     return " ".join(parts).format(u=style.unit_word)
@@ -214,6 +214,6 @@ def money_table(
             rng,
             style,
             "utfall" if report.kind == "annual" else "prognos",
-            printed_orientation,
+            printed_orientation if set(measures) & set(DEVIATIONS) else "",
         ),
     )

@@ -66,7 +66,7 @@ def test_every_gold_value_is_its_printed_number_in_warehouse_units(seed):
         assert fact.measure in CONTRACT_MEASURES | {"sick_leave_pct", "target_pct"}, fact
         digits = re.findall(r"\d[\d \u00a0\u202f]*(?:,\d+)?", fact.as_printed)
         magnitude = float(re.sub(r"\s", "", digits[-1]).replace(",", ".")) if digits else 0.0
-        half_unit = 0.5 * 10.0 ** -len(fact.as_printed.partition(",")[2].rstrip(" %"))
+        half_unit = 0.5 * 10.0 ** -len(fact.as_printed.partition(",")[2].rstrip(" %)"))
         assert abs(abs(fact.value) / UNIT_FACTORS[fact.unit] - magnitude) <= half_unit + 1e-9
 
 

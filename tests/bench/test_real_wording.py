@@ -73,6 +73,11 @@ def test_every_head_and_title_fills_for_any_report_period():
             assert "{" not in filled and "}" not in filled, entry
 
 
+def test_every_title_states_the_report_year():
+    for entry in of_kind("title"):
+        assert "{Y}" in entry.text, entry
+
+
 def test_scopes_of_other_kinds_are_report_kinds():
     for entry in entries():
         if entry.kind not in HEAD_KINDS:
@@ -135,6 +140,7 @@ def test_the_generator_prints_real_wording_of_every_kind():
 
 def numbers(text):
     digits = text.replace("\u2212", "-").replace("\u2013", "-").replace(",", ".")
+    digits = re.sub(r"^\((.*)\)$", r"-\1", digits)  # a negative number in parentheses
     return float(re.sub(r"[\s\u00a0\u202f]", "", digits)) if digits != "-" else 0.0
 
 
