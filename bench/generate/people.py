@@ -34,9 +34,10 @@ UNITS_SENTENCES = ("Antalet årsarbetare var {u}.", "Det motsvarar {u} årsarbet
 SICK_SENTENCES = (
     "Sjukfrånvaron uppgick till {x} procent jämfört med {y} procent samma period föregående år.",
     "Den totala sjukfrånvaron var {x} % ({y} % föregående år).",
-    "Sjukfrånvaron har minskat från {y} procent till {x} procent.",
+    "Sjukfrånvaron har {moved} från {y} procent till {x} procent.",
 )
-TRENDS = ("ökning", "minskning")
+# The words for a rise and a fall: (noun, participle), so a sentence says which way it went.
+TRENDS = (("ökning", "ökat"), ("minskning", "minskat"))
 
 
 def _date_header(template: str, year: int, month: int) -> str:
@@ -159,8 +160,9 @@ def sick_prose(rng: random.Random, style: Style, report: Report) -> Paragraph:
     x, y = (number_text(value, 1, " ", "-", False) for value in (now, before))
     sentences = options(style, SICK_SENTENCES, "prose_sick", "total", report.kind)
     change = number_text(abs(now - before), 1, " ", "-", False)
-    trend = TRENDS[now < before]
-    text = pick(rng, style, "sick_sentence", sentences).format(x=x, y=y, d=change, trend=trend)
+    trend, moved = TRENDS[now < before]
+    template = pick(rng, style, "sick_sentence", sentences)
+    text = template.format(x=x, y=y, d=change, trend=trend, moved=moved)
     gold = (
         GoldRow("fct_sick_leave", "", "sick_leave_pct", report.sick_leave[0].year, now, "pct", x),
         GoldRow(

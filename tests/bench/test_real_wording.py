@@ -159,3 +159,19 @@ def test_a_head_that_states_budget_minus_prognosis_prints_exactly_that():
                 assert abs(cells[deviation - 1] - stated) <= 0.11, (seed, row)
                 checked += 1
     assert checked
+
+
+def test_a_sentence_on_sick_leave_says_the_way_it_went():
+    checked = 0
+    for seed in range(200):
+        for block in printed_report(seed).blocks:
+            if not isinstance(block, Paragraph) or len(block.gold) != 2:
+                continue
+            now, before = (fact.value for fact in block.gold)
+            if re.search(r"minskat|minskning", block.text):
+                assert now < before, block.text
+                checked += 1
+            if re.search(r"ökat|ökning", block.text):
+                assert now >= before, block.text
+                checked += 1
+    assert checked
