@@ -138,14 +138,20 @@ def _answers(port: int) -> bool:
 
 
 def _extract_on_celery(instance, names, config: Path, env: dict, paths) -> list:
-    """Given the partitions, run one Celery extract run each, all launched at once; wait."""
+    """Given the partitions, run one Celery extract run each, all running at once; wait.
+
+    Each run is launched once the previous one is recorded: six processes creating
+    their run rows in one SQLite file at the same instant hit "database is locked"
+    on a loaded machine. The runs still overlap: every worker blocks mid-step.
+    """
     with extracts_exclusive(paths.extracted()):  # each worker blocks mid-step until released
         runs = []
-        for name in names:
+        for launched, name in enumerate(names, start=1):
             command = [sys.executable, "-m", "dagster", "job", "execute", "-c", str(config)]
             command += ["-m", "orchestration.celery_definitions", "-j", "extract_reports_celery"]
             command += ["--tags", json.dumps({"dagster/partition": name})]
             runs.append(subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL))
+            wait_until(_recorded_or_ended(instance, launched, runs[-1]), f"run {name} recorded")
         wait_until(
             lambda: len({e.dagster_event.pid for e in _started(instance)}) == 2,
             "both workers are inside an extract step",
@@ -153,6 +159,11 @@ def _extract_on_celery(instance, names, config: Path, env: dict, paths) -> list:
     for run in runs:
         run.wait(timeout=HANG_LIMIT_SECONDS)
     return runs
+
+
+def _recorded_or_ended(instance, count: int, run: subprocess.Popen):
+    """Given the runs launched so far, return a condition: all recorded, or the last one ended."""
+    return lambda: len(instance.get_run_records()) == count or run.poll() is not None
 
 
 def _started(instance) -> list:
