@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from extract.model import RawCell, RawTable
 from extract.numbers import ParsedNumber, is_year, parse_number
+from extract.split_numbers import withhold_split_numbers
 
 MOSTLY = 0.5  # share of body cells that must be numbers for a column to hold values
 _YEAR_IN_HEADER = re.compile(r"(19|20)\d\d|\d\d-\d\d-\d\d|\b\d{4,6}\b")
@@ -53,6 +54,7 @@ class StructuredTable:
 def structure_table(table: RawTable) -> StructuredTable:
     """Given a printed grid, return its cells with header, label and number resolved."""
     parsed = [[parse_number(cell.text) for cell in row] for row in table.rows]
+    parsed = withhold_split_numbers(table.rows, parsed)
     header_rows = count_header_rows(parsed, table.rows)
     headers = column_headers(table.rows[:header_rows], _width(table))
     labels = label_columns(table.rows[header_rows:], parsed[header_rows:], headers)

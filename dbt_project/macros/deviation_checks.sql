@@ -1,13 +1,13 @@
-{#- Two CTEs, `compared` and `checked`: each deviation figure beside the difference of
-    the figures its definition names on its row (times `factor`, a column of the
-    deviation figure, when the figures are checked signed), then per deviation column
-    how many rows can be checked (both operands printed), how many print that
-    difference and how many its reverse. A row with two candidate operands (two
-    columns of one measure) prints the difference if one pair does. A difference within
-    the printed precision of 0 fits both orientations and is no evidence. One rule for
-    the printed figures (int_deviation_columns_oriented) and the signed ones
+{#- Two CTEs, `compared` and `rows_compared`: each deviation figure beside the difference
+    of the figures its definition names on its row (times `factor`, a column of the
+    deviation figure, when the figures are checked signed), then per figure whether it
+    prints that difference or its reverse, on the rows that can be checked (both
+    operands printed). A row with two candidate operands (two columns of one measure)
+    prints the difference if one pair does. A difference within the printed precision
+    of 0 fits both orientations and is no evidence. One rule for the printed figures
+    (int_deviation_figures_checked) and the signed ones
     (int_deviation_columns_row_signed). -#}
-{% macro deviation_checks(figures, definitions, factor=none) %}
+{% macro deviation_rows_compared(figures, definitions, factor=none) %}
 compared as (
     select
         deviation.report_key,
@@ -48,8 +48,13 @@ rows_compared as (
     from compared
     where round(abs(difference) / printed_unit, 6) > 1
     group by report_key, table_id, col_index, row_index
-),
+)
+{% endmacro %}
 
+{#- One CTE, `checked`: per deviation column, how many of its rows (`rows`, verdicts as
+    `rows_compared` gives them) can be checked, how many print the difference and how
+    many its reverse. -#}
+{% macro deviation_rows_counted(rows) %}
 checked as (
     select
         report_key,
@@ -58,7 +63,7 @@ checked as (
         count(*) as n_checked,
         count(*) filter (where is_difference) as n_as_difference,
         count(*) filter (where is_reversed) as n_reversed
-    from rows_compared
+    from {{ rows }}
     group by report_key, table_id, col_index
 )
 {% endmacro %}

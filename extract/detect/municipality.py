@@ -5,6 +5,9 @@ names are also common words (`Mark`, `Vara`, `Berg`). So names are matched as
 whole words in their printed case, only the `X kommun` / `Xs kommun` /
 `X stad` form (or a listed alias) makes a municipality a candidate, and the
 winner must clearly outweigh every other name; otherwise nothing is returned.
+One `X kommun` is a passing mention, unless it is the report's first line
+(`Trosa kommun` over the committee and the title): that is its letterhead, and
+a text that names another municipality more leaves the owner undecided.
 """
 
 from __future__ import annotations
@@ -60,13 +63,18 @@ def detect_municipality(
             mentions[code] += 1
             if is_named:
                 named.add(code)
-    return scores_to_result(scores, mentions, named, weights)
+    return scores_to_result(scores, mentions, named, weights, letterhead(blocks))
 
 
 def scores_to_result(
-    scores: Counter[str], mentions: Counter[str], named: set[str], weights: EvidenceWeights
+    scores: Counter[str],
+    mentions: Counter[str],
+    named: set[str],
+    weights: EvidenceWeights,
+    heading: str | None = None,
 ) -> MunicipalityResult:
-    """Given scores and mention counts per code and the codes named as such, return the verdict."""
+    """Given scores and mention counts per code, the codes named as such and the one the
+    letterhead names, return the verdict."""
     by_code = {municipality.code: municipality for municipality in municipalities()}
     candidates = sorted(named, key=lambda code: (-scores[code], code))
     if not candidates:
@@ -74,11 +82,27 @@ def scores_to_result(
     best = candidates[0]
     runner_up = max((score for code, score in scores.items() if code != best), default=0.0)
     ranked = ", ".join(f"{by_code[code].name} ({score:g})" for code, score in scores.most_common(3))
-    if scores[best] < weights.minimum or mentions[best] < weights.minimum_mentions:
+    passing = scores[best] < weights.minimum or mentions[best] < weights.minimum_mentions
+    if passing and best != heading:
         return MunicipalityResult(None, f"named only in passing: {ranked}")
-    if scores[best] < weights.dominance * runner_up:
+    if scores[best] < weights.dominance * runner_up or heading not in (None, best):
         return MunicipalityResult(None, f"ambiguous in the text: {ranked}")
     return MunicipalityResult(by_code[best], None)
+
+
+def letterhead(blocks: list[TextBlock]) -> str | None:
+    """Given a document's text blocks, return the code of the municipality its first line
+    names as such, on a line of its own (`Trosa kommun`, `HANINGE KOMMUN`), if any."""
+    first = next((block for block in blocks if block.text.strip()), None)
+    if first is None or first.page != 1:
+        return None
+    line = (first.lines or first.text.splitlines())[0].strip()
+    match = name_pattern().fullmatch(line)
+    if match and match.group("word"):
+        return names_to_codes()[normalise_name(match.group("name"))]
+    if match := upper_name_pattern().fullmatch(line):
+        return names_to_codes()[normalise_name(match.group("name"))]
+    return None
 
 
 def page_text_to_mentions(text: str) -> list[tuple[str, bool]]:

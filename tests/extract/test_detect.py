@@ -116,6 +116,19 @@ def test_does_not_take_a_neighbour_mentioned_in_passing_for_the_owner():
     )
 
 
+def test_takes_the_municipality_its_first_line_names_for_the_owner():
+    """Fresh seeds' budget documents (issue 22) name their municipality once, as the
+    letterhead over the committee: `Trosa kommun`. The same words further down, or a
+    letterhead that another municipality outweighs, decide nothing."""
+    letterhead = [TextBlock(1, "Trosa kommun Kultur- och fritidsnämnden", lines=("Trosa kommun",))]
+    title = lines("Budgetskrivelse 2024", "Nämndens nettokostnad budgeteras till 15,6 mnkr.")
+    assert detect_metadata(letterhead + title, "x.pdf").municipality_code == "0488"
+    assert detect_metadata(lines("TROSA KOMMUN") + title, "x.pdf").municipality_code == "0488"
+    assert detect_metadata(title + lines("Trosa kommun"), "x.pdf").municipality_code is None
+    partner = lines("Samverkan med Nyköpings kommun.", "Nyköpings kommun betalar hälften.")
+    assert detect_metadata(letterhead + title + partner, "x.pdf").municipality_code is None
+
+
 def test_finds_a_municipality_named_only_after_the_first_pages():
     blocks = lines("Kommunstyrelsen", "Delårsbokslut 2021-08-31") + lines(
         "fortsätta samhällsbygget - Torsås kommun.",

@@ -91,3 +91,14 @@ def test_a_bare_number_ending_a_wrapped_label_stays_in_the_label(tmp_path):
     expected = [["Verksamhetssystem södra", "12 006", "11 977", "-29"]]
     expected += [[f"Inventarier boenden etapp {rest}", "1 366", "1 455", "89"] for rest in rests]
     assert _texts(_pdf(tmp_path / "counter.pdf", rows, bottom=True))[1:] == expected
+
+
+def test_a_sentence_right_below_the_last_row_is_not_the_rest_of_its_label(tmp_path):
+    """A fresh seed's LibreOffice report (issue 22) stored `Nettoinvesteringar Avvikelse =
+    budget − utfall.`: the note set one line below the total read as its label's rest."""
+    rows = [
+        (["1689 Välfärdsteknik fas 1"], ["715", "735", "769"]),
+        (["Nettoinvesteringar", "Avvikelse = budget − utfall."], ["715", "735", "769"]),
+    ]
+    texts = _texts(_pdf(tmp_path / "note.pdf", rows, bottom=False))
+    assert [row[0] for row in texts[1:3]] == ["1689 Välfärdsteknik fas 1", "Nettoinvesteringar"]

@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_c
 
 from extract.readers.pdf.borderless import BorderlessSettings, lines_to_borderless_tables
 from extract.readers.pdf.columns import Column
+from extract.readers.pdf.digit_runs import join_digit_runs
 from extract.readers.pdf.layout import PageContent, outside, overlaps
 from extract.readers.pdf.tables import PageTable
 from extract.readers.pdf.text_layer import pdfium_words
@@ -93,6 +94,7 @@ def words_to_content(
     table overlaps them.
     """
     lines = [merge_numbers(line, number_gap) for line in words_to_lines(words, line_tolerance)]
+    lines = join_digit_runs(lines)
     rest = outside(lines, ruled)
     borderless = lines_to_borderless_tables(rest, page_number, settings, continued)
     borderless += [t for t in fallback if not any(overlaps(t, b) for b in borderless)]

@@ -112,7 +112,7 @@ def merge_numbers(line: Line, gap_ratio: float) -> Line:
     """Given a line, return it with split numbers (`30` `000`, `-` `6` `279`) re-joined.
 
     Two words join when the gap between them is at most `gap_ratio` times the
-    text height (or one digit's advance, see `_monospaced_space`) and either the
+    text height (or one digit's advance, see `monospaced_space`) and either the
     left word is a lone sign followed by digits, or the left word is a 1-3 digit
     group and the right one exactly 3 digits.
     """
@@ -137,7 +137,7 @@ def _joins_number(left: Word, right: Word, gap_ratio: float, neighbours=(None, (
     if gap <= gap_ratio * max(left.height, right.height):
         return True
     before, after = neighbours
-    return _monospaced_space(gap, right) and not _run_of_groups(before, left, right, after)
+    return monospaced_space(gap, right) and not _run_of_groups(before, left, right, after)
 
 
 def _run_of_groups(before: Word | None, left: Word, right: Word, after: Sequence[Word]) -> bool:
@@ -164,7 +164,7 @@ def _continues_group(before: Word | None, left: Word) -> bool:
     return before is not None and bool(CODE.match(before.text[-3:])) and left.text[:1].isdigit()
 
 
-def _monospaced_space(gap: float, group: Word) -> bool:
+def monospaced_space(gap: float, group: Word) -> bool:
     """Given the gap before a 3-digit group, return whether it is one digit's advance.
 
     A monospaced font prints the thousands space as wide as a digit (0.6 of the text

@@ -14,6 +14,10 @@ reports as (
     select * from {{ ref('stg_extracted__reports') }}
 ),
 
+unit_vocabulary as (
+    select * from {{ ref('unit_vocabulary') }}
+),
+
 value_columns as (
     select
         report_key,
@@ -25,19 +29,32 @@ value_columns as (
     group by report_key, table_id, col_index
 ),
 
+unit_phrase as (
+    -- a caption's `belopp i kkr` read as a group header over every column opens each
+    -- column's header (`i kkr Plan 2025`); the column is named by what follows
+    select '^(belopp )?i (' || string_agg(pattern, '|') || ') ' as pattern
+    from unit_vocabulary
+),
+
 normalised as (
     -- a word broken at a line-end hyphen joins (`Budget- avvikelse`, `Periodi-serad`);
     -- a range keeps its dash (`jan–aug`)
     select
-        *,
-        trim(regexp_replace(
-            regexp_replace(
-                regexp_replace(lower(coalesce(column_header, '')), '([a-zåäö])- +', '\1', 'g'),
-                '([a-zåäö])-([a-zåäö])', '\1\2', 'g'
-            ),
-            '\s+', ' ', 'g'
-        )) as header_normalised
+        value_columns.*,
+        regexp_replace(
+            trim(regexp_replace(
+                regexp_replace(
+                    regexp_replace(
+                        lower(coalesce(value_columns.column_header, '')), '([a-zåäö])- +', '\1', 'g'
+                    ),
+                    '([a-zåäö])-([a-zåäö])', '\1\2', 'g'
+                ),
+                '\s+', ' ', 'g'
+            )),
+            unit_phrase.pattern, ''
+        ) as header_normalised
     from value_columns
+    cross join unit_phrase
 ),
 
 compacted as (

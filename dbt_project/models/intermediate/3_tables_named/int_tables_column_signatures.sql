@@ -50,6 +50,17 @@ label_headers as (
     group by label_texts.report_key, label_texts.table_id
 ),
 
+printed_columns as (
+    -- a column that prints no number (the second half of a label read as a column of its
+    -- own on a continued page) says nothing of the table's family
+    select distinct
+        report_key,
+        table_id,
+        col_index
+    from cells
+    where not is_header and not is_label and printed_number is not null
+),
+
 final as (
     -- a bare `Budget` is the report's year, as in int_columns_measured
     select
@@ -61,6 +72,11 @@ final as (
             ',' order by columns_classified.col_index
         ) as column_signature
     from columns_classified
+    inner join printed_columns
+        on
+            columns_classified.report_key = printed_columns.report_key
+            and columns_classified.table_id = printed_columns.table_id
+            and columns_classified.col_index = printed_columns.col_index
     inner join reports
         on columns_classified.report_key = reports.report_key
     left join label_headers

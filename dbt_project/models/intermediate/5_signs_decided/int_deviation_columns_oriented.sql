@@ -9,27 +9,15 @@
 -- note (`avvikelse = budget - utfall`) in the header, caption or text around the table,
 -- then in the report's text; else NULL: the deviation is stored as printed. Never a
 -- majority of rows.
-with located as (
-    select * from {{ ref('int_cells_located') }}
-),
-
-definitions as (
-    select * from {{ ref('deviation_definitions') }}
+with figures_checked as (
+    select * from {{ ref('int_deviation_figures_checked') }}
 ),
 
 notes as (
     select * from {{ ref('int_deviation_notes_found') }}
 ),
 
-figures as (
-    select
-        *,
-        pow(10, -coalesce(decimals, 0)) as printed_unit
-    from located
-    where printed_number is not null and not is_percent
-),
-
-{{ deviation_checks('figures', 'definitions') }},
+{{ deviation_rows_counted('figures_checked') }},
 
 final as (
     select

@@ -31,7 +31,9 @@ figures as (
     where located.printed_number is not null and not located.is_percent
 ),
 
-{{ deviation_checks('figures', 'definitions', 'deviation.row_factor') }},
+{{ deviation_rows_compared('figures', 'definitions', 'deviation.row_factor') }},
+
+{{ deviation_rows_counted('rows_compared') }},
 
 final as (
     select

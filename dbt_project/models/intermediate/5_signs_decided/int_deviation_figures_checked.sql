@@ -19,7 +19,7 @@ figures as (
     where printed_number is not null and not is_percent
 ),
 
-{{ deviation_checks('figures', 'definitions') }},
+{{ deviation_rows_compared('figures', 'definitions') }},
 
 final as (
     select
