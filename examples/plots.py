@@ -2,7 +2,7 @@
 
 1. forecast deviation per committee (deviation_forecast, SEK, favourable-positive);
 2. investment outcome against budget, per project (the table's grand total left out);
-3. sick leave against target, per report.
+3. sick leave against target, per report, population and year.
 
 A figure printed in several tables of a report is summed once (`is_primary`); the fact
 tables hold one copy of a report shipped as several files (dim_report.canonical_report_key).
@@ -38,8 +38,11 @@ group by project having budget_mnkr is not null and outcome_mnkr is not null
 order by budget_mnkr desc limit 15
 """
 SICK_LEAVE = """
-select report.file_name || ': ' || fact.population as who, fact.sick_leave_pct, fact.target_pct
+select report.file_name || ': ' || coalesce(fact.population, fact.population_group)
+           || ' ' || fact.fiscal_year as who,
+       fact.sick_leave_pct, fact.target_pct
 from fct_sick_leave as fact join dim_report as report using (report_key)
+where fact.is_primary
 order by who
 """
 

@@ -1,6 +1,7 @@
 """Each fact once, on a real build of the shipped samples: a report shipped as two files
-(PDF and text export, PDF and Word) counts one copy, and a figure printed in several
-tables of one report is summed from one of them (issue 24)."""
+(PDF and text export, PDF and Word) counts one copy, a figure printed in several tables of
+one report is summed from one of them, and the analyst columns the example plots need are
+filled (issue 24 items 1 and 5)."""
 
 import contextlib
 import io
@@ -10,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from examples.plots import INVESTMENT
+from examples.plots import INVESTMENT, SICK_LEAVE
 from orchestration.cli import main as kommunlager
 
 RAW_DIR = Path(__file__).resolve().parents[2] / "data" / "raw"
@@ -113,3 +114,41 @@ def test_the_example_investment_plot_draws_each_budget_as_printed_not_a_multiple
     assert ("Askersund förskola", pytest.approx(36.297)) in [(p, b) for p, b, _ in plotted]
     for project, budget_mnkr, _ in plotted:
         assert round(budget_mnkr, 6) in budgets[project], project
+
+
+def test_the_example_sick_leave_plot_names_every_bar(warehouse):
+    bars = [who for who, _, _ in warehouse.execute(SICK_LEAVE).fetchall()]
+    assert bars and all(who and "None" not in who for who in bars)
+
+
+def test_groups_each_sick_leave_rate_by_who_it_covers_and_keeps_the_printed_words(warehouse):
+    rates = set(
+        warehouse.execute(
+            "select report.file_name, fact.population, fact.population_group"
+            " from fct_sick_leave as fact inner join dim_report as report using (report_key)"
+        ).fetchall()
+    )
+    assert rates == {
+        # a sentence naming no one states the committee's rate
+        ("002_c1054ddd542bd9a7.pdf", None, "total"),
+        ("003_29ca0d4d1c8890ca.pdf", "Kommunstyrelseförvaltningen", "unit"),
+        # the words name a part the vocabulary does not know: no group, never a guess
+        ("001_84cd8bd0666b2bbe.pdf", "Sjukfrånvaro AME, procent", None),
+        ("001_84cd8bd0666b2bbe.pdf", "Sjukfrånvaro exkl. AME, procent", None),
+    }
+
+
+def test_reads_the_project_number_printed_in_brackets_after_the_name(warehouse):
+    codes = dict(
+        warehouse.execute(
+            "select distinct project, project_code from fct_investment_budget"
+            " where project like 'Löparbana%' or project like 'Ny teknik bowlinghall%'"
+            " or project like 'Investering enligt reinvesteringsplan%'"
+        ).fetchall()
+    )
+    assert codes == {
+        "Löparbana Korsavad (6151)": "6151",
+        "Ny teknik bowlinghall Korsavad (6154)": "6154",
+        # a year is no project number
+        "Investering enligt reinvesteringsplan 2024": None,
+    }
