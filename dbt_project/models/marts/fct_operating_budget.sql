@@ -1,7 +1,7 @@
 -- the assembled facts (int_operating_facts_assembled) of the canonical copy of each report
 -- (report_copies), less the rows quality_quarantine took out for breaking the contract
--- (facts_all_copies holds the rest, with is_primary)
--- each with its table's reconciliation verdict
+-- (facts_all_copies holds the rest, with is_primary), each with its table's reconciliation
+-- verdict
 with facts as (
     select * from {{ ref('int_operating_facts_assembled') }}
 ),
