@@ -2,7 +2,10 @@
 
 1. forecast deviation per committee (deviation_forecast, SEK, favourable-positive);
 2. investment outcome against budget, per project (the table's grand total left out);
-3. sick leave against target, per report.
+3. sick leave against target, per report, population and year.
+
+A figure printed in several tables of a report is summed once (`is_primary`); the fact
+tables hold one copy of a report shipped as several files (dim_report.canonical_report_key).
 
 Each query reads only contract columns (docs/warehouse-contract.md).
 """
@@ -22,7 +25,7 @@ select committee.committee_name || ' (' || report.file_name || ')' as committee,
 from fct_operating_budget as fact
 join dim_report as report using (report_key)
 left join dim_committee as committee on fact.committee_key = committee.committee_key
-where fact.measure = 'deviation_forecast' and fact.is_primary_total
+where fact.measure = 'deviation_forecast' and fact.is_primary_total and fact.is_primary
 group by all order by deviation_mnkr
 """
 INVESTMENT = """
@@ -30,13 +33,16 @@ select project,
        sum(amount_sek) filter (where measure = 'budget') / -1e6 as budget_mnkr,
        sum(amount_sek) filter (where measure in ('outcome', 'outcome_ytd')) / -1e6 as outcome_mnkr
 from fct_investment_budget
-where not is_total
+where not is_total and is_primary
 group by project having budget_mnkr is not null and outcome_mnkr is not null
 order by budget_mnkr desc limit 15
 """
 SICK_LEAVE = """
-select report.file_name || ': ' || fact.population as who, fact.sick_leave_pct, fact.target_pct
+select report.file_name || ': ' || coalesce(fact.population, fact.population_group)
+           || ' ' || fact.fiscal_year as who,
+       fact.sick_leave_pct, fact.target_pct
 from fct_sick_leave as fact join dim_report as report using (report_key)
+where fact.is_primary
 order by who
 """
 

@@ -10,15 +10,14 @@ quarantine as (
     select * from {{ ref('quality_quarantine') }}
 ),
 
--- a report whose rows were all taken out for breaking the contract has no fact left
+-- a report whose rows were all taken out for breaking the contract has no fact left (a copy
+-- of another file keeps its facts there, not in the fact tables)
 facts_kept as (
-    select distinct report_key from {{ ref('fct_operating_budget') }}
-    union
-    select distinct report_key from {{ ref('fct_investment_budget') }}
-    union
-    select distinct report_key from {{ ref('fct_staffing') }}
-    union
-    select distinct report_key from {{ ref('fct_sick_leave') }}
+    select distinct report_key from {{ ref('facts_all_copies') }}
+),
+
+copies as (
+    select * from {{ ref('report_copies') }}
 ),
 
 -- rows taken out for breaking the contract make the report partial, or failed when no
@@ -67,7 +66,9 @@ with_unread as (
         coalesce(quarantined.n_withheld, 0) as n_withheld,
         quarantined.broken_rules,
         coalesce(quarantined.quarantine_warnings, []) as quarantine_warnings,
-        facts_kept.report_key is not null as has_facts
+        facts_kept.report_key is not null as has_facts,
+        copies.canonical_report_key,
+        copies.canonical_reason
     from reports
     left join unread
         on reports.report_key = unread.report_key
@@ -75,6 +76,8 @@ with_unread as (
         on reports.report_key = quarantined.report_key
     left join facts_kept
         on reports.report_key = facts_kept.report_key
+    left join copies
+        on reports.report_key = copies.report_key
 ),
 
 final as (
@@ -112,7 +115,9 @@ final as (
             end
         ), '') as error,
         list_concat(list_concat(warnings, unread_warnings), quarantine_warnings) as warnings,
-        source_url
+        source_url,
+        canonical_report_key,
+        canonical_reason
     from with_unread
 )
 

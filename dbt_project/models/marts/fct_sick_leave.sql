@@ -1,21 +1,33 @@
--- the assembled rates (int_sick_leave_facts_assembled) less the rows quality_quarantine
--- took out for breaking the contract
+-- the assembled facts (int_sick_leave_facts_assembled) of the canonical copy of each report
+-- (report_copies), less the rows quality_quarantine took out for breaking the contract
+-- (facts_all_copies holds the rest, with is_primary)
 with facts as (
     select * from {{ ref('int_sick_leave_facts_assembled') }}
 ),
 
-quarantine as (
-    select * from {{ ref('quality_quarantine') }}
+copies as (
+    select * from {{ ref('report_copies') }}
+    where is_canonical
+),
+
+all_copies as (
+    select * from {{ ref('facts_all_copies') }}
     where relation = 'fct_sick_leave'
 ),
 
 final as (
     select
         facts.*,
+        all_copies.is_primary,
         -- no printed figure sums or derives a rate, so none is reconciled
         'not_checked' as verification_status
     from facts
-    where {{ not_quarantined('facts', 'quarantine') }}
+    -- a file that is a copy of another report file gives no facts here (facts_all_copies)
+    inner join copies
+        on facts.report_key = copies.report_key
+    -- the facts quality_quarantine left, each saying whether it is the printing to sum
+    inner join all_copies
+        on facts.report_key = all_copies.report_key and facts.fact_key = all_copies.fact_key
 )
 
 select * from final

@@ -33,20 +33,9 @@ reports as (
     select * from {{ ref('stg_extracted__reports') }}
 ),
 
-operating_facts as (
-    select * from {{ ref('fct_operating_budget') }}
-),
-
-investment_facts as (
-    select * from {{ ref('fct_investment_budget') }}
-),
-
-staffing_facts as (
-    select * from {{ ref('fct_staffing') }}
-),
-
-sick_leave_facts as (
-    select * from {{ ref('fct_sick_leave') }}
+kept_facts as (
+    -- every report file's facts, a copy's too: coverage is per file
+    select * from {{ ref('facts_all_copies') }}
 ),
 
 amounts as (
@@ -63,33 +52,7 @@ quarantine as (
 
 assembled_table_facts as (
     -- every fact a table gave before quality_quarantine took the contract breakers out
-    select
-        'fct_operating_budget' as relation,
-        report_key,
-        table_id,
-        fact_key
-    from {{ ref('int_operating_facts_assembled') }}
-    union all
-    select
-        'fct_investment_budget' as relation,
-        report_key,
-        table_id,
-        fact_key
-    from {{ ref('int_investment_facts_assembled') }}
-    union all
-    select
-        'fct_staffing' as relation,
-        report_key,
-        table_id,
-        fact_key
-    from {{ ref('int_staffing_facts_assembled') }}
-    union all
-    select
-        'fct_sick_leave' as relation,
-        report_key,
-        table_id,
-        fact_key
-    from {{ ref('int_sick_leave_facts_assembled') }}
+    select * from {{ ref('int_facts_fingerprinted') }}
 ),
 
 quarantined_tables as (
@@ -112,24 +75,7 @@ table_facts as (
     select
         report_key,
         table_id
-    from operating_facts
-    union all
-    select
-        report_key,
-        table_id
-    from investment_facts
-    union all
-    select
-        report_key,
-        table_id
-    from staffing_facts
-    where table_id is not null
-    union all
-    select
-        report_key,
-        table_id
-    from sick_leave_facts
-    where table_id is not null
+    from kept_facts
 ),
 
 table_pages as (

@@ -44,8 +44,7 @@ final as (
         investment.col_index,
         cast(null as varchar) as org_unit,
         investment.line_item as project,
-        -- a project number printed before the name (`77023 Brandbergens centrum`)
-        nullif(regexp_extract(investment.line_item, '^(\d{2,})\s+\S', 1), '') as project_code,
+        {{ project_code('investment.line_item') }} as project_code,
         investment.is_total,
         coalesce(investment.row_index = totals.primary_total_row, false) as is_primary_total,
         investment.is_subline,

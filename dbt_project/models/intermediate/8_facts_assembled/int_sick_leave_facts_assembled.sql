@@ -6,6 +6,10 @@ reports as (
     select * from {{ ref('int_reports_keyed') }}
 ),
 
+population_vocabulary as (
+    select * from {{ ref('population_vocabulary') }}
+),
+
 rates_dated as (
     select
         rates.*,
@@ -20,6 +24,35 @@ rates_dated as (
     from rates
     inner join reports
         on rates.report_key = reports.report_key
+),
+
+-- the group the printed words name, where the vocabulary knows them
+population_words as (
+    select
+        rates.population,
+        arg_min(population_vocabulary.population_group, population_vocabulary.precedence) as population_group
+    from (select distinct population from rates) as rates
+    inner join population_vocabulary
+        on regexp_matches(lower(rates.population), population_vocabulary.pattern)
+    group by rates.population
+),
+
+-- who a rate covers, as a group: an age band, women or men by the printed words; else a
+-- unit the rate is owned by; else the whole committee, by words that say nothing more
+-- (`Totalt`) or a sentence naming no one; else no group (`Sjukfrånvaro exkl. AME`)
+rates_grouped as (
+    select
+        rates_dated.*,
+        case
+            when population_words.population_group in ('age_band', 'women', 'men')
+                then population_words.population_group
+            when rates_dated.org_unit is not null then 'unit'
+            when rates_dated.population is null and rates_dated.source_kind = 'prose' then 'total'
+            else population_words.population_group
+        end as population_group
+    from rates_dated
+    left join population_words
+        on rates_dated.population = population_words.population
 ),
 
 final as (
@@ -40,6 +73,7 @@ final as (
         source_kind,
         table_id,
         population,
+        population_group,
         rate_year as fiscal_year,
         sick_leave_pct,
         target_pct,
@@ -61,7 +95,7 @@ final as (
                 then make_date(rate_year, 12, 31)
         end as period_end,
         source_text
-    from rates_dated
+    from rates_grouped
 )
 
 select * from final
