@@ -33,7 +33,7 @@ def definitions(
         asset_checks=[*checks.fact_contract_checks(dbt_keys), quarantine.report_contract_kept],
         jobs=[jobs.build_warehouse, jobs.extract_reports, jobs.build_from_extracts],
         schedules=[schedules.nightly_build],
-        sensors=[sensors.raw_folder_sensor, sensors.build_after_extraction],
+        sensors=[sensors.raw_folder_sensor],
         resources={
             "paths": paths,
             "warehouse_lock": WarehouseLock(paths=paths),
