@@ -11,6 +11,7 @@ from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt.asset_utils import default_description_fn
 
 from orchestration.defs.assets import EXTRACT_ASSET_KEYS, EXTRACT_SOURCE
 from orchestration.defs.dbt_nodes import dbt_test_description, layer_group, prune_target
@@ -100,6 +101,14 @@ class ExtractLineageTranslator(DagsterDbtTranslator):
         if is_source and dbt_resource_props["source_name"] == EXTRACT_SOURCE:
             return EXTRACT_ASSET_KEYS[dbt_resource_props["name"]]
         return super().get_asset_key(dbt_resource_props)
+
+    def get_description(self, dbt_resource_props: Mapping[str, Any]) -> str:
+        """Given a dbt node, return its documented description, without its raw SQL.
+
+        dagster-dbt appends the model's code under "#### Raw SQL" to every
+        description, which buries the description in the UI; the code is in the repo.
+        """
+        return default_description_fn(dbt_resource_props, display_raw_sql=False)
 
     def get_asset_check_spec(self, asset_spec, manifest, unique_id, project):
         """Given a dbt test, return it as a non-blocking check.
