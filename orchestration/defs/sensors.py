@@ -32,6 +32,7 @@ from orchestration.defs.resources import KommunlagerPaths
 from orchestration.incremental import BuildPlan, extract_state, is_current, plan_build
 
 POLL_SECONDS = 60
+REPORTS = reports_partitions.name
 
 
 @dataclass(frozen=True)
@@ -98,16 +99,11 @@ def build_request(instance: dg.DagsterInstance, paths: KommunlagerPaths, plan: B
 
 
 def partition_requests(
-    instance: dg.DagsterInstance, present: list[str], once_here: set[str]
+    instance: dg.DagsterInstance, present: list[str], gone: list[str]
 ) -> list[dg.AddDynamicPartitionsRequest | dg.DeleteDynamicPartitionsRequest]:
-    """Given the files present and those once in this folder, add new and drop vanished ones.
-
-    Only partitions of files this folder held are dropped: another folder's builds on
-    the same instance keep theirs (`orchestration.dagster_home.vanished_partitions`).
-    """
+    """Given the files present and the vanished ones to drop, return the partition requests."""
     known = set(reports_partitions.get_partition_keys(dynamic_partitions_store=instance))
     new = [name for name in present if name not in known]
-    gone = vanished_partitions(instance, present, once_here)
     return [
         *([reports_partitions.build_add_request(new)] if new else []),
         *([reports_partitions.build_delete_request(gone)] if gone else []),
@@ -126,13 +122,18 @@ def raw_folder_sensor(context: dg.SensorEvaluationContext, paths: KommunlagerPat
     cursor = FolderCursor.parse(context.cursor)
     plan = plan_build(paths.raw(), paths.extracted())
     present = sorted(plan.fingerprints)
+    # only partitions of files this folder held are dropped: another folder's builds on the
+    # same instance keep theirs; one kept while a run may use it stays remembered
     once_here = set(cursor.seen) | set(stored_inventory(paths.extracted()))
+    gone = vanished_partitions(context.instance, present, once_here)
+    vanished = once_here - set(present) - set(gone)
+    kept = {name for name in vanished if context.instance.has_dynamic_partition(REPORTS, name)}
     runs = extract_requests(plan, cursor)
     build = None if runs else build_request(context.instance, paths, plan)
     requested = {name: plan.fingerprints[name] for name in plan.to_extract}
     return dg.SensorResult(
         run_requests=[*runs, *([build] if isinstance(build, dg.RunRequest) else [])],
         skip_reason=build if isinstance(build, dg.SkipReason) else None,
-        dynamic_partitions_requests=partition_requests(context.instance, present, once_here),
-        cursor=FolderCursor(tuple(present), requested).dumps(),
+        dynamic_partitions_requests=partition_requests(context.instance, present, gone),
+        cursor=FolderCursor(tuple(sorted({*present, *kept})), requested).dumps(),
     )
