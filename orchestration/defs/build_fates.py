@@ -91,13 +91,14 @@ def run_report_names(context: dg.AssetCheckExecutionContext, built: list[str]) -
     """
     run = context.op_execution_context
     known = reports_partitions.get_partition_keys(dynamic_partitions_store=context.instance)
+    in_warehouse = set(built)
     if not (run.has_partition_key or run.has_partition_key_range):
-        return [name for name in known if name in set(built)]
+        return [name for name in known if name in in_warehouse]
     key_range = run.partition_key_range
     if key_range.start not in known or key_range.end not in known:
         return []
     in_range = known[known.index(key_range.start) : known.index(key_range.end) + 1]
-    return [name for name in in_range if name in set(built)]
+    return [name for name in in_range if name in in_warehouse]
 
 
 def latest_materialization(
