@@ -25,7 +25,7 @@ lint: $(STAMP)
 
 ui: $(STAMP)  ## the Dagster UI with assets, checks, schedule and sensor
 	$(BIN)/python -m orchestration.dagster_home
-	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	$(BIN)/python -m orchestration.ui -m orchestration.definitions -h 127.0.0.1 -p 3000
 
 DOCS_PORT ?= 8080
 docs: $(STAMP)  ## dbt docs of the built warehouse (make run first), served offline on 127.0.0.1

@@ -51,6 +51,17 @@ def printed_figure(value: float | None, check: dict) -> str:
     return f"{number} {check['unit']}" if check["factor_sek"] else f"{number} (unit unknown)"
 
 
+def failure_line(check: dict) -> str:
+    """Given a failing reconciliation check, return it by page, table and line, as printed."""
+    table = f", table {check['table_id']}" if check.get("table_id") is not None else ""
+    return (
+        f"p. {check.get('page')}{table}: {check.get('line_item')} [{check.get('measure')}] "
+        f"{check.get('check_name')}: printed {printed_figure(check.get('expected'), check)}, "
+        f"its parts give {printed_figure(check.get('actual'), check)}, "
+        f"difference {printed_figure(check.get('difference'), check)}"
+    )
+
+
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int]) -> str:
     """Given headers and rows of HTML cells, return an HTML table (numeric columns right)."""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)

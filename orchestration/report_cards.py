@@ -3,8 +3,10 @@
 A card shows, per table, where it was printed (a crop of the PDF page around
 its cells, rendered with pypdfium2) beside the numbers read from it, how many
 facts it gave and whether its totals agree, then every failed reconciliation
-with its page. Everything is local: no CSS or script from a network, images
-beside the HTML. Run `python -m orchestration.report_cards WAREHOUSE RAW_DIR`.
+by page, table and line, in the unit the page prints. A report's status is
+dim_report's, the same as the CLI, the quality report and Dagster give.
+Everything is local: no CSS or script from a network, images beside the HTML.
+Run `python -m orchestration.report_cards WAREHOUSE RAW_DIR`.
 """
 
 import html
@@ -15,6 +17,8 @@ import duckdb
 import polars as pl
 import pypdfium2
 
+from orchestration.quality_sections import failure_line
+
 CROP_MARGIN = 6.0  # points around the cells' box, so the table's rules show
 CROP_SCALE = 2.0  # pixels per point: legible digits at a modest file size
 STYLE = """body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}
@@ -23,6 +27,10 @@ td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}td.n{text-align:right
 img{border:1px solid #999;max-width:55vw}
 .unverified,.failed,.partial{color:#b00}.verified,.ok{color:#070}"""
 FACT_TABLES = ("fct_operating_budget", "fct_investment_budget", "fct_staffing")
+FAILURE_COLUMNS = (
+    "page", "table_id", "relation", "line_item", "check_name", "measure", "unit", "factor_sek",
+    "expected", "actual", "difference",
+)  # fmt: skip
 
 
 def table_boxes(cells: pl.DataFrame) -> pl.DataFrame:
@@ -73,13 +81,27 @@ def _facts_per_table(warehouse: Path | None, key: str) -> dict[int, tuple[int, s
     return {row[0]: (row[1], row[2]) for row in _warehouse_rows(warehouse, sql, key)}
 
 
-def _failures(warehouse: Path | None, key: str) -> list[tuple]:
-    """Given the warehouse and a report, return its failed reconciliations, by page."""
+def _failures(warehouse: Path | None, key: str) -> list[dict]:
+    """Given the warehouse and a report, return its failed reconciliations by page, table, line."""
     sql = (
-        "select page, relation, check_name, measure, line_item, expected, actual"
-        " from quality_reconciliation where report_key = $key and not passed order by page"
+        f"select {', '.join(FAILURE_COLUMNS)} from quality_reconciliation"
+        " where report_key = $key and status = 'failed'"
+        " order by page nulls last, table_id, row_index, col_index, measure"
     )
-    return _warehouse_rows(warehouse, sql, key)
+    rows = _warehouse_rows(warehouse, sql, key)
+    return [dict(zip(FAILURE_COLUMNS, row, strict=True)) for row in rows]
+
+
+def _fate(warehouse: Path | None, report: dict) -> tuple[str, str]:
+    """Given the warehouse and a report row as extracted, return its status and error.
+
+    dim_report's when the report is built: dbt makes a report read whole `partial` for
+    numeric tables not read into facts or rows withheld, `failed` when nothing is left.
+    """
+    sql = "select status, error from dim_report where report_key = $key"
+    built = _warehouse_rows(warehouse, sql, report["report_key"])
+    status, error = built[0] if built else (report["status"], report["error"])
+    return status, error or ""
 
 
 def _numbers_html(cells: pl.DataFrame) -> str:
@@ -125,13 +147,10 @@ def write_card(report: dict, extracted: Path, warehouse: Path | None, out_dir: P
     boxes = table_boxes(cells).iter_rows(named=True) if len(cells) else []
     sections = "".join(_table_html(report, cells, box, images, facts) for box in boxes)
     failures = "".join(
-        f"<li>p.{page} {rel} {check} [{measure}] {html.escape(str(item))}: expected {exp},"
-        f" actual {act}</li>"
-        for page, rel, check, measure, item, exp, act in _failures(warehouse, key)
+        f"<li>{html.escape(failure_line(check))}</li>" for check in _failures(warehouse, key)
     )
     title = html.escape(report["file_name"])
-    status = report["status"]
-    error = html.escape(report["error"] or "")
+    status, error = report["status"], html.escape(report["error"])
     body = (
         f'<h1>{title}</h1><p>Status: <span class="{status}">{status}</span> {error}</p>'
         f"<p>{report['page_count']} pages.</p><h2>Reconciliation failures</h2>"
@@ -158,6 +177,7 @@ def write_cards(extracted: Path, raw_dir: Path, warehouse: Path | None, out_dir:
     links = []
     for report in reports:
         report["path"] = str(Path(raw_dir) / report["file_name"])
+        report["status"], report["error"] = _fate(warehouse, report)
         card = write_card(report, extracted, warehouse, out_dir)
         status = report["status"]
         links.append(

@@ -37,7 +37,7 @@ def run_build(paths: KommunlagerPaths, names: list[str], force: bool) -> dg.Exec
     from orchestration.defs.assemble import definitions
 
     with open_instance() as instance:
-        keys = sync_partitions(instance, names)
+        keys = sync_partitions(instance, names, paths.extracted())
         job = definitions(paths, PrintedProgress()).resolve_job_def(build_warehouse.name)
         return job.execute_in_process(
             instance=instance,

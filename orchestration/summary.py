@@ -1,8 +1,14 @@
-"""Given a built warehouse, return the end-of-build summary the CLI prints."""
+"""Given a built warehouse, return the end-of-build summary the CLI prints.
+
+Reports by dim_report's status; reconciliation failures by page, table and line, in the
+unit the page prints, as Dagster's checks, the quality report and the report cards give them.
+"""
 
 from pathlib import Path
 
 import duckdb
+
+from orchestration.quality_sections import failure_line
 
 # Contract relation names (docs: warehouse-contract.md), named here rather than imported from
 # expectations/: importing Great Expectations would cost a nothing-changed build most of its time.
@@ -13,8 +19,9 @@ COVERAGE_TABLE = "quality_table_coverage"
 QUARANTINE_TABLE = "quality_quarantine"
 REPORT_TABLE = "dim_report"
 RECONCILIATION_COLUMNS = (
-    "file_name, page, relation, check_name, measure, line_item, expected, actual"
-)
+    "file_name", "page", "table_id", "relation", "line_item", "check_name", "measure", "unit",
+    "factor_sek", "expected", "actual", "difference",
+)  # fmt: skip
 
 
 def summary_lines(warehouse: Path, extracted_dir: Path) -> list[str]:
@@ -158,15 +165,13 @@ def _reconciliation_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
         f" from {OUTPUT_TABLE}"
     ).fetchone()
     failures = con.execute(
-        f"select {RECONCILIATION_COLUMNS} from {OUTPUT_TABLE} where not passed"
-        " order by file_name, page, relation, check_name, line_item"
+        f"select {', '.join(RECONCILIATION_COLUMNS)} from {OUTPUT_TABLE} where not passed"
+        " order by file_name, page nulls last, table_id, row_index, col_index, measure"
     ).fetchall()
     lines = [
         f"Reconciliation failures: {len(failures)} of {total} checks ({not_checked} not checked)"
     ]
-    for name, page, relation, check, measure, item, expected, actual in failures:
-        lines.append(
-            f"  {name} p.{page} {relation} {check} [{measure}] {item}:"
-            f" expected {expected}, actual {actual}"
-        )
+    for row in failures:
+        check = dict(zip(RECONCILIATION_COLUMNS, row, strict=True))
+        lines.append(f"  {check['file_name']} {failure_line(check)}")
     return lines

@@ -4,6 +4,7 @@ import dagster as dg
 
 from orchestration.defs import (
     assets,
+    build_fates,
     checks,
     dbt,
     jobs,
@@ -30,10 +31,14 @@ def definitions(
             quality_report.quality_report_asset(dbt_keys),
             publish.published_warehouse_asset(dbt_keys),
         ],
-        asset_checks=[*checks.fact_contract_checks(dbt_keys), quarantine.report_contract_kept],
+        asset_checks=[
+            *checks.fact_contract_checks(dbt_keys),
+            quarantine.report_contract_kept,
+            build_fates.report_fate_checks,
+        ],
         jobs=[jobs.build_warehouse, jobs.extract_reports, jobs.build_from_extracts],
         schedules=[schedules.nightly_build],
-        sensors=[sensors.raw_folder_sensor, sensors.build_after_extraction],
+        sensors=[sensors.raw_folder_sensor],
         resources={
             "paths": paths,
             "warehouse_lock": WarehouseLock(paths=paths),

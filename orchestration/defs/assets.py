@@ -19,7 +19,7 @@ import dagster as dg
 
 from extract.pipeline import ReportOutcome
 from extract.schema import RELATIONS
-from orchestration.defs.report_fate import record_fates, report_check_spec
+from orchestration.defs.report_fate import record_fates
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.incremental import apply_plan, plan_build
 
@@ -27,7 +27,7 @@ EXTRACT_SOURCE = "extracted"  # the dbt source name, and the key prefix of the e
 EXTRACT_ASSET_KEYS = {name: dg.AssetKey([EXTRACT_SOURCE, name]) for name in RELATIONS}
 reports_partitions = dg.DynamicPartitionsDefinition(name="reports")
 PARTITIONS_PER_RUN = 10  # a national backfill of 87 000 reports is 8 700 runs
-REPORTS_KEY = EXTRACT_ASSET_KEYS["reports"]  # carries the per-report `report_read` check
+REPORTS_KEY = EXTRACT_ASSET_KEYS["reports"]  # carries the per-report checks of a build
 RELATION_DESCRIPTIONS = {
     "reports": "One row per report file: format, pages, status (ok, partial, failed) and error.",
     "tables": "One row per table found in a report: pages, reader method, caption, size.",
@@ -61,8 +61,7 @@ class ExtractConfig(dg.Config):
         )
         for name, key in EXTRACT_ASSET_KEYS.items()
     ],
-    check_specs=[report_check_spec(REPORTS_KEY, reports_partitions)],
-    can_subset=True,  # the check is evaluated per partition (record_fates), not as one output
+    can_subset=True,
     name="extracted_report",
     partitions_def=reports_partitions,
     backfill_policy=dg.BackfillPolicy.multi_run(max_partitions_per_run=PARTITIONS_PER_RUN),
@@ -83,6 +82,6 @@ def extracted_report(
         progress.report(index, total, outcome)
 
     outcomes = apply_plan(paths.raw(), paths.extracted(), plan, announce)
-    record_fates(context, paths.extracted(), outcomes, REPORTS_KEY)
+    record_fates(context, paths.extracted(), outcomes)
     for key in context.selected_asset_keys:
         yield dg.MaterializeResult(asset_key=key, metadata=plan.counts())

@@ -22,6 +22,7 @@ from expectations.reconciliation import (
 from expectations.runner import save_outcome
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.publishing import building_docs, current_build
+from orchestration.quality_sections import failure_line
 
 QUALITY_KEY = dg.AssetKey(OUTPUT_TABLE)
 GE_DOCS_DIR = "great_expectations"  # GE's Data Docs: they ask for CDN URLs, so not the index
@@ -31,8 +32,15 @@ MAX_LISTED_FAILURES = 50  # keeps check metadata readable; the table holds them 
 RECONCILIATION_DESCRIPTION = (
     "Every printed total, deviation and headcount agrees with the figures it sums, within "
     "the rounding of the print (GE on reconciliation_checks). WARN: a failure is the report's "
-    "own inconsistency or a misread; each is listed by file, page and line, and kept in "
-    "quality_reconciliation with passed = false."
+    "own inconsistency or a misread; each is listed by file, page, table and line, in the unit "
+    "the page prints, and kept in quality_reconciliation with passed = false; each report's "
+    "own are its totals_reconcile check on its partition."
+)
+QUALITY_DESCRIPTION = (
+    "One row per reconciliation check run (a printed total, deviation or headcount against "
+    "its parts), with Great Expectations' verdict: passed, failed or not_checked with the "
+    "reason, the figures in SEK and the unit the page prints, file, page, table and cell "
+    "(docs/warehouse-contract.md). The quality report and the report checks read it."
 )
 CONTRACT_DESCRIPTION = (
     "The fact table keeps the warehouse contract (GE): every row has its report_key and page, "
@@ -44,6 +52,7 @@ CONTRACT_DESCRIPTION = (
     key=QUALITY_KEY,
     deps=[dg.AssetKey(SOURCE_RELATION)],
     group_name="quality",
+    description=QUALITY_DESCRIPTION,
     kinds={"duckdb", "great_expectations"},
     check_specs=[
         dg.AssetCheckSpec(
@@ -67,7 +76,8 @@ def quality_reconciliation(paths: KommunlagerPaths) -> dg.MaterializeResult:
 
 def reconciliation_check_result(result: ReconciliationResult) -> dg.AssetCheckResult:
     """Given a reconciliation run, return a WARN check that lists the failing checks."""
-    listed = [_failure_line(row) for row in result.failures[:MAX_LISTED_FAILURES]]
+    ordered = sorted(result.failures, key=_where_printed)
+    listed = [f"{row['file_name']} {failure_line(row)}" for row in ordered[:MAX_LISTED_FAILURES]]
     return dg.AssetCheckResult(
         check_name=RECONCILIATION_CHECK,
         passed=not result.failures,
@@ -80,13 +90,10 @@ def reconciliation_check_result(result: ReconciliationResult) -> dg.AssetCheckRe
     )
 
 
-def _failure_line(row: dict) -> str:
-    """Given one failing reconciliation row, return it as one line naming file and page."""
-    return (
-        f"{row.get('file_name')} p.{row.get('page')}: {row.get('relation')} "
-        f"{row.get('check_name')} [{row.get('measure')}] {row.get('line_item')}: "
-        f"expected {row.get('expected')}, actual {row.get('actual')}"
-    )
+def _where_printed(row: dict) -> tuple:
+    """Given a failing reconciliation row, return its place: file, page, table, row, column."""
+    place = [row.get(name) for name in ("page", "table_id", "row_index", "col_index")]
+    return (row.get("file_name") or "", *((value is None, value or 0) for value in place))
 
 
 def fact_contract_check(relation: str) -> dg.AssetChecksDefinition:

@@ -11,6 +11,7 @@ from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt.asset_utils import default_description_fn
 
 from orchestration.defs.assets import EXTRACT_ASSET_KEYS, EXTRACT_SOURCE
 from orchestration.defs.dbt_nodes import dbt_test_description, layer_group, prune_target
@@ -52,7 +53,9 @@ def _manifest_is_stale(project: DbtProject) -> bool:
 
 def _is_dbt_source(path: Path, project: DbtProject) -> bool:
     """Given a path under the project, return whether dbt reads it when parsing."""
-    generated = {project.target_path.name, "logs", "dbt_packages"}
+    # .user.yml is dbt's own anonymous id, rewritten by dbt runs: not a source, and counting
+    # it made every code-server start re-parse the project (past the UI test's 90 s when busy)
+    generated = {project.target_path.name, "logs", "dbt_packages", ".user.yml"}
     relative = path.relative_to(project.project_dir)
     return path.suffix in {".sql", ".yml", ".yaml", ".csv"} and relative.parts[0] not in generated
 
@@ -100,6 +103,14 @@ class ExtractLineageTranslator(DagsterDbtTranslator):
         if is_source and dbt_resource_props["source_name"] == EXTRACT_SOURCE:
             return EXTRACT_ASSET_KEYS[dbt_resource_props["name"]]
         return super().get_asset_key(dbt_resource_props)
+
+    def get_description(self, dbt_resource_props: Mapping[str, Any]) -> str:
+        """Given a dbt node, return its documented description, without its raw SQL.
+
+        dagster-dbt appends the model's code under "#### Raw SQL" to every
+        description, which buries the description in the UI; the code is in the repo.
+        """
+        return default_description_fn(dbt_resource_props, display_raw_sql=False)
 
     def get_asset_check_spec(self, asset_spec, manifest, unique_id, project):
         """Given a dbt test, return it as a non-blocking check.

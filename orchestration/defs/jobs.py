@@ -6,9 +6,8 @@ run per warehouse (`orchestration.dagster_home`).
 
 import dagster as dg
 
-from orchestration.defs.assets import REPORTS_KEY
+from orchestration.defs.build_fates import report_fate_checks
 from orchestration.defs.quarantine import report_contract_kept
-from orchestration.defs.report_fate import REPORT_CHECK
 
 STAGE_TAG = "kommunlager/stage"
 EXTRACT_STAGE = "extract"
@@ -28,12 +27,8 @@ build_warehouse = dg.define_asset_job(
 
 extract_reports = dg.define_asset_job(
     name="extract_reports",
-    # of the checks only report_read: contract_kept judges a build, which this job does not make
-    # (and the extract-only code location does not hold it)
-    selection=(
-        dg.AssetSelection.groups(EXTRACT_GROUP).without_checks()
-        | dg.AssetSelection.checks(dg.AssetCheckKey(REPORTS_KEY, REPORT_CHECK))
-    ),
+    # no checks: each report's are judged on the build it goes into (build_fates, quarantine)
+    selection=dg.AssetSelection.groups(EXTRACT_GROUP).without_checks(),
     description=(
         "Extract report partitions to Parquet, no warehouse lock: backfilled, it runs as "
         "many runs at once as the run queue allows."
@@ -44,10 +39,10 @@ extract_reports = dg.define_asset_job(
 
 build_from_extracts = dg.define_asset_job(
     name="build_from_extracts",
-    # each report's contract_kept check is evaluated after dbt, though its asset is extracted
+    # each report's checks are evaluated after dbt, though their asset is extracted
     selection=(
         dg.AssetSelection.all() - dg.AssetSelection.groups(EXTRACT_GROUP)
-        | dg.AssetSelection.checks(report_contract_kept)
+        | dg.AssetSelection.checks(report_contract_kept, report_fate_checks)
     ),
     description=(
         "Sweep removed and orphaned extracts, build dbt from every extracted report, "

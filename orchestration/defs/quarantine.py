@@ -15,6 +15,7 @@ import dagster as dg
 import duckdb
 
 from orchestration.defs.assets import REPORTS_KEY, reports_partitions
+from orchestration.defs.build_fates import partition_evaluation, run_report_names
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.publishing import current_build
 
@@ -46,26 +47,9 @@ def _spec() -> dg.AssetCheckSpec:
 def report_contract_kept(context: dg.AssetCheckExecutionContext, paths: KommunlagerPaths):
     """Given the built warehouse, yield each report partition's `contract_kept` evaluation."""
     reports = withheld_by_report(current_build(paths.warehouse()))
-    run = context.op_execution_context
     # a partitioned run judges its reports; build_from_extracts, unpartitioned, judges all
-    partitioned = run.has_partition_key or run.has_partition_key_range
-    names = _run_partitions(context) if partitioned else sorted(reports)
-    for name in names:
-        if name in reports:  # a partition gone from the folder is not in the warehouse
-            yield quarantine_evaluation(name, *reports[name])
-
-
-def _run_partitions(context: dg.AssetCheckExecutionContext) -> list[str]:
-    """Given a partitioned check run, return its report partitions, in the instance's order.
-
-    The run's range is resolved against the instance's dynamic partitions: a check's
-    own `partition_keys` resolves it without them and calls keys of the range nonexistent.
-    """
-    key_range = context.op_execution_context.partition_key_range
-    known = reports_partitions.get_partition_keys(dynamic_partitions_store=context.instance)
-    if key_range.start not in known or key_range.end not in known:
-        return []
-    return known[known.index(key_range.start) : known.index(key_range.end) + 1]
+    for name in run_report_names(context, list(reports)):
+        yield quarantine_evaluation(context.instance, name, *reports[name])
 
 
 def withheld_by_report(warehouse: Path) -> dict[str, tuple[str, list[str]]]:
@@ -86,10 +70,12 @@ def withheld_by_report(warehouse: Path) -> dict[str, tuple[str, list[str]]]:
     return {name: (status, breaches or []) for name, status, breaches in rows}
 
 
-def quarantine_evaluation(name: str, status: str, breaches: list[str]) -> dg.AssetCheckEvaluation:
+def quarantine_evaluation(
+    instance: dg.DagsterInstance, name: str, status: str, breaches: list[str]
+) -> dg.AssetCheckEvaluation:
     """Given a report's file name, status and breaches, return its evaluation on its partition."""
-    return dg.AssetCheckEvaluation(
-        asset_key=REPORTS_KEY,
+    return partition_evaluation(
+        instance,
         check_name=QUARANTINE_CHECK,
         passed=not breaches,
         partition=name,

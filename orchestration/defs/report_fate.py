@@ -1,14 +1,14 @@
-"""Each report partition's fate in Dagster: its own metadata and a check that fails when unread.
+"""Each report partition's extraction in Dagster: its own figures as metadata.
 
 A build runs many report partitions in one step. Dagster would stamp the
 step's metadata on every one of them, so an unchanged report would show the
 counts of this run's extractions (often none). Instead every partition gets
 the figures of its own stored extract, read back from the Parquet files, and
-a `report_read` check evaluation of its own: failed (red in the UI) when the
-report could not be read whole, with the file name and the reason.
+what the reader said (`read_status`, `read_error`). The report's status is
+dim_report's, known only after dbt: `orchestration.defs.build_fates` records it
+on the partition and judges it there (`report_read`).
 """
 
-import warnings
 from pathlib import Path
 
 import dagster as dg
@@ -18,27 +18,7 @@ from extract.inventory import stored_inventory
 from extract.parquet_io import relation_path
 from extract.pipeline import ReportOutcome
 
-REPORT_CHECK = "report_read"
-REPORT_CHECK_DESCRIPTION = (
-    "Passes when the report file was read whole (status ok). Fails, per report partition, "
-    "when it could not be read (status failed) or only in part (status partial), naming the "
-    "file and the reason; the report stays in dim_report with that status and error."
-)
 COUNTED_RELATIONS = {"tables": "tables", "cells": "cells", "prose_facts": "prose_facts"}
-
-
-def report_check_spec(
-    asset_key: dg.AssetKey, partitions: dg.PartitionsDefinition
-) -> dg.AssetCheckSpec:
-    """Given the extracted reports asset and its partitions, return the per-report check spec."""
-    with warnings.catch_warnings():  # partitioned checks are a Dagster preview feature
-        warnings.simplefilter("ignore", category=dg.PreviewWarning)
-        return dg.AssetCheckSpec(
-            REPORT_CHECK,
-            asset=asset_key,
-            partitions_def=partitions,
-            description=REPORT_CHECK_DESCRIPTION,
-        )
 
 
 def outcome_metadata(outcome: ReportOutcome) -> dict:
@@ -46,8 +26,8 @@ def outcome_metadata(outcome: ReportOutcome) -> dict:
     return {
         "file_name": outcome.file_name,
         "report_key": outcome.report_key,
-        "status": outcome.status,
-        "error": outcome.error or "",
+        "read_status": outcome.status,  # the reader's; dbt may make it partial or failed
+        "read_error": outcome.error or "",
         "pages": outcome.page_count,
         "tables": outcome.n_tables,
         "cells": outcome.n_cells,
@@ -85,36 +65,12 @@ def _row_count(path: Path) -> int:
     return pl.scan_parquet(path).select(pl.len()).collect().item() if path.exists() else 0
 
 
-def check_evaluation(asset_key: dg.AssetKey, outcome: ReportOutcome) -> dg.AssetCheckEvaluation:
-    """Given a report's outcome, return its `report_read` evaluation on its partition."""
-    reason = outcome.error or ", ".join(outcome.warnings) or ""
-    return dg.AssetCheckEvaluation(
-        asset_key=asset_key,
-        check_name=REPORT_CHECK,
-        passed=outcome.status == "ok",
-        partition=outcome.file_name,
-        severity=dg.AssetCheckSeverity.ERROR,
-        description=(
-            f"{outcome.file_name}: read whole"
-            if outcome.status == "ok"
-            else f"{outcome.file_name}: {outcome.status}: {reason}"
-        ),
-        metadata={
-            "file_name": outcome.file_name,
-            "status": outcome.status,
-            "reason": reason,
-            "report_key": outcome.report_key,
-        },
-    )
-
-
 def record_fates(
     context: dg.AssetExecutionContext,
     extracted_dir: Path,
     extracted_now: list[ReportOutcome],
-    check_key: dg.AssetKey,
 ) -> None:
-    """Given the run's partitions and fresh outcomes, give each partition its metadata and check."""
+    """Given the run's partitions and fresh outcomes, give each partition its own metadata."""
     fresh = {outcome.file_name: outcome for outcome in extracted_now}
     for name in context.partition_keys:
         outcome = fresh.get(name) or stored_outcome(extracted_dir, name)
@@ -123,4 +79,3 @@ def record_fates(
         metadata = {**outcome_metadata(outcome), "extracted_in_this_run": name in fresh}
         for key in context.selected_asset_keys:
             context.add_asset_metadata(metadata, asset_key=key, partition_key=name)
-        context.log_event(check_evaluation(check_key, outcome))

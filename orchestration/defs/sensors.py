@@ -1,19 +1,26 @@
-"""Watch the raw folder and the extracts: extract new or changed files, then build once.
+"""Watch the raw folder: extract new or changed files, then build once, so the warehouse follows.
 
-`raw_folder_sensor` registers partitions and starts one extract run per new
-or changed file (many at once); `build_after_extraction` starts one build
-when extraction has finished, however many reports it covered.
+`raw_folder_sensor` is the one sensor to turn on. Each tick it compares the
+folder with the stored extracts (`orchestration.incremental.plan_build`: a
+file is re-read only when its bytes, its manifest row or the extractor
+changed, so a first tick over an extracted folder reads nothing again),
+registers partitions, and starts one extract run per file to read (many at
+once). When no extraction is left to start or running, and the live
+warehouse was not built from exactly the current extracts (a file read, or
+one removed from the folder), it starts one `build_from_extracts` run,
+however many reports the extractions covered; a UI backfill of extract
+partitions ends in one build the same way.
 """
 
-import hashlib
 import json
-from pathlib import Path
+from dataclasses import dataclass, field
 
 import dagster as dg
 from dagster._core.execution.backfill import BulkActionStatus
 
-from extract.pipeline import discover_reports, file_sha256
-from orchestration.defs.assets import EXTRACT_ASSET_KEYS, reports_partitions
+from extract.inventory import stored_inventory
+from orchestration.dagster_home import UNFINISHED_STATUSES, vanished_partitions
+from orchestration.defs.assets import reports_partitions
 from orchestration.defs.jobs import (
     BUILD_STAGE,
     EXTRACT_STAGE,
@@ -22,47 +29,84 @@ from orchestration.defs.jobs import (
     extract_reports,
 )
 from orchestration.defs.resources import KommunlagerPaths
+from orchestration.incremental import BuildPlan, extract_state, is_current, plan_build
 
-MANIFEST_NAME = "manifest.csv"  # a changed manifest changes what every report says
 POLL_SECONDS = 60
-PUBLISHED_KEY = dg.AssetKey("published_warehouse")
-UNFINISHED = [
-    dg.DagsterRunStatus.QUEUED,
-    dg.DagsterRunStatus.NOT_STARTED,
-    dg.DagsterRunStatus.STARTING,
-    dg.DagsterRunStatus.STARTED,
-]
+REPORTS = reports_partitions.name
 
 
-def folder_state(raw_dir: Path) -> dict[str, str]:
-    """Given the raw folder, return file name -> sha256 for every report (and the manifest)."""
-    state = {path.name: file_sha256(path) for path in discover_reports(raw_dir)}
-    manifest = raw_dir / MANIFEST_NAME
-    if manifest.exists():
-        state[MANIFEST_NAME] = file_sha256(manifest)
-    return state
+@dataclass(frozen=True)
+class FolderCursor:
+    """What the sensor remembers between ticks: the files seen, and the reads requested."""
+
+    seen: tuple[str, ...] = ()
+    requested: dict[str, str] = field(default_factory=dict)  # file -> fingerprint asked to read
+
+    @classmethod
+    def parse(cls, text: str | None) -> "FolderCursor":
+        """Given the stored cursor (or none), return it; an older cursor's format starts anew."""
+        stored = json.loads(text) if text else {}
+        if not isinstance(stored.get("requested"), dict):
+            return cls()
+        return cls(tuple(stored.get("seen", ())), stored["requested"])
+
+    def dumps(self) -> str:
+        """Given the cursor, return it as stored."""
+        return json.dumps({"seen": list(self.seen), "requested": self.requested}, sort_keys=True)
 
 
-def changed_reports(previous: dict[str, str], current: dict[str, str]) -> list[str]:
-    """Given the last and current folder state, return the report files to (re)extract."""
-    reports = sorted(name for name in current if name != MANIFEST_NAME)
-    if previous.get(MANIFEST_NAME) != current.get(MANIFEST_NAME) and previous:
-        return reports
-    return [name for name in reports if previous.get(name) != current[name]]
+def extract_requests(plan: BuildPlan, cursor: FolderCursor) -> list[dg.RunRequest]:
+    """Given the folder's plan and the reads already asked for, return one run per file to read.
 
-
-def cleanup_run(remaining: list[str], gone: list[str], state: str) -> list[dg.RunRequest]:
-    """Given the reports left, those removed and the folder state, return one build run.
-
-    Nothing needs extracting: the build sweeps the removed files' rows.
+    A file already asked for at the same fingerprint is not asked again: a run that
+    ended without reading it (killed) then does not hold back the build of the rest.
     """
-    if not remaining:
-        return []
-    digest = hashlib.sha256(state.encode()).hexdigest()[:16]
     return [
         dg.RunRequest(
-            job_name=build_from_extracts.name, run_key=f"removed:{','.join(gone)}:{digest}"
+            job_name=extract_reports.name,
+            partition_key=name,
+            run_key=f"{name}:{plan.fingerprints[name]}",
         )
+        for name in plan.to_extract
+        if cursor.requested.get(name) != plan.fingerprints[name]
+    ]
+
+
+def unfinished_runs(instance: dg.DagsterInstance, stage: str) -> int:
+    """Given a stage tag value, return how many runs of that stage are queued or running."""
+    filters = dg.RunsFilter(statuses=UNFINISHED_STATUSES, tags={STAGE_TAG: stage})
+    return instance.get_runs_count(filters=filters)
+
+
+def build_request(instance: dg.DagsterInstance, paths: KommunlagerPaths, plan: BuildPlan):
+    """Given the folder's plan, return one build run, or why not now.
+
+    A build waits until no extract run is queued or running, no backfill is in
+    progress and no build runs, and starts only when the live warehouse was not
+    built from exactly the current extracts; its run key is that state, so one
+    state is built once.
+    """
+    if is_current(plan, paths.extracted(), paths.warehouse()):
+        return dg.SkipReason("the warehouse is built from the current folder")
+    pending = unfinished_runs(instance, EXTRACT_STAGE)
+    backfills = len(instance.get_backfills(status=BulkActionStatus.REQUESTED))
+    if pending or backfills or unfinished_runs(instance, BUILD_STAGE):
+        return dg.SkipReason(
+            f"waiting: {pending} extract runs, {backfills} backfills unfinished, or a build"
+        )
+    state = extract_state(paths.extracted())
+    return dg.RunRequest(job_name=build_from_extracts.name, run_key=f"build:{state[:16]}")
+
+
+def partition_requests(
+    instance: dg.DagsterInstance, present: list[str], gone: list[str]
+) -> list[dg.AddDynamicPartitionsRequest | dg.DeleteDynamicPartitionsRequest]:
+    """Given the files present and the vanished ones to drop, return the partition requests."""
+    known = set(reports_partitions.get_partition_keys(dynamic_partitions_store=instance))
+    new = [name for name in present if name not in known]
+    return [
+        *([reports_partitions.build_add_request(new)] if new else []),
+        *([reports_partitions.build_delete_request(gone)] if gone else []),
     ]
 
 
@@ -72,78 +116,24 @@ def cleanup_run(remaining: list[str], gone: list[str], state: str) -> list[dg.Ru
     default_status=dg.DefaultSensorStatus.STOPPED,
 )
 def raw_folder_sensor(context: dg.SensorEvaluationContext, paths: KommunlagerPaths):
-    """Given the raw folder, add and remove partitions; extract new or changed reports.
-
-    A removed file loses its partition, and (when nothing is extracted) one
-    build drops its rows from the warehouse.
-    """
-    raw_dir = paths.raw()
-    if not raw_dir.is_dir():
-        return dg.SkipReason(f"raw folder {raw_dir} does not exist")
-    previous = json.loads(context.cursor) if context.cursor else {}
-    current = folder_state(raw_dir)
-    changed = changed_reports(previous, current)
-    known = reports_partitions.get_partition_keys(dynamic_partitions_store=context.instance)
-    new = [name for name in changed if name not in known]
-    gone = sorted(set(known) - set(current))
-    remaining = [name for name in known if name in current] + new
-    cursor = json.dumps(current, sort_keys=True)
-    runs = [
-        dg.RunRequest(
-            job_name=extract_reports.name, partition_key=name, run_key=f"{name}:{current[name]}"
-        )
-        for name in changed
-    ]
+    """Given the raw folder, extract new or changed reports, then build the warehouse once."""
+    if not paths.raw().is_dir():
+        return dg.SkipReason(f"raw folder {paths.raw()} does not exist")
+    cursor = FolderCursor.parse(context.cursor)
+    plan = plan_build(paths.raw(), paths.extracted())
+    present = sorted(plan.fingerprints)
+    # only partitions of files this folder held are dropped: another folder's builds on the
+    # same instance keep theirs; one kept while a run may use it stays remembered
+    once_here = set(cursor.seen) | set(stored_inventory(paths.extracted()))
+    gone = vanished_partitions(context.instance, present, once_here)
+    vanished = once_here - set(present) - set(gone)
+    kept = {name for name in vanished if context.instance.has_dynamic_partition(REPORTS, name)}
+    runs = extract_requests(plan, cursor)
+    build = None if runs else build_request(context.instance, paths, plan)
+    requested = {name: plan.fingerprints[name] for name in plan.to_extract}
     return dg.SensorResult(
-        run_requests=runs or (cleanup_run(remaining, gone, cursor) if gone else []),
-        dynamic_partitions_requests=[
-            *([reports_partitions.build_add_request(new)] if new else []),
-            *([reports_partitions.build_delete_request(gone)] if gone else []),
-        ],
-        cursor=cursor,
+        run_requests=[*runs, *([build] if isinstance(build, dg.RunRequest) else [])],
+        skip_reason=build if isinstance(build, dg.SkipReason) else None,
+        dynamic_partitions_requests=partition_requests(context.instance, present, gone),
+        cursor=FolderCursor(tuple(sorted({*present, *kept})), requested).dumps(),
     )
-
-
-def latest_storage_id(instance: dg.DagsterInstance, key: dg.AssetKey) -> int:
-    """Given an asset key, return the event-log id of its latest materialization (0: none)."""
-    records = instance.fetch_materializations(key, limit=1).records
-    return records[0].storage_id if records else 0
-
-
-def unfinished_runs(instance: dg.DagsterInstance, stage: str) -> int:
-    """Given a stage tag value, return how many runs of that stage are queued or running."""
-    filters = dg.RunsFilter(statuses=UNFINISHED, tags={STAGE_TAG: stage})
-    return instance.get_runs_count(filters=filters)
-
-
-def build_request(instance: dg.DagsterInstance, cursor: int) -> dg.RunRequest | dg.SkipReason:
-    """Given the last extraction built for, return one build run or why not yet.
-
-    A build waits until no extract run is queued or running, so a backfill of
-    many partitions ends in one build, and starts only for extracts newer
-    than both the last build requested and the last warehouse published.
-    """
-    extracted = latest_storage_id(instance, EXTRACT_ASSET_KEYS["reports"])
-    if extracted <= max(cursor, latest_storage_id(instance, PUBLISHED_KEY)):
-        return dg.SkipReason("no extraction since the last build")
-    pending = unfinished_runs(instance, EXTRACT_STAGE)
-    backfills = len(instance.get_backfills(status=BulkActionStatus.REQUESTED))
-    if pending or backfills or unfinished_runs(instance, BUILD_STAGE):
-        return dg.SkipReason(
-            f"waiting: {pending} extract runs, {backfills} backfills unfinished, or a build"
-        )
-    return dg.RunRequest(run_key=f"extracts:{extracted}")
-
-
-@dg.sensor(
-    job=build_from_extracts,
-    minimum_interval_seconds=POLL_SECONDS,
-    default_status=dg.DefaultSensorStatus.STOPPED,
-)
-def build_after_extraction(context: dg.SensorEvaluationContext):
-    """Given new extract materializations and no extract run left, request one build."""
-    cursor = int(context.cursor or 0)
-    request = build_request(context.instance, cursor)
-    if isinstance(request, dg.RunRequest):
-        context.update_cursor(request.run_key.split(":")[1])
-    return request

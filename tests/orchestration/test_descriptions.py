@@ -22,3 +22,12 @@ def test_dbt_assets_are_grouped_by_layer_not_default():
     assert groups["fct_operating_budget"] == "marts"
     assert groups["reconciliation_checks"] == "quality"
     assert "default" not in set(groups.values())
+
+
+def test_descriptions_say_what_an_asset_is_without_its_code():
+    graph = defs.resolve_asset_graph()
+    descriptions = {
+        key.to_user_string(): graph.get(key).description for key in graph.get_all_asset_keys()
+    }
+    assert [key for key, text in descriptions.items() if "Raw SQL" in text] == []
+    assert descriptions["quality_reconciliation"].startswith("One row per reconciliation check")

@@ -1,20 +1,18 @@
-"""The sensors: new or changed file -> extract run, removed -> build; one build per extraction."""
+"""The raw-folder sensor: new or changed file -> extract run, then one build; others' kept."""
 
 import dagster as dg
 
 from orchestration.defs.jobs import EXTRACT_STAGE, STAGE_TAG
 from orchestration.defs.resources import KommunlagerPaths
-from orchestration.defs.sensors import build_after_extraction, build_request, raw_folder_sensor
+from orchestration.defs.sensors import FolderCursor, raw_folder_sensor
 from orchestration.extract_definitions import extract_definitions
+from orchestration.incremental import apply_plan, plan_build
+from tests.orchestration.conftest import copy_reports
 
 
-def evaluate(instance: dg.DagsterInstance, raw_dir, cursor: str | None) -> dg.SensorResult:
-    """Given an instance, a folder and the last cursor, return one sensor evaluation."""
-    context = dg.build_sensor_context(
-        instance=instance,
-        cursor=cursor,
-        resources={"paths": KommunlagerPaths(raw_dir=str(raw_dir))},
-    )
+def evaluate(instance: dg.DagsterInstance, paths: KommunlagerPaths, cursor: str | None):
+    """Given an instance, paths and the last cursor, return a tick, its partitions applied."""
+    context = dg.build_sensor_context(instance=instance, cursor=cursor, resources={"paths": paths})
     result = raw_folder_sensor(context)
     for request in result.dynamic_partitions_requests or []:
         if isinstance(request, dg.DeleteDynamicPartitionsRequest):
@@ -25,96 +23,112 @@ def evaluate(instance: dg.DagsterInstance, raw_dir, cursor: str | None) -> dg.Se
     return result
 
 
-def test_sensor_registers_new_file_changes_rerun_and_quiet_folder_requests_nothing(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "manifest.csv").write_text("file,municipality\nfirst.txt,0834\n")
-    (raw / "first.txt").write_text("Driftredovisning\nSumma\t100\n")
+def requested(result: dg.SensorResult) -> list[tuple[str, str | None]]:
+    """Given an evaluation, return its run requests as (job, partition)."""
+    return [(r.job_name, r.partition_key) for r in result.run_requests]
+
+
+def folder_paths(tmp_path) -> KommunlagerPaths:
+    """Given a tmp folder, return paths with an empty raw folder and outputs beside a warehouse."""
+    (tmp_path / "raw").mkdir()
+    return KommunlagerPaths.for_warehouse(tmp_path / "raw", tmp_path / "out" / "warehouse.duckdb")
+
+
+def extract_all(paths: KommunlagerPaths) -> None:
+    """Given paths, extract every new or changed report, as the sensor's runs would."""
+    apply_plan(
+        paths.raw(), paths.extracted(), plan_build(paths.raw(), paths.extracted()), lambda *_: None
+    )
+
+
+def test_first_tick_over_an_extracted_folder_reads_nothing_again(tmp_path):
+    paths = KommunlagerPaths.for_warehouse(
+        copy_reports(tmp_path / "raw"), tmp_path / "out" / "warehouse.duckdb"
+    )
+    extract_all(paths)
     instance = dg.DagsterInstance.ephemeral()
 
-    first = evaluate(instance, raw, None)
-    assert [(r.job_name, r.partition_key) for r in first.run_requests] == [
-        ("extract_reports", "first.txt")
+    first = evaluate(instance, paths, None)
+
+    # nothing to read again; the warehouse was never built from these extracts: one build
+    assert requested(first) == [("build_from_extracts", None)]
+    assert sorted(instance.get_dynamic_partitions("reports")) == [
+        "report_one.txt",
+        "report_two.txt",
     ]
-    assert instance.get_dynamic_partitions("reports") == ["first.txt"]
 
-    quiet = evaluate(instance, raw, first.cursor)
-    assert quiet.run_requests == []
 
-    (raw / "second.txt").write_text("Investeringar\nSumma\t5\n")
-    added = evaluate(instance, raw, quiet.cursor)
-    assert [r.partition_key for r in added.run_requests] == ["second.txt"]
+def test_new_and_changed_files_are_read_once_each_then_one_build(tmp_path):
+    paths = folder_paths(tmp_path)
+    (paths.raw() / "first.txt").write_text("Driftredovisning\nSumma\t100\n")
+    instance = dg.DagsterInstance.ephemeral()
+
+    first = evaluate(instance, paths, None)
+    assert requested(first) == [("extract_reports", "first.txt")]
+    extract = extract_definitions(paths).resolve_job_def("extract_reports")
+    running = instance.create_run_for_job(extract, tags={STAGE_TAG: EXTRACT_STAGE})
+    pending = evaluate(instance, paths, first.cursor)  # its run not finished: nothing yet
+    assert not pending.run_requests and "waiting" in pending.skip_reason.skip_message
+
+    extract_all(paths)
+    instance.delete_run(running.run_id)
+    (paths.raw() / "second.txt").write_text("Investeringar\nSumma\t5\n")
+    added = evaluate(instance, paths, pending.cursor)
+    assert requested(added) == [("extract_reports", "second.txt")]
     assert sorted(instance.get_dynamic_partitions("reports")) == ["first.txt", "second.txt"]
 
-    (raw / "first.txt").write_text("Driftredovisning\nSumma\t101\n")
-    changed = evaluate(instance, raw, added.cursor)
-    assert [r.partition_key for r in changed.run_requests] == ["first.txt"]
+    extract_all(paths)
+    (paths.raw() / "first.txt").write_text("Driftredovisning\nSumma\t101\n")
+    changed = evaluate(instance, paths, added.cursor)
+    assert requested(changed) == [("extract_reports", "first.txt")]
     assert changed.run_requests[0].run_key != first.run_requests[0].run_key
     assert not changed.dynamic_partitions_requests
 
 
-def test_changed_manifest_reruns_every_report(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text("a\n")
-    (raw / "b.txt").write_text("b\n")
-    (raw / "manifest.csv").write_text("file,committee\na.txt,Kommunstyrelsen\n")
+def test_a_changed_manifest_row_rereads_only_its_report(tmp_path):
+    paths = folder_paths(tmp_path)
+    (paths.raw() / "a.txt").write_text("a\n")
+    (paths.raw() / "b.txt").write_text("b\n")
+    (paths.raw() / "manifest.csv").write_text("file,committee\na.txt,Kommunstyrelsen\n")
+    extract_all(paths)
     instance = dg.DagsterInstance.ephemeral()
-    first = evaluate(instance, raw, None)
-    (raw / "manifest.csv").write_text("file,committee\na.txt,Kultur- och fritidsnämnden\n")
-    rerun = evaluate(instance, raw, first.cursor)
-    assert sorted(r.partition_key for r in rerun.run_requests) == ["a.txt", "b.txt"]
+    first = evaluate(instance, paths, None)
+    (paths.raw() / "manifest.csv").write_text("file,committee\na.txt,Kultur- och fritidsnämnden\n")
+    rerun = evaluate(instance, paths, first.cursor)
+    assert requested(rerun) == [("extract_reports", "a.txt")]
 
 
-def test_removed_file_loses_its_partition_and_gets_one_cleanup_run(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
+def test_a_removed_file_loses_its_partition_and_others_folders_keep_theirs(tmp_path):
+    paths = folder_paths(tmp_path)
     for name in ("a.txt", "b.txt", "c.txt"):
-        (raw / name).write_text(f"{name}\n")
+        (paths.raw() / name).write_text(f"{name}\n")
+    extract_all(paths)
     instance = dg.DagsterInstance.ephemeral()
-    first = evaluate(instance, raw, None)
+    instance.add_dynamic_partitions("reports", ["elsewhere.pdf"])  # a build of another folder
+    first = evaluate(instance, paths, None)
 
-    (raw / "b.txt").unlink()
-    removed = evaluate(instance, raw, first.cursor)
-    assert instance.get_dynamic_partitions("reports") == ["a.txt", "c.txt"]
-    [cleanup] = removed.run_requests
-    assert (cleanup.job_name, cleanup.partition_key) == ("build_from_extracts", None)
-    assert "b.txt" in cleanup.run_key
-
-    quiet = evaluate(instance, raw, removed.cursor)
-    assert quiet.run_requests == [] and not quiet.dynamic_partitions_requests
+    (paths.raw() / "b.txt").unlink()
+    removed = evaluate(instance, paths, first.cursor)
+    assert instance.get_dynamic_partitions("reports") == ["elsewhere.pdf", "a.txt", "c.txt"]
+    # its rows leave with the build, which sweeps its extract
+    assert requested(removed) == [("build_from_extracts", None)]
 
 
-def test_removing_the_last_file_removes_its_partition_without_a_run(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "only.txt").write_text("only\n")
-    instance = dg.DagsterInstance.ephemeral()
-    first = evaluate(instance, raw, None)
-    (raw / "only.txt").unlink()
-    removed = evaluate(instance, raw, first.cursor)
-    assert removed.run_requests == []
-    assert instance.get_dynamic_partitions("reports") == []
-
-
-def test_build_after_extraction_waits_for_extract_runs_then_requests_one_build(raw_dir, tmp_path):
+def test_the_build_waits_for_unfinished_extract_runs(raw_dir, tmp_path):
     paths = KommunlagerPaths.for_warehouse(raw_dir, tmp_path / "warehouse.duckdb")
-    names = sorted(path.name for path in raw_dir.iterdir())
     instance = dg.DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions("reports", names)
+    first = evaluate(instance, paths, None)
+    assert len(first.run_requests) == 2
     extract = extract_definitions(paths).resolve_job_def("extract_reports")
-    assert build_request(instance, 0).skip_message == "no extraction since the last build"
     unfinished = instance.create_run_for_job(extract, tags={STAGE_TAG: EXTRACT_STAGE})
-    for name in names:  # one extract run per partition, as a backfill launches them
-        assert extract.execute_in_process(instance=instance, partition_key=name).success
+    extract_all(paths)
 
-    waiting = build_request(instance, 0)
-    assert isinstance(waiting, dg.SkipReason) and "1 extract runs" in waiting.skip_message
+    waiting = evaluate(instance, paths, first.cursor)
+    assert not waiting.run_requests and "1 extract runs" in waiting.skip_reason.skip_message
     instance.delete_run(unfinished.run_id)
-    context = dg.build_sensor_context(instance=instance)
-    request = build_after_extraction(context)
-    assert isinstance(request, dg.RunRequest)
-    again = build_after_extraction(
-        dg.build_sensor_context(instance=instance, cursor=context.cursor)
-    )
-    assert again.skip_message == "no extraction since the last build"  # one build, not two
+    ready = evaluate(instance, paths, waiting.cursor)
+    assert requested(ready) == [("build_from_extracts", None)]
+
+
+def test_an_older_cursor_starts_anew():
+    assert FolderCursor.parse('{"a.txt": "0123"}') == FolderCursor()
