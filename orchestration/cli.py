@@ -10,6 +10,7 @@ import duckdb
 
 from extract.manifest import ManifestError, manifest_findings
 from extract.pipeline import SETTINGS_ENV, discover_reports
+from extract.worker_pool import WORKERS_ENV
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.incremental import is_current, plan_build
 from orchestration.lock import LockHeld, warehouse_lock
@@ -46,6 +47,11 @@ its blocking (ERROR) contract checks succeed is it kept as a file of its own and
 symbolic link, atomically pointed at it. Analysts should connect read-only. One build per
 folder at a time: the folder is locked, FILE.lock names the holder.
 
+Parallel: --workers N reports are read at once, each in a worker process of its own
+(also from the environment, KOMMUNLAGER_WORKERS; default 0: one per processor, no more than
+the available memory holds at --max-memory-mb each). Progress lines come as reports
+finish; the warehouse is the same as a build with --workers 1 makes.
+
 Limits per report (also from the environment, KOMMUNLAGER_MAX_MEMORY_MB, ..._TEXT_MB,
 ..._FILE_MB, ..._SECONDS, ..._PAGES): a report over one is a failed report, not a failed
 build. Each report is read in a child process whose memory is limited.
@@ -70,8 +76,13 @@ Exit status:
 """
 
 
-def build(raw_dir: Path, warehouse: Path, wait: bool = False, force: bool = False) -> int:
-    """Given a report folder and a warehouse file, build it and return the exit status."""
+def build(
+    raw_dir: Path, warehouse: Path, wait: bool = False, force: bool = False, workers: int = 0
+) -> int:
+    """Given a report folder and a warehouse file, build it and return the exit status.
+
+    `workers` reports are read at once (0: one per processor, as memory allows).
+    """
     paths = KommunlagerPaths.for_warehouse(raw_dir, warehouse)
     if not paths.raw().is_dir():
         print(f"error: {raw_dir} is not a folder", file=sys.stderr)
@@ -88,13 +99,13 @@ def build(raw_dir: Path, warehouse: Path, wait: bool = False, force: bool = Fals
     print("".join(f"warning: {line}\n" for line in findings), end="", file=sys.stderr)
     try:
         with warehouse_lock(paths.warehouse(), wait=wait):
-            return build_locked(paths, names, force)
+            return build_locked(paths, names, force, workers)
     except LockHeld as error:
         print(f"error: {error}", file=sys.stderr)
         return 3
 
 
-def build_locked(paths: KommunlagerPaths, names: list[str], force: bool) -> int:
+def build_locked(paths: KommunlagerPaths, names: list[str], force: bool, workers: int) -> int:
     """Given the held lock, build (or skip when nothing changed) and return the exit status."""
     plan = plan_build(paths.raw(), paths.extracted(), force=force)
     if is_current(plan, paths.extracted(), paths.warehouse()):
@@ -107,7 +118,7 @@ def build_locked(paths: KommunlagerPaths, names: list[str], force: bool) -> int:
     try:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with open(running, "w") as log, contextlib.redirect_stdout(log):
-            result = run_build(paths, names, force)
+            result = run_build(paths, names, force, workers)
         os.replace(running, log_path)  # the last finished build's log; a kill keeps the old
     except OSError as error:
         print(f"error: the build failed, nothing was published: {error}", file=sys.stderr)
@@ -172,9 +183,36 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument(
         "--force", action="store_true", help="re-read every report, even unchanged ones"
     )
+    build_parser.add_argument(
+        "--workers",
+        type=worker_number,
+        metavar="N",
+        help=f"reports read at once (default: ${WORKERS_ENV}, else 0: one per processor)",
+    )
     for flag, (setting, text) in LIMIT_FLAGS.items():
         build_parser.add_argument(flag, type=float, metavar="N", dest=setting, help=text)
     return main_parser
+
+
+def worker_number(text: str) -> int:
+    """Given --workers' value, return it as a count of workers (0: one per processor)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"not a number of workers (0 or more): {text!r}")
+    return number
+
+
+def requested_workers(args: argparse.Namespace) -> int:
+    """Given parsed arguments, return the workers asked for: the flag, else the environment."""
+    if args.workers is not None:
+        return args.workers
+    try:
+        return worker_number(os.environ.get(WORKERS_ENV, "").strip() or "0")
+    except argparse.ArgumentTypeError as error:
+        parser().error(f"{WORKERS_ENV}: {error}")
 
 
 def set_limits(args: argparse.Namespace) -> None:
@@ -188,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     """Given command-line arguments, run the command and return its exit status."""
     args = parser().parse_args(argv)
     set_limits(args)
-    return build(args.raw_dir, args.warehouse, wait=args.wait, force=args.force)
+    workers = requested_workers(args)
+    return build(args.raw_dir, args.warehouse, wait=args.wait, force=args.force, workers=workers)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ A file is unchanged when its fingerprint (bytes, manifest row, extractor
 version; see `extract.inventory`) equals the one recorded at its last
 extraction. A changed file's old report key is dropped, so its facts are
 replaced rather than duplicated. Extraction runs in parallel (one run per
-report partition); the single-writer build first sweeps the files gone from
+report partition, and within a run, several worker processes when asked for:
+`extract.worker_pool`); the single-writer build first sweeps the files gone from
 the folder, which take their rows with them, and orphaned Parquet.
 """
 
@@ -18,22 +19,22 @@ from pathlib import Path
 
 from extract.inventory import (
     StoredReport,
-    extractor_version,
     forget_report,
     orphan_keys,
     outputs_intact,
-    record_report,
     report_fingerprint,
     stored_inventory,
 )
 from extract.pipeline import (
+    ExtractSettings,
     ReportOutcome,
     discover_reports,
-    extract_report,
     file_sha256,
     read_manifest,
     remove_report,
 )
+from extract.worker import extract_and_record
+from extract.worker_pool import extract_in_pool, pool_size
 from orchestration.folder_lock import extracts_exclusive, extracts_shared
 from orchestration.publishing import published_state
 
@@ -113,26 +114,49 @@ def _stored_fingerprint(
 
 
 def apply_plan(
-    raw_dir: Path, extracted_dir: Path, plan: BuildPlan, on_outcome: OutcomeCallback
+    raw_dir: Path,
+    extracted_dir: Path,
+    plan: BuildPlan,
+    on_outcome: OutcomeCallback,
+    workers: int = 1,
 ) -> list[ReportOutcome]:
     """Given a plan, extract its new and changed files; return their outcomes.
 
-    Safe beside other extractions of other files: each report is written under
-    the folder's shared lock, and nothing here deletes another file's rows
-    (removed files and orphans are the build's job: `sweep_extracted`).
+    `workers` reports at a time (0: one per core, as memory allows; see
+    `extract.worker_pool`). Safe beside other extractions of other files: the
+    reports are written under the folder's shared lock, and nothing here
+    deletes another file's rows (removed files and orphans are the build's
+    job: `sweep_extracted`).
     """
     manifest = read_manifest(raw_dir)
-    outcomes = []
-    for index, name in enumerate(plan.to_extract, start=1):
-        with extracts_shared(extracted_dir):
-            forget_report(extracted_dir, name)  # its old key: a changed file leaves no stale rows
-            outcome = extract_report(Path(raw_dir) / name, extracted_dir, manifest.get(name))
-            fingerprint = report_fingerprint(outcome.sha256, manifest.get(name))  # as read
-            stored = StoredReport(name, outcome.report_key, fingerprint, extractor_version())
-            record_report(extracted_dir, stored)
-        on_outcome(index, len(plan.to_extract), outcome)
-        outcomes.append(outcome)
-    return outcomes
+    names = list(plan.to_extract)
+    size = pool_size(workers, len(names), ExtractSettings.from_env().max_memory_bytes)
+    if size == 1:
+        return [
+            _extract_locked(raw_dir, extracted_dir, name, manifest, index, len(names), on_outcome)
+            for index, name in enumerate(names, start=1)
+        ]
+    with extracts_shared(extracted_dir):
+        for name in names:  # old keys first: a worker's fresh rows are never a stale key's
+            forget_report(extracted_dir, name)
+        return extract_in_pool(raw_dir, extracted_dir, names, manifest, size, on_outcome)
+
+
+def _extract_locked(
+    raw_dir: Path,
+    extracted_dir: Path,
+    name: str,
+    manifest: dict[str, dict],
+    index: int,
+    total: int,
+    on_outcome: OutcomeCallback,
+) -> ReportOutcome:
+    """Given one file, extract it under the folder's shared lock, announce and return it."""
+    with extracts_shared(extracted_dir):
+        forget_report(extracted_dir, name)  # its old key: a changed file leaves no stale rows
+        outcome = extract_and_record(raw_dir, extracted_dir, name, manifest.get(name))
+    on_outcome(index, total, outcome)
+    return outcome
 
 
 def sweep_extracted(raw_dir: Path, extracted_dir: Path) -> dict[str, int]:

@@ -16,7 +16,8 @@ QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 class PrintedProgress(ExtractProgress):
-    """Prints one line per extracted report (on stderr: stdout holds the summary)."""
+    """Prints one line per extracted report as it finishes (on stderr: stdout holds the
+    summary); with several workers `[i/N]` counts finished reports, not the file order."""
 
     def report(self, index: int, total: int, outcome: ReportOutcome) -> None:
         """Given one finished report, print its progress line."""
@@ -26,8 +27,11 @@ class PrintedProgress(ExtractProgress):
         print(line, file=sys.stderr, flush=True)
 
 
-def run_build(paths: KommunlagerPaths, names: list[str], force: bool) -> dg.ExecuteInProcessResult:
-    """Given paths and report file names, run build_warehouse over all of them in-process.
+def run_build(
+    paths: KommunlagerPaths, names: list[str], force: bool, workers: int = 0
+) -> dg.ExecuteInProcessResult:
+    """Given paths and report file names, run build_warehouse over all of them in-process,
+    reading `workers` reports at once (0: one per core, as memory allows).
 
     The run, its materializations and check results land in the instance of
     $DAGSTER_HOME when it is set (`make run` sets it: `make ui` then shows the
@@ -36,12 +40,13 @@ def run_build(paths: KommunlagerPaths, names: list[str], force: bool) -> dg.Exec
     # Imported here: loading the dbt assets parses the dbt project, which --help must not wait for.
     from orchestration.defs.assemble import definitions
 
+    extract_config = {"force": force, "workers": workers}
     with open_instance() as instance:
         keys = sync_partitions(instance, names, paths.extracted())
         job = definitions(paths, PrintedProgress()).resolve_job_def(build_warehouse.name)
         return job.execute_in_process(
             instance=instance,
-            run_config={**QUIET_LOGS, "ops": {"extracted_report": {"config": {"force": force}}}},
+            run_config={**QUIET_LOGS, "ops": {"extracted_report": {"config": extract_config}}},
             raise_on_error=False,
             tags={
                 **RUN_TAGS,

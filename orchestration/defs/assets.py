@@ -12,7 +12,8 @@ changed, unchanged and removed reports; removed ones are dropped by the build.
 
 Parallel: extraction takes no warehouse lock, so a backfill launches one run
 per batch of partitions (`BackfillPolicy.multi_run`) and the run queue runs
-several at once (`orchestration.dagster_home`).
+several at once (`orchestration.dagster_home`). Within one run, config
+`workers` reads several reports at once (the CLI's `--workers`).
 """
 
 import dagster as dg
@@ -49,6 +50,9 @@ class ExtractConfig(dg.Config):
     """Run config of the extract step."""
 
     force: bool = False  # re-read the selected files even when unchanged since their last run
+    # Reports read at once in this run (0: one per core, as memory allows). One by
+    # default: the run queue already runs several extract runs side by side.
+    workers: int = 1
 
 
 @dg.multi_asset(
@@ -81,7 +85,7 @@ def extracted_report(
         context.log.info(f"[{index}/{total}] {outcome.file_name}: {outcome.status}")
         progress.report(index, total, outcome)
 
-    outcomes = apply_plan(paths.raw(), paths.extracted(), plan, announce)
+    outcomes = apply_plan(paths.raw(), paths.extracted(), plan, announce, config.workers)
     record_fates(context, paths.extracted(), outcomes)
     for key in context.selected_asset_keys:
         yield dg.MaterializeResult(asset_key=key, metadata=plan.counts())

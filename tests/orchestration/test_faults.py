@@ -9,6 +9,7 @@ its stage; the instant of publishing is too short to hit, so a crash there is
 the state on disk each step of `publish` can leave.
 """
 
+import contextlib
 import os
 import resource
 import shutil
@@ -121,6 +122,23 @@ def test_a_build_killed_at_each_stage_changes_nothing_live(history, stage):
     kill_with_children(build)
     history.assert_live_unchanged()
     assert log.read_bytes() == last_log  # the last finished build's log, not truncated
+    history.assert_next_build_is_clean()
+
+
+def workers_reading(build: subprocess.Popen) -> bool:
+    """Given a running build, return whether two extraction workers of its are alive."""
+    alive = 0
+    for child in psutil.Process(build.pid).children():
+        with contextlib.suppress(psutil.NoSuchProcess):
+            alive += "extract.worker" in " ".join(child.cmdline())
+    return alive >= 2
+
+
+def test_a_parallel_build_killed_while_reading_leaves_no_worker_and_changes_nothing(history):
+    build = start_build(history, "--force", "--workers", "2")
+    wait_for(build, lambda: workers_reading(build))
+    kill_with_children(build)  # each worker and the reader it started die with the build
+    history.assert_live_unchanged()
     history.assert_next_build_is_clean()
 
 
