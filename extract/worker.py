@@ -8,7 +8,8 @@ The worker imports only `extract`. It dies with the build that started it
 limited child of its own (`extract.limits`), so each worker's reading stays
 within the report's memory budget.
 
-Protocol, one JSON object per line: the build sends a job
+Protocol, one JSON object per line: the worker says `{"ready": true}` once
+its imports are done; the build sends a job
 `{"raw_dir", "extracted_dir", "names", "manifest"}` on stdin; the worker
 answers each name in order with `{"outcome": {...}}`, or `{"error": "..."}`
 when writing failed (a full disk: the build's failure, not the report's).
@@ -70,6 +71,8 @@ def main(argv: list[str]) -> int:
         return 1
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a library's print cannot break a line
+    answers.write(json.dumps({"ready": True}) + "\n")  # imported: jobs sent now start at once
+    answers.flush()
     serve(sys.stdin, answers)
     return 0
 
