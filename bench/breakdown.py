@@ -1,10 +1,14 @@
-"""Where the time of one build goes: loading the code location, then each step of the run.
+"""Where the time of one build goes: start-up, then each step of the run.
 
-Runs the CLI's own in-process run (`orchestration.run.run_build`) and reads
-each step's duration from its STEP_SUCCESS event, and dbt's own run time
-from `run_results.json`: what is left of the dbt step is dbt's start-up and
-parse. `partial_parse` says whether dbt re-parsed only what changed (read
-from dbt's own log in the warehouse's dbt target folder).
+Start-up is what a build pays before its first report: a fresh interpreter
+importing the CLI (timed in a process of its own), loading the code location
+(the dbt project's manifest included) and the run's own overhead (instance,
+partitions, everything between steps). Runs the CLI's own in-process run
+(`orchestration.run.run_build`) and reads each step's duration from its
+STEP_SUCCESS event, and dbt's own run time from `run_results.json`: what is
+left of the dbt step is dbt's start-up and parse. `partial_parse` says
+whether dbt re-parsed only what changed (read from dbt's own log in the
+warehouse's dbt target folder).
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -43,8 +49,17 @@ def used_partial_parse(dbt_log: Path) -> bool:
     return UNABLE_TO_PARTIAL_PARSE not in codes
 
 
-def measure_breakdown(corpus_dir: Path, warehouse: Path) -> dict[str, float]:
-    """Given a report folder and its warehouse, build it once; return where the time went."""
+def cli_import_seconds() -> float:
+    """Return how long a fresh interpreter takes to start and import the CLI."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import orchestration.cli"], check=True)
+    return time.perf_counter() - started
+
+
+def measure_breakdown(corpus_dir: Path, warehouse: Path, workers: int = 1) -> dict[str, float]:
+    """Given a report folder and its warehouse, build it once reading `workers` reports at
+    once; return where the time went."""
+    cli_import = cli_import_seconds()
     started = time.perf_counter()
     from orchestration.defs.assemble import definitions  # noqa: F401 - the code location
 
@@ -57,14 +72,16 @@ def measure_breakdown(corpus_dir: Path, warehouse: Path) -> dict[str, float]:
     paths = KommunlagerPaths.for_warehouse(corpus_dir, warehouse)
     names = [path.name for path in discover_reports(paths.raw())]
     with contextlib.redirect_stdout(io.StringIO()):
-        result = run_build(paths, names, force=False)
+        result = run_build(paths, names, force=False, workers=workers)
     if not published(result):
         raise RuntimeError("the measured build did not publish")
     finished = time.perf_counter()
     steps = step_seconds(result)
     dbt_run = json.loads((dbt_target(paths) / "run_results.json").read_text())["elapsed_time"]
     return {
+        "cli_import": round(cli_import, 2),
         "code_location_import": round(loaded - started, 2),
+        "run_overhead": round(finished - loaded - sum(steps.values()), 2),
         **{name: round(value, 2) for name, value in sorted(steps.items())},
         "dbt_run": round(dbt_run, 2),
         "dbt_parse_and_start": round(steps["dbt"] - dbt_run, 2),

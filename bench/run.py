@@ -1,20 +1,23 @@
 """`make bench`: throughput, scaling, incremental cost and memory, side by side.
 
-Builds a corpus of N distinct reports from the sample PDFs, then runs each
-stage in its own process: pypdfium2 text (the floor), naive pdfplumber
-`extract_tables` on every page, kommunlager's extraction with 1 and 2
-workers, and the whole build (full, nothing changed, one report changed, and
-where the time of one changed report goes). Writes `bench/results/bench.md`,
-`bench.json` and `bench.png`; then compares table readers on generated pages
-(`bench.table_readers`: `table_readers.md`). With `--scale`, builds at 100, 500
-and 2 000 reports instead (`--sizes`) and writes `scale.md`, `scale.json`,
-`scale.png`.
+Builds a corpus of N distinct reports from the sample PDFs (and the PDFs of
+any `--extra-dir`), then runs each stage in its own process on the same
+pages: pypdfium2 text (the floor), naive pdfplumber `extract_tables` and
+camelot's stream mode on every page, kommunlager's extraction with 1 worker
+and with one per processor (at least 2), and the whole build (full with 1
+worker and in parallel, where the time of the full build goes, nothing
+changed, one report changed, and where the time of one changed report goes).
+Writes `bench/results/bench.md`, `bench.json` and `bench.png`; then compares
+table readers on generated pages (`bench.table_readers`: `table_readers.md`).
+With `--scale`, builds at 100, 500 and 2 000 reports instead (`--sizes`) and
+writes `scale.md`, `scale.json`, `scale.png`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +26,7 @@ from bench.corpus import build_corpus, sample_pdfs, touch_one
 from bench.report import write_report
 from bench.scale import measure_size, write_scale_report
 from bench.table_readers import run as compare_table_readers
+from extract.worker_pool import usable_cores
 
 SCALE_SIZES = (100, 500, 2000)
 
@@ -45,18 +49,29 @@ def run_stage(stage: str, corpus: Path, work: Path, workers: int = 1) -> dict:
     return result
 
 
-def measure(corpus: Path, work: Path, naive_corpus: Path) -> dict[str, dict]:
-    """Given a corpus, run every stage once and return the measurements by name."""
+def fresh(folder: Path) -> Path:
+    """Given a work folder, empty it, so a build there reads every report."""
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
+def measure(corpus: Path, work: Path, naive_corpus: Path, workers: int) -> dict[str, dict]:
+    """Given a corpus and the parallel worker count, run every stage once; return them by name."""
     results = {
         "floor": run_stage("floor", corpus, work),
         "naive": run_stage("naive", naive_corpus, work),
-        "extract_1": run_stage("extract", corpus, work / "w1", workers=1),
-        "extract_2": run_stage("extract", corpus, work / "w2", workers=2),
-        "build_full": run_stage("build", corpus, work / "build"),
-        "build_unchanged": run_stage("build", corpus, work / "build"),
+        "camelot": run_stage("camelot", naive_corpus, work),
+        "extract_1": run_stage("extract", corpus, work / "extract", workers=1),
+        "extract_parallel": run_stage("extract", corpus, work / "extract", workers=workers),
+        "build_full_1": run_stage("build", corpus, fresh(work / "build_1"), workers=1),
+        "build_full": run_stage("build", corpus, fresh(work / "build"), workers=workers),
+        "build_full_breakdown": run_stage(
+            "breakdown", corpus, fresh(work / "breakdown"), workers=workers
+        ),
+        "build_unchanged": run_stage("build", corpus, work / "build", workers=workers),
     }
     touch_one(sorted(corpus.glob("*.pdf"))[0])
-    results["build_one_changed"] = run_stage("build", corpus, work / "build")
+    results["build_one_changed"] = run_stage("build", corpus, work / "build", workers=workers)
     touch_one(sorted(corpus.glob("*.pdf"))[-1])
     results["build_one_changed_breakdown"] = run_stage("breakdown", corpus, work / "build")
     return results
@@ -90,6 +105,19 @@ def main(argv: list[str] | None = None) -> int:
         "readers' comparison (bench/table_readers.py; default 3 per report up to 60)",
     )
     parser.add_argument("--raw-dir", type=Path, default=REPO / "data" / "raw")
+    parser.add_argument(
+        "--extra-dir",
+        type=Path,
+        action="append",
+        default=[],
+        help="another folder whose PDFs join the samples in the corpus (repeatable)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=max(2, usable_cores()),
+        help="workers of the parallel stages (default: one per processor, at least 2)",
+    )
     parser.add_argument("--work-dir", type=Path, default=REPO / "bench" / "work")
     parser.add_argument("--results-dir", type=Path, default=REPO / "bench" / "results")
     parser.add_argument("--scale", action="store_true", help="build at --sizes reports instead")
@@ -100,12 +128,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     corpus = args.work_dir / "corpus"
     print(f"building a corpus of {args.reports} reports in {corpus}", flush=True)
-    paths = build_corpus(sample_pdfs(args.raw_dir), args.reports, corpus)
+    samples = [path for folder in [args.raw_dir, *args.extra_dir] for path in sample_pdfs(folder)]
+    paths = build_corpus(samples, args.reports, corpus)
     naive_corpus = corpus
     if args.naive_reports and args.naive_reports < len(paths):
         naive_corpus = args.work_dir / "naive_corpus"
-        build_corpus(sample_pdfs(args.raw_dir), args.naive_reports, naive_corpus)
-    results = measure(corpus, args.work_dir, naive_corpus)
+        build_corpus(samples, args.naive_reports, naive_corpus)
+    results = measure(corpus, args.work_dir, naive_corpus, args.workers)
     report = write_report(results, args.reports, args.results_dir)
     print(report)
     documents = args.table_documents or min(60, 3 * args.reports)

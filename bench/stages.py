@@ -1,7 +1,10 @@
 """One benchmark stage per process, so each one's time and peak memory are its own.
 
 `python -m bench.stages STAGE CORPUS_DIR WORK_DIR [--workers N]` prints one JSON
-line: {"stage", "seconds", "pages", "peak_rss_mb"}.
+line: {"stage", "seconds", "pages", "peak_rss_mb"}. `extract` and `build` read
+`--workers N` reports at once as the CLI does (`apply_plan`, `kommunlager build
+--workers N`); `camelot` and `naive` read every page's tables with camelot's
+stream mode and pdfplumber's default `extract_tables`.
 """
 
 from __future__ import annotations
@@ -9,10 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pdfplumber
@@ -20,7 +23,8 @@ import pypdfium2 as pdfium
 
 from bench.breakdown import measure_breakdown
 from bench.corpus import count_pages
-from extract.pipeline import extract_report
+from bench.table_readers import camelot_rows
+from orchestration.incremental import apply_plan, plan_build
 
 
 def pdfium_text(paths: list[Path]) -> None:
@@ -41,26 +45,23 @@ def naive_tables(paths: list[Path]) -> None:
                 page.close()
 
 
-def _extract_one(job: tuple[Path, Path]) -> str:
-    """Given a file and an output folder, extract it and return its status."""
-    path, out_dir = job
-    return extract_report(path, out_dir).status
+def camelot_stream(paths: list[Path]) -> None:
+    """Given PDFs, run camelot's stream mode on every page."""
+    for path in paths:
+        camelot_rows(path)
 
 
-def extraction(paths: list[Path], workers: int, work_dir: Path) -> None:
-    """Given PDFs, run kommunlager's extraction stage with `workers` processes."""
+def extraction(corpus_dir: Path, workers: int, work_dir: Path) -> None:
+    """Given a folder of reports, extract all of them as a build does, `workers` at once."""
     out_dir = work_dir / f"extracted_{workers}"
-    jobs = [(path, out_dir) for path in paths]
-    if workers == 1:
-        list(map(_extract_one, jobs))
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(_extract_one, jobs, chunksize=1))
+    shutil.rmtree(out_dir, ignore_errors=True)  # every report new: nothing skipped
+    plan = plan_build(corpus_dir, out_dir)
+    apply_plan(corpus_dir, out_dir, plan, lambda *_: None, workers)
 
 
-def build(corpus_dir: Path, warehouse: Path) -> None:
+def build(corpus_dir: Path, warehouse: Path, workers: int) -> None:
     """Given a folder of reports, run the whole build (extract, dbt, checks) as a user would."""
-    command = [sys.executable, "-m", "orchestration.cli", "build"]
+    command = [sys.executable, "-m", "orchestration.cli", "build", "--workers", str(workers)]
     command += ["--raw-dir", str(corpus_dir), "--warehouse", str(warehouse)]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
@@ -81,12 +82,14 @@ def run_stage(stage: str, corpus_dir: Path, work_dir: Path, workers: int) -> dic
         pdfium_text(paths)
     elif stage == "naive":
         naive_tables(paths)
+    elif stage == "camelot":
+        camelot_stream(paths)
     elif stage == "extract":
-        extraction(paths, workers, work_dir)
+        extraction(corpus_dir, workers, work_dir)
     elif stage == "build":
-        build(corpus_dir, work_dir / "warehouse.duckdb")
+        build(corpus_dir, work_dir / "warehouse.duckdb", workers)
     elif stage == "breakdown":
-        extra["breakdown"] = measure_breakdown(corpus_dir, work_dir / "warehouse.duckdb")
+        extra["breakdown"] = measure_breakdown(corpus_dir, work_dir / "warehouse.duckdb", workers)
     else:
         raise ValueError(f"unknown stage {stage}")
     seconds = time.perf_counter() - started
@@ -103,7 +106,8 @@ def run_stage(stage: str, corpus_dir: Path, work_dir: Path, workers: int) -> dic
 def main(argv: list[str] | None = None) -> int:
     """Given command-line arguments, run one stage and print its measurements as JSON."""
     parser = argparse.ArgumentParser(prog="python -m bench.stages")
-    parser.add_argument("stage", choices=["floor", "naive", "extract", "build", "breakdown"])
+    stages = ["floor", "naive", "camelot", "extract", "build", "breakdown"]
+    parser.add_argument("stage", choices=stages)
     parser.add_argument("corpus_dir", type=Path)
     parser.add_argument("work_dir", type=Path)
     parser.add_argument("--workers", type=int, default=1)

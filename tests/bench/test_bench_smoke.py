@@ -10,15 +10,19 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_bench_runs_every_stage_on_two_reports_and_writes_its_report(tmp_path):
     command = [sys.executable, "-m", "bench.run", "--reports", "2", "--naive-reports", "1"]
+    command += ["--workers", "2"]
     command += ["--work-dir", str(tmp_path / "work"), "--results-dir", str(tmp_path / "results")]
     subprocess.run(command, check=True, cwd=REPO, capture_output=True, text=True)
     results = json.loads((tmp_path / "results" / "bench.json").read_text())
     assert set(results) == {
         "floor",
         "naive",
+        "camelot",
         "extract_1",
-        "extract_2",
+        "extract_parallel",
+        "build_full_1",
         "build_full",
+        "build_full_breakdown",
         "build_unchanged",
         "build_one_changed",
         "build_one_changed_breakdown",
@@ -26,6 +30,9 @@ def test_bench_runs_every_stage_on_two_reports_and_writes_its_report(tmp_path):
     assert all(result["pages"] > 0 and result["seconds"] > 0 for result in results.values())
     markdown = (tmp_path / "results" / "bench.md").read_text()
     assert "vs naive pdfplumber" in markdown and "peak memory" in markdown
+    assert "vs camelot stream" in markdown and "2 workers vs 1 worker" in markdown
+    full = results["build_full_breakdown"]["breakdown"]
+    assert full["cli_import"] > 0 and full["code_location_import"] > 0 and full["extract"] > 0
     assert (tmp_path / "results" / "bench.png").stat().st_size > 1000
     breakdown = results["build_one_changed_breakdown"]["breakdown"]
     assert breakdown["partial_parse"] is True  # the second build of a warehouse re-parses less
