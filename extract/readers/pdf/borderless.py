@@ -107,10 +107,12 @@ def split_line(line: Line, settings: BorderlessSettings) -> SplitLine:
     if any(LEADER.search(c.text) for c in cells):
         return SplitLine(line, cells, False)  # a table of contents: `Sammanfattning .... 2`
     # a target set in words before the outcome (`Lägre än 5,00  1,86  ↑`) is a value too
-    numbers += sum(1 for c in cells[1:first] if QUALIFIED.match(c.text))
-    # Bare years for numbers (`2023 2024 2025`, `o us Nr 2027 2028`): a header's lower line;
-    # values that read as years lie further apart (`1964 2058 2085`)
-    years = all(YEAR.match(c.text) for c in tail) and _names_years(tail)
+    qualified = [c for c in cells[1:first] if QUALIFIED.match(c.text)]
+    numbers += len(qualified)
+    # Bare years for numbers (`2023 2024 2025`, `o us Nr 2027 2028`, `helår 2025 | 2024`):
+    # a header's lower line; values that read as years lie further apart (`1964 2058 2085`)
+    named = [*qualified, *tail]
+    years = all(YEAR.match(c.text.split()[-1]) for c in named) and _names_years(named)
     return SplitLine(line, cells, only_numbers and not years and numbers >= settings.min_numbers)
 
 
@@ -171,11 +173,32 @@ def _starts_new_part(item: SplitLine, row: SplitLine) -> bool:
     if item.is_row:
         return False
     if len(item.cells) > 1:
-        return _names_years(item.cells[1:]) or any(c.bold for c in item.cells)
+        bold = any(c.bold for c in item.cells)
+        return _names_years(item.cells[1:]) or bold or _heads_numbers(item, row)
     first = first_value(row.cells)
     if first == 0 and len(row.cells) > 2:
         first = 1  # a bare number opening a row ends a wrapped label (`etapp` / `2 5   821`)
     return item.cells[0].x1 > row.cells[first].x0
+
+
+def _heads_numbers(item: SplitLine, row: SplitLine) -> bool:
+    """Given a text line after a table row, return whether it heads number columns anew.
+
+    Words standing over two or more of the row's numbers, each a different word
+    (`Projekt | Budget | Utfall | Avvikelse`), are the header of the next table,
+    however plain its type; a row of text values repeats its word (`Ej aktuellt`).
+    """
+    texts = [c.text for c in item.cells[1:]]
+    if any(c.is_number for c in item.cells) or len(set(texts)) < max(2, len(texts)):
+        return False
+    numbers = [c for c in row.cells[1:] if c.is_number]
+    headed = {
+        index
+        for cell in item.cells[1:]
+        for index, number in enumerate(numbers)
+        if cell.x0 < number.x1 and number.x0 < cell.x1
+    }
+    return len(headed) >= 2
 
 
 def _names_years(cells: Sequence[Word]) -> bool:

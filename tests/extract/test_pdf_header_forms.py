@@ -1,0 +1,62 @@
+"""The header forms of issue 23, each a small rendered PDF read by the real PDF reader.
+
+Two header lines above the first rule with negatives in parentheses, a shaded header
+band whose lower line names years and dates, a ruled grid whose first header row spans
+columns, and a table continued under its repeated header with the next table below.
+"""
+
+from pathlib import Path
+
+from extract.readers.pdf import read
+from tests.extract import header_forms as forms
+
+
+def texts(table) -> list[list[str]]:
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+def test_two_header_lines_above_the_first_rule_head_rows_with_negatives_in_parentheses(
+    tmp_path: Path,
+):
+    document = read(forms.two_line_header_above_rule(tmp_path / "two_lines.pdf"))
+    (table,) = document.tables
+    assert table.caption == "Driftredovisning per verksamhet"
+    assert texts(table) == [
+        [f"{upper} {lower}" for upper, lower in forms.TWO_LINE_HEADER],
+        *forms.TWO_LINE_ROWS,
+    ]
+    assert table.note == "Negativa belopp anges inom parentes."
+
+
+def test_a_shaded_header_band_naming_years_and_dates_heads_its_columns(tmp_path: Path):
+    """The band's lower line (`2025 | 2025-06-30 | helår 2025 | budget/prognos | 2024`)
+    holds a year in words and a bare year: a header line, not the first row."""
+    document = read(forms.shaded_header_band(tmp_path / "band.pdf"))
+    (table,) = document.tables
+    assert table.caption == "Ekonomisk uppföljning (tkr)"
+    assert texts(table) == [
+        ["Verksamhet", *(f"{upper} {lower}" for upper, lower in forms.BAND_HEADER)],
+        *forms.BAND_ROWS,
+    ]
+
+
+def test_a_spanning_first_header_row_of_a_ruled_grid_groups_the_column_names(tmp_path: Path):
+    document = read(forms.spanning_ruled_header(tmp_path / "grid.pdf"))
+    (table,) = document.tables
+    assert table.method == "ruled"
+    groups = [(cell.text, cell.span) for cell in table.rows[0] if cell.text]
+    assert groups == [("Period jan–aug", 3), ("Helår", 3)]
+    assert texts(table)[1:] == [forms.GRID_HEADER, *forms.GRID_ROWS]
+
+
+def test_a_table_continued_under_its_repeated_header_ends_before_the_next_table(
+    tmp_path: Path,
+):
+    """On the second page the investment table's caption and plain header follow the
+    unit table's last row closely: its header heads new columns, so a new table starts."""
+    document = read(forms.continued_under_repeated_header(tmp_path / "continued.pdf"))
+    units, investments = document.tables
+    assert texts(units) == [forms.UNIT_HEADER, *forms.unit_rows(54)]
+    assert {row[0].page for row in units.rows[-7:]} == {2}
+    assert investments.caption == "Investeringsredovisning (tkr)"
+    assert texts(investments) == [forms.INVESTMENT_HEADER, *forms.INVESTMENT_ROWS]
