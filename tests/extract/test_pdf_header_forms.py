@@ -7,6 +7,8 @@ columns, and a table continued under its repeated header with the next table bel
 
 from pathlib import Path
 
+import pytest
+
 from extract.readers.pdf import read
 from tests.extract import header_forms as forms
 
@@ -60,3 +62,21 @@ def test_a_table_continued_under_its_repeated_header_ends_before_the_next_table(
     assert {row[0].page for row in units.rows[-7:]} == {2}
     assert investments.caption == "Investeringsredovisning (tkr)"
     assert texts(investments) == [forms.INVESTMENT_HEADER, *forms.INVESTMENT_ROWS]
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+def test_an_operating_grid_set_sideways_on_a_turned_page_is_read_turned(tmp_path, turn):
+    """The glyphs run up (or down) a portrait page stored with `/Rotate`: read as they
+    stand, each glyph was a line and the grid gave digits in nonsense rows."""
+    document = read(forms.sideways_operating_page(tmp_path / "sideways.pdf", turn))
+    operating, investments = document.tables
+    assert (operating.page, operating.method, operating.caption) == (
+        2,
+        "ruled",
+        "Driftredovisning, tkr",
+    )
+    assert texts(operating)[1:] == [forms.GRID_HEADER, *forms.GRID_ROWS]
+    assert texts(investments) == [forms.INVESTMENT_HEADER, *forms.INVESTMENT_ROWS]
+    assert [block.text for block in document.text_blocks if block.page == 2] == [
+        "Driftredovisning, tkr"
+    ]
