@@ -61,8 +61,9 @@ TWO_LINE_ROWS = [
 ]
 
 
-def two_line_header_above_rule(path: Path) -> Path:
-    """Given a path, draw there a table whose two-line header stands above its first rule."""
+def two_line_header_above_rule(path: Path, grid: bool = False) -> Path:
+    """Given a path, draw there a table whose two-line header stands above its first rule:
+    rules under every row, or (`grid`) a full grid of the body with column rules too."""
     pdf = canvas.Canvas(str(path), pagesize=PORTRAIT)
     _heading(pdf, 770, "Driftredovisning per verksamhet")
     for right, (upper, lower) in zip((0, *TWO_LINE_RIGHTS), TWO_LINE_HEADER, strict=True):
@@ -71,11 +72,14 @@ def two_line_header_above_rule(path: Path) -> Path:
             draw(right or LABEL_X, y, text)
     y = 710
     pdf.line(45, y + 12, 525, y + 12)
+    pdf.setLineWidth(0.3)
     for cells in TWO_LINE_ROWS:
         _row(pdf, y, cells, TWO_LINE_RIGHTS, groups=True)
-        pdf.setLineWidth(0.3)
         pdf.line(45, y - 4, 525, y - 4)
         y -= LEADING
+    if grid:
+        for x in (45, 190, *(right + 5 for right in TWO_LINE_RIGHTS)):
+            pdf.line(x, 722, x, y + LEADING - 4)
     pdf.drawString(LABEL_X, y - 10, "Negativa belopp anges inom parentes.")
     pdf.save()
     return path
@@ -174,10 +178,12 @@ def sideways_operating_page(path: Path, turn: int) -> Path:
 
 
 # A table of units continued on the next page under its repeated header, followed on
-# that page by the investment table, whose plain header names no year.
+# that page by the investment table, whose plain header names no year. The page breaks
+# the last unit's row: the rest of its label prints right under the repeated header.
 UNIT_RIGHTS = (300, 390, 480)
 UNIT_HEADER = ["Verksamhet", "Budget jan–aug", "Utfall jan–aug", "Avvikelse"]
 UNITS_FIRST_PAGE = 48
+BROKEN_LABEL_REST = "(Solgården)"
 INVESTMENT_HEADER = ["Projekt", "Budget 2025", "Utfall jan–aug", "Avvikelse"]
 INVESTMENT_ROWS = [
     ["Förskola Norr", "-12 000", "-8 100", "3 900"],
@@ -198,6 +204,8 @@ def unit_rows(count: int) -> list[list[str]]:
         outcome = budget - 400 + (index * 331) % 900
         budgets, outcomes = budgets + budget, outcomes + outcome
         name = f"Hemtjänst område {index + 1}"
+        if index == UNITS_FIRST_PAGE - 1:
+            name = f"{name} {BROKEN_LABEL_REST}"
         rows.append([name, _amount(budget), _amount(outcome), _amount(outcome - budget)])
     total = ["Summa", _amount(budgets), _amount(outcomes), _amount(outcomes - budgets)]
     return [*rows, total]
@@ -209,16 +217,20 @@ def continued_under_repeated_header(path: Path, units: int = 54) -> Path:
     pdf = canvas.Canvas(str(path), pagesize=PORTRAIT)
     pdf.setFont(FONT, SIZE)
     rows = unit_rows(units)
+    first = rows[:UNITS_FIRST_PAGE]
+    first[-1] = [first[-1][0].removesuffix(f" {BROKEN_LABEL_REST}"), *first[-1][1:]]
     _heading(pdf, 790, "Driftredovisning per enhet (tkr)")
-    for index, cells in enumerate([UNIT_HEADER, *rows[:UNITS_FIRST_PAGE]]):
+    for index, cells in enumerate([UNIT_HEADER, *first]):
         _row(pdf, 765 - index * LEADING, cells, UNIT_RIGHTS)
     pdf.drawString(290, 30, "3")
     pdf.showPage()
     pdf.setFont(FONT, SIZE)
-    rest = [UNIT_HEADER, *rows[UNITS_FIRST_PAGE:]]
+    _row(pdf, 790, UNIT_HEADER, UNIT_RIGHTS)
+    pdf.drawString(LABEL_X, 790 - SIZE - 2, BROKEN_LABEL_REST)  # the broken row's top
+    rest = rows[UNITS_FIRST_PAGE:]
     for index, cells in enumerate(rest):
-        _row(pdf, 790 - index * LEADING, cells, UNIT_RIGHTS)
-    y = 790 - len(rest) * LEADING - 14
+        _row(pdf, 790 - SIZE - 2 - (index + 1) * LEADING, cells, UNIT_RIGHTS)
+    y = 790 - (len(rest) + 2) * LEADING - 14
     _heading(pdf, y, "Investeringsredovisning (tkr)")
     for index, cells in enumerate([INVESTMENT_HEADER, *INVESTMENT_ROWS]):
         _row(pdf, y - 20 - index * LEADING, cells, UNIT_RIGHTS)

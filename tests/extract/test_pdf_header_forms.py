@@ -17,11 +17,15 @@ def texts(table) -> list[list[str]]:
     return [[cell.text for cell in row] for row in table.rows]
 
 
+@pytest.mark.parametrize("grid", [False, True], ids=["rules_under_rows", "full_grid"])
 def test_two_header_lines_above_the_first_rule_head_rows_with_negatives_in_parentheses(
-    tmp_path: Path,
+    tmp_path: Path, grid: bool
 ):
-    document = read(forms.two_line_header_above_rule(tmp_path / "two_lines.pdf"))
+    """Set outside the grid, the header was no row of it: the caption read `(tkr) 2025
+    jan–aug …` and the table had no header."""
+    document = read(forms.two_line_header_above_rule(tmp_path / "two_lines.pdf", grid))
     (table,) = document.tables
+    assert table.method == ("ruled" if grid else "borderless")
     assert table.caption == "Driftredovisning per verksamhet"
     assert texts(table) == [
         [f"{upper} {lower}" for upper, lower in forms.TWO_LINE_HEADER],
@@ -55,7 +59,9 @@ def test_a_table_continued_under_its_repeated_header_ends_before_the_next_table(
     tmp_path: Path,
 ):
     """On the second page the investment table's caption and plain header follow the
-    unit table's last row closely: its header heads new columns, so a new table starts."""
+    unit table's last row closely: its header heads new columns, so a new table starts.
+    The rest of the row the page broke (`(Solgården)`), right under the repeated header,
+    finishes that row's label instead of turning the header into a row."""
     document = read(forms.continued_under_repeated_header(tmp_path / "continued.pdf"))
     units, investments = document.tables
     assert texts(units) == [forms.UNIT_HEADER, *forms.unit_rows(54)]

@@ -198,12 +198,13 @@ def _merge(
     """
     mapping = column_map(ending, table, settings.column_tolerance) or []
     rows = remap(table.rows, mapping, len(ending.column_edges))
-    repeated = bool(rows) and [c.text for c in rows[0]] == [c.text for c in first.rows[0]]
-    if repeated:
-        rows = rows[1:]
+    repeated = bool(rows) and _repeats_header(rows[0], first.rows[0])
     label_lines = [
         union(ln.words) for ln in above if not repeated and _in_label_column(ln, ending, settings)
     ]
+    if repeated:
+        label_lines += _label_under_header(rows[0], first.rows[0])
+        rows = rows[1:]
     if rows and _label_only(rows[0]) and rows[0][0].text[:1].islower():
         label_lines.append(_as_word(rows[0][0]))  # a ruled row broken by the page
         rows = rows[1:]
@@ -211,6 +212,27 @@ def _merge(
     if label_lines and head[-1][0].bbox is not None:
         head = head[:-1] + [[_extend(head[-1][0], label_lines, ending), *head[-1][1:]]]
     return replace(first, rows=head + rows)
+
+
+def _repeats_header(row: list[RawCell], header: list[RawCell]) -> bool:
+    """Given a continuation's first row and the table's header row, return whether the row
+    repeats the header (its label cell may hold more: see `_label_under_header`)."""
+    printed, heading = [c.text for c in row], [c.text for c in header]
+    return printed[1:] == heading[1:] and printed[0].startswith(heading[0])
+
+
+def _label_under_header(row: list[RawCell], header: list[RawCell]) -> list[Word]:
+    """Given a repeated header row and the table's header row, return what stands under
+    the header in the label column: the rest of the last row's label.
+
+    A word processor breaks a long row at the page and prints the rest of its label
+    (`Verksamhetssystem norra 38` / `(39)`) under the repeated header, where it reads
+    as a wrapped line of the header's label.
+    """
+    rest = row[0].text[len(header[0].text) :].strip()
+    if not rest or row[0].bbox is None:
+        return []
+    return [_as_word(replace(row[0], text=rest))]
 
 
 def _label_only(row: list[RawCell]) -> bool:

@@ -217,7 +217,9 @@ def first_number(cells: Sequence[Word]) -> int | None:
     """Given a line's cells, return the index of the first number cell, if any.
 
     A plain unsigned integer that opens a line is a code in the label column
-    (`10` over a wrapped `Nämnder/Styrelser`), not a value.
+    (`10` over a wrapped `Nämnder/Styrelser`), and one in parentheses the end of a
+    label broken by the page (`Verksamhetssystem norra 38` / `(39)`), not a value.
     """
-    start = 1 if cells and CODE.match(cells[0].text) else 0
+    opens_label = cells and (CODE.match(cells[0].text) or cells[0].text.startswith("("))
+    start = 1 if opens_label else 0
     return next((i for i, c in enumerate(cells) if i >= start and c.is_number), None)
