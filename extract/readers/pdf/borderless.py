@@ -39,6 +39,7 @@ SYMBOL = re.compile(r"^[^\w\s]{1,3}$")  # an arrow or mark in a value column (`�
 YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")  # a header naming a year: `jan–apr 2021`
 MIN_YEAR_HEADERS = 2  # years named in header cells that open the next table
 YEAR_SPAN = 10  # the most years between the first and the last a header names
+SPACE = 0.25  # a word space, as a share of the text height
 QUALIFIED = re.compile(r"^\D{2,24}\s[-−–]?\d[\d \u00a0]*(?:[,.]\d+)?\s?%?$")  # `Lägre än 5,00`
 
 
@@ -153,13 +154,28 @@ def _block_end(split: list[SplitLine], start: int, settings: BorderlessSettings)
             last_row = end
     # Keep label lines after the last row only while they continue its label.
     end = last_row
+    widest = max(s.cells[0].x1 for s in split[start : last_row + 1] if s.is_row)
     while (
         end + 1 < len(split)
         and _continues(split[end].line, split[end + 1], settings)
         and not _starts_new_part(split[end + 1], split[last_row])
+        and _wrapped(split[end], split[end + 1], widest)
     ):
         end += 1
     return end + 1
+
+
+def _wrapped(above: SplitLine, below: SplitLine, widest: float) -> bool:
+    """Given a line ending a label, the line below it and the right edge of the block's
+    widest label, return whether the label could have wrapped there.
+
+    A label wraps when its next word does not fit beside it; a line whose first word
+    would have fitted after a short label (`Nettoinvesteringar` / `Avvikelse = budget −
+    prognos.`) is a note under the table, not the rest of its last label.
+    """
+    label, word = above.cells[0], below.line.words[0]
+    space = SPACE * word.height
+    return label.x1 + space + (word.x1 - word.x0) > widest - space
 
 
 def _starts_new_part(item: SplitLine, row: SplitLine) -> bool:
