@@ -30,7 +30,7 @@ def _text_right(pdf: canvas.Canvas, right: float, y: float, text: str, groups: b
         x += stringWidth(part, FONT, SIZE) + gap
 
 
-def _row(pdf, y: float, cells: list[str], rights, groups: bool = False) -> None:
+def row(pdf, y: float, cells: list[str], rights, groups: bool = False) -> None:
     pdf.drawString(LABEL_X, y, cells[0])
     for right, text in zip(rights, cells[1:], strict=True):
         _text_right(pdf, right, y, text, groups)
@@ -74,7 +74,7 @@ def two_line_header_above_rule(path: Path, grid: bool = False) -> Path:
     pdf.line(45, y + 12, 525, y + 12)
     pdf.setLineWidth(0.3)
     for cells in TWO_LINE_ROWS:
-        _row(pdf, y, cells, TWO_LINE_RIGHTS, groups=True)
+        row(pdf, y, cells, TWO_LINE_RIGHTS, groups=True)
         pdf.line(45, y - 4, 525, y - 4)
         y -= LEADING
     if grid:
@@ -115,7 +115,7 @@ def shaded_header_band(path: Path) -> Path:
         pdf.drawRightString(right, 512, upper)
         pdf.drawRightString(right, 501, lower)
     for index, cells in enumerate(BAND_ROWS):
-        _row(pdf, 480 - index * LEADING, cells, BAND_RIGHTS)
+        row(pdf, 480 - index * LEADING, cells, BAND_RIGHTS)
     pdf.save()
     return path
 
@@ -153,7 +153,7 @@ def _spanning_grid(pdf: canvas.Canvas, y: float) -> None:
     for text, first, last in GRID_GROUPS:
         pdf.drawCentredString((GRID_XS[first] + GRID_XS[last]) / 2, ys[0] - 11, text)
     for index, cells in enumerate([GRID_HEADER, *GRID_ROWS]):
-        _row(pdf, ys[1 + index] - 11, cells, [x - 3 for x in GRID_XS[2:]])
+        row(pdf, ys[1 + index] - 11, cells, [x - 3 for x in GRID_XS[2:]])
 
 
 # The operating grid set sideways on a portrait page stored with `/Rotate` (a PostScript
@@ -172,7 +172,7 @@ def sideways_operating_page(path: Path, turn: int) -> Path:
     pdf.showPage()
     _heading(pdf, 790, "Investeringsredovisning (tkr)")
     for index, cells in enumerate([INVESTMENT_HEADER, *INVESTMENT_ROWS]):
-        _row(pdf, 765 - index * LEADING, cells, UNIT_RIGHTS)
+        row(pdf, 765 - index * LEADING, cells, UNIT_RIGHTS)
     pdf.save()
     return path
 
@@ -221,19 +221,19 @@ def continued_under_repeated_header(path: Path, units: int = 54) -> Path:
     first[-1] = [first[-1][0].removesuffix(f" {BROKEN_LABEL_REST}"), *first[-1][1:]]
     _heading(pdf, 790, "Driftredovisning per enhet (tkr)")
     for index, cells in enumerate([UNIT_HEADER, *first]):
-        _row(pdf, 765 - index * LEADING, cells, UNIT_RIGHTS)
+        row(pdf, 765 - index * LEADING, cells, UNIT_RIGHTS)
     pdf.drawString(290, 30, "3")
     pdf.showPage()
     pdf.setFont(FONT, SIZE)
-    _row(pdf, 790, UNIT_HEADER, UNIT_RIGHTS)
+    row(pdf, 790, UNIT_HEADER, UNIT_RIGHTS)
     pdf.drawString(LABEL_X, 790 - SIZE - 2, BROKEN_LABEL_REST)  # the broken row's top
     rest = rows[UNITS_FIRST_PAGE:]
     for index, cells in enumerate(rest):
-        _row(pdf, 790 - SIZE - 2 - (index + 1) * LEADING, cells, UNIT_RIGHTS)
+        row(pdf, 790 - SIZE - 2 - (index + 1) * LEADING, cells, UNIT_RIGHTS)
     y = 790 - (len(rest) + 2) * LEADING - 14
     _heading(pdf, y, "Investeringsredovisning (tkr)")
     for index, cells in enumerate([INVESTMENT_HEADER, *INVESTMENT_ROWS]):
-        _row(pdf, y - 20 - index * LEADING, cells, UNIT_RIGHTS)
+        row(pdf, y - 20 - index * LEADING, cells, UNIT_RIGHTS)
     pdf.drawString(290, 30, "4")
     pdf.save()
     return path

@@ -8,6 +8,7 @@ columns, and a table continued under its repeated header with the next table bel
 from pathlib import Path
 
 import pytest
+from reportlab.pdfgen import canvas
 
 from extract.readers.pdf import read
 from tests.extract import header_forms as forms
@@ -86,3 +87,38 @@ def test_an_operating_grid_set_sideways_on_a_turned_page_is_read_turned(tmp_path
     assert [block.text for block in document.text_blocks if block.page == 2] == [
         "Driftredovisning, tkr"
     ]
+
+
+def _table_with_line_under(path: Path, last_label: str, under: str) -> Path:
+    """Given a path, a last row's label and a line set right under that row, draw a table."""
+    pdf = canvas.Canvas(str(path), pagesize=forms.PORTRAIT)
+    pdf.setFont(forms.FONT, forms.SIZE)
+    rows = [
+        ["Projekt", "Budget 2026", "Plan 2027"],
+        ["Larm och trygghet etapp 2 norra", "-3 101", "-3 273"],
+        ["Gruppbostad etapp 2", "-19 727", "-20 058"],
+        [last_label, "-22 828", "-23 331"],
+    ]
+    for index, cells in enumerate(rows):
+        forms.row(pdf, 700 - 12 * index, cells, (300, 370))
+    pdf.drawString(forms.LABEL_X, 700 - 12 * len(rows) + 2, under)
+    pdf.save()
+    return path
+
+
+def test_a_note_right_under_the_last_row_is_the_note_not_the_rest_of_its_label(tmp_path):
+    """`Avvikelse` would have fitted beside `Nettoinvesteringar`: the line is no wrap."""
+    path = _table_with_line_under(
+        tmp_path / "note.pdf", "Nettoinvesteringar", "Avvikelse = budget − prognos."
+    )
+    (table,) = read(path).tables
+    assert [cell.text for cell in table.rows[-1]] == ["Nettoinvesteringar", "-22 828", "-23 331"]
+    assert table.note == "Avvikelse = budget − prognos."
+
+
+def test_a_label_wrapped_under_the_last_row_still_finishes_it(tmp_path):
+    path = _table_with_line_under(
+        tmp_path / "wrap.pdf", "Summa investeringar i boenden", "och lokaler"
+    )
+    (table,) = read(path).tables
+    assert table.rows[-1][0].text == "Summa investeringar i boenden och lokaler"
