@@ -18,6 +18,8 @@ from extract.readers.pdf.title import split_title
 from extract.readers.pdf.words import NUMBER, YEAR, Line, Word, union
 from extract.readers.pdf.wrap import join_wrapped
 
+UNDER_HEADER = 0.5  # a label line this far below the header cells (x their height) is under it
+
 
 @dataclass(frozen=True)
 class LayoutSettings:
@@ -216,23 +218,30 @@ def _merge(
 
 def _repeats_header(row: list[RawCell], header: list[RawCell]) -> bool:
     """Given a continuation's first row and the table's header row, return whether the row
-    repeats the header (its label cell may hold more: see `_label_under_header`)."""
+    repeats the header, maybe with the rest of a broken label under it (`_label_under_header`)."""
     printed, heading = [c.text for c in row], [c.text for c in header]
-    return printed[1:] == heading[1:] and printed[0].startswith(heading[0])
+    if printed[1:] != heading[1:]:
+        return False
+    return printed[0] == heading[0] or bool(_label_under_header(row, header))
 
 
 def _label_under_header(row: list[RawCell], header: list[RawCell]) -> list[Word]:
     """Given a repeated header row and the table's header row, return what stands under
-    the header in the label column: the rest of the last row's label.
+    the header's label in the label column: the rest of the last row's label.
 
     A word processor breaks a long row at the page and prints the rest of its label
     (`Verksamhetssystem norra 38` / `(39)`) under the repeated header, where it reads
-    as a wrapped line of the header's label.
+    as a wrapped line of the header's label; it stands below the other header cells.
     """
-    rest = row[0].text[len(header[0].text) :].strip()
-    if not rest or row[0].bbox is None:
+    label, stub = row[0], header[0].text
+    if not stub or label.bbox is None or not label.text.startswith(f"{stub} "):
         return []
-    return [_as_word(replace(row[0], text=rest))]
+    bottoms = [cell.bbox for cell in row[1:] if cell.text and cell.bbox is not None]
+    lowest = max((box[3] for box in bottoms), default=label.bbox[3])
+    line = min((box[3] - box[1] for box in bottoms), default=0.0)
+    if label.bbox[3] - lowest <= UNDER_HEADER * line:
+        return []  # on the header's own lines: part of the header (`Verksamhet, forts.`)
+    return [_as_word(replace(label, text=label.text[len(stub) :].strip()))]
 
 
 def _label_only(row: list[RawCell]) -> bool:
