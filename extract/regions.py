@@ -10,6 +10,7 @@ found table in between; it needs `min_rows` of them. dbt turns each region into 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -17,6 +18,8 @@ from extract.model import BBox, Document, TextBlock
 from extract.numbers import is_year, parse_number
 
 _DASHES = frozenset({"-", "\u2212", "\u2013"})
+# A printed token: a parenthesised run (`(1 465)`, a negative) or a run without spaces
+_TOKEN = re.compile(r"\([^()]*\)|\S+")
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class _Run:
 
 def trailing_numbers(line: str) -> list[str]:
     """Given a printed line, return the numbers (or nil dashes) it ends with, left to right."""
-    tokens = line.split()
+    tokens = _TOKEN.findall(line)
     numbers: list[str] = []
     for token in reversed(tokens):
         if token not in _DASHES and parse_number(token).value is None:

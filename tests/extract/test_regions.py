@@ -22,6 +22,12 @@ def test_a_line_ending_in_two_numbers_is_a_number_row():
     assert is_number_row("Summa - -")
 
 
+def test_a_line_ending_in_negatives_in_parentheses_is_a_number_row():
+    assert is_number_row("Förskola (182 400) (123 330)")
+    assert is_number_row("Förskola 182 400 123 330 (1 730)")
+    assert not is_number_row("Avvikelse budget 2025 (+ = överskott)")
+
+
 def test_years_and_sentences_are_no_number_rows():
     assert not is_number_row("Budget Utfall 2023 2024")
     assert not is_number_row("Överskottet blev 12,8 mnkr för helåret.")

@@ -22,6 +22,7 @@ from extract.readers.pdf.columns import Column
 from extract.readers.pdf.contents import is_contents
 from extract.readers.pdf.continuation import carry_headers
 from extract.readers.pdf.layout import LayoutSettings, PageContent, assemble, overlaps
+from extract.readers.pdf.orientation import Orientation, page_orientation
 from extract.readers.pdf.pages import image_share, may_hold_table, pdfium_lines, words_to_content
 from extract.readers.pdf.ruled import RuledPage, page_to_ruled_tables
 from extract.readers.pdf.rules import rule_edges
@@ -103,11 +104,12 @@ def _page(document: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
 
 @dataclass
 class _PageText:
-    """A page's text lines, and the open page while it may still yield tables."""
+    """A page's text lines, and the open page (and how it is turned to be read) while it may
+    still yield tables."""
 
     number: int
     lines: list[Line]
-    source: tuple[pdfium.PdfPage, pdfium.PdfTextPage] | None
+    source: tuple[pdfium.PdfPage, pdfium.PdfTextPage, Orientation] | None
 
 
 def _page_texts(document: pdfium.PdfDocument, settings: PdfSettings, warnings: list[str]):
@@ -118,7 +120,8 @@ def _page_texts(document: pdfium.PdfDocument, settings: PdfSettings, warnings: l
         number = index + 1
         page = _page(document, index)
         textpage = page.get_textpage()
-        lines = pdfium_lines(page, textpage, settings.line_tolerance)
+        orientation = page_orientation(page, textpage)
+        lines = pdfium_lines(page, textpage, settings.line_tolerance, orientation)
         share = image_share(page)
         if not lines:
             if share > 0:
@@ -131,7 +134,8 @@ def _page_texts(document: pdfium.PdfDocument, settings: PdfSettings, warnings: l
                 " tables printed as images are not read"
             )
         tabular = may_hold_table(lines, settings.min_row_lines)
-        texts.append(_PageText(number, lines, (page, textpage) if tabular else None))
+        source = (page, textpage, orientation) if tabular else None
+        texts.append(_PageText(number, lines, source))
     return texts, blank
 
 
@@ -150,22 +154,26 @@ def _content(text: _PageText, settings: PdfSettings, continued) -> PageContent:
     """Given a page's text, return its content: tables where it may hold them, else lines."""
     if text.source is None:
         return PageContent(text.number, [], text.lines)
-    page, textpage = text.source
+    page, textpage, orientation = text.source
     text.source = None  # the page is read once
-    return _table_page(page, textpage, text.number - 1, settings, continued)
+    return _table_page(page, textpage, orientation, text.number - 1, settings, continued)
 
 
-def _table_page(page, textpage, index: int, settings: PdfSettings, continued) -> PageContent:
+def _table_page(
+    page, textpage, orientation: Orientation, index: int, settings: PdfSettings, continued
+) -> PageContent:
     """Given a page that may hold tables, return its tables and the lines outside them.
 
     Grids drawn only by shading stand in where the borderless reader finds
     nothing: shading marks banded rows and text lines as often as cells.
     """
-    words = pdfium_words(page, textpage)
-    rules = rule_edges(page)
-    ruled = _ruled(rules.lines, page, words, index, settings)
+    words = pdfium_words(page, textpage, orientation)
+    rules = rule_edges(page, orientation)
+    ruled = _ruled(rules.lines, orientation, words, index, settings)
     shaded = (
-        _ruled(rules.lines + rules.shades, page, words, index, settings) if rules.shades else []
+        _ruled(rules.lines + rules.shades, orientation, words, index, settings)
+        if rules.shades
+        else []
     )
     return words_to_content(
         words,
@@ -189,13 +197,14 @@ def _numeric(table: PageTable) -> bool:
     return rows >= MIN_NUMERIC_ROWS
 
 
-def _ruled(edges: list[dict], page, words, index: int, settings: PdfSettings) -> list[PageTable]:
+def _ruled(
+    edges: list[dict], orientation: Orientation, words, index: int, settings: PdfSettings
+) -> list[PageTable]:
     """Given a page's rules and words, return its ruled tables (none under too few rules)."""
     if len(edges) < settings.min_rules:
         return []
-    width, height = page.get_size()
     found = page_to_ruled_tables(
-        RuledPage(edges, (0.0, 0.0, width, height)),
+        RuledPage(edges, (0.0, 0.0, orientation.width, orientation.height)),
         words,
         index + 1,
         settings.line_tolerance,

@@ -39,6 +39,7 @@ SYMBOL = re.compile(r"^[^\w\s]{1,3}$")  # an arrow or mark in a value column (`�
 YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")  # a header naming a year: `jan–apr 2021`
 MIN_YEAR_HEADERS = 2  # years named in header cells that open the next table
 YEAR_SPAN = 10  # the most years between the first and the last a header names
+SPACE = 0.25  # a word space, as a share of the text height
 QUALIFIED = re.compile(r"^\D{2,24}\s[-−–]?\d[\d \u00a0]*(?:[,.]\d+)?\s?%?$")  # `Lägre än 5,00`
 
 
@@ -107,10 +108,12 @@ def split_line(line: Line, settings: BorderlessSettings) -> SplitLine:
     if any(LEADER.search(c.text) for c in cells):
         return SplitLine(line, cells, False)  # a table of contents: `Sammanfattning .... 2`
     # a target set in words before the outcome (`Lägre än 5,00  1,86  ↑`) is a value too
-    numbers += sum(1 for c in cells[1:first] if QUALIFIED.match(c.text))
-    # Bare years for numbers (`2023 2024 2025`, `o us Nr 2027 2028`): a header's lower line;
-    # values that read as years lie further apart (`1964 2058 2085`)
-    years = all(YEAR.match(c.text) for c in tail) and _names_years(tail)
+    qualified = [c for c in cells[1:first] if QUALIFIED.match(c.text)]
+    numbers += len(qualified)
+    # Bare years for numbers (`2023 2024 2025`, `o us Nr 2027 2028`, `helår 2025 | 2024`):
+    # a header's lower line; values that read as years lie further apart (`1964 2058 2085`)
+    named = [*qualified, *tail]
+    years = all(YEAR.match(c.text.split()[-1]) for c in named) and _names_years(named)
     return SplitLine(line, cells, only_numbers and not years and numbers >= settings.min_numbers)
 
 
@@ -151,13 +154,28 @@ def _block_end(split: list[SplitLine], start: int, settings: BorderlessSettings)
             last_row = end
     # Keep label lines after the last row only while they continue its label.
     end = last_row
+    widest = max(s.cells[0].x1 for s in split[start : last_row + 1] if s.is_row)
     while (
         end + 1 < len(split)
         and _continues(split[end].line, split[end + 1], settings)
         and not _starts_new_part(split[end + 1], split[last_row])
+        and _wrapped(split[end], split[end + 1], widest)
     ):
         end += 1
     return end + 1
+
+
+def _wrapped(above: SplitLine, below: SplitLine, widest: float) -> bool:
+    """Given a line ending a label, the line below it and the right edge of the block's
+    widest label, return whether the label could have wrapped there.
+
+    A label wraps when its next word does not fit beside it; a line whose first word
+    would have fitted after a short label (`Nettoinvesteringar` / `Avvikelse = budget −
+    prognos.`) is a note under the table, not the rest of its last label.
+    """
+    label, word = above.cells[0], below.line.words[0]
+    space = SPACE * word.height
+    return label.x1 + space + (word.x1 - word.x0) > widest - space
 
 
 def _starts_new_part(item: SplitLine, row: SplitLine) -> bool:
@@ -171,11 +189,32 @@ def _starts_new_part(item: SplitLine, row: SplitLine) -> bool:
     if item.is_row:
         return False
     if len(item.cells) > 1:
-        return _names_years(item.cells[1:]) or any(c.bold for c in item.cells)
+        bold = any(c.bold for c in item.cells)
+        return _names_years(item.cells[1:]) or bold or _heads_numbers(item, row)
     first = first_value(row.cells)
     if first == 0 and len(row.cells) > 2:
         first = 1  # a bare number opening a row ends a wrapped label (`etapp` / `2 5   821`)
     return item.cells[0].x1 > row.cells[first].x0
+
+
+def _heads_numbers(item: SplitLine, row: SplitLine) -> bool:
+    """Given a text line after a table row, return whether it heads number columns anew.
+
+    Words standing over two or more of the row's numbers, each a different word
+    (`Projekt | Budget | Utfall | Avvikelse`), are the header of the next table,
+    however plain its type; a row of text values repeats its word (`Ej aktuellt`).
+    """
+    texts = [c.text for c in item.cells[1:]]
+    if any(c.is_number for c in item.cells) or len(set(texts)) < max(2, len(texts)):
+        return False
+    numbers = [c for c in row.cells[1:] if c.is_number]
+    headed = {
+        index
+        for cell in item.cells[1:]
+        for index, number in enumerate(numbers)
+        if cell.x0 < number.x1 and number.x0 < cell.x1
+    }
+    return len(headed) >= 2
 
 
 def _names_years(cells: Sequence[Word]) -> bool:

@@ -18,6 +18,8 @@ from extract.readers.pdf.title import split_title
 from extract.readers.pdf.words import NUMBER, YEAR, Line, Word, union
 from extract.readers.pdf.wrap import join_wrapped
 
+UNDER_HEADER = 0.5  # a label line this far below the header cells (x their height) is under it
+
 
 @dataclass(frozen=True)
 class LayoutSettings:
@@ -198,12 +200,13 @@ def _merge(
     """
     mapping = column_map(ending, table, settings.column_tolerance) or []
     rows = remap(table.rows, mapping, len(ending.column_edges))
-    repeated = bool(rows) and [c.text for c in rows[0]] == [c.text for c in first.rows[0]]
-    if repeated:
-        rows = rows[1:]
+    repeated = bool(rows) and _repeats_header(rows[0], first.rows[0])
     label_lines = [
         union(ln.words) for ln in above if not repeated and _in_label_column(ln, ending, settings)
     ]
+    if repeated:
+        label_lines += _label_under_header(rows[0], first.rows[0])
+        rows = rows[1:]
     if rows and _label_only(rows[0]) and rows[0][0].text[:1].islower():
         label_lines.append(_as_word(rows[0][0]))  # a ruled row broken by the page
         rows = rows[1:]
@@ -211,6 +214,34 @@ def _merge(
     if label_lines and head[-1][0].bbox is not None:
         head = head[:-1] + [[_extend(head[-1][0], label_lines, ending), *head[-1][1:]]]
     return replace(first, rows=head + rows)
+
+
+def _repeats_header(row: list[RawCell], header: list[RawCell]) -> bool:
+    """Given a continuation's first row and the table's header row, return whether the row
+    repeats the header, maybe with the rest of a broken label under it (`_label_under_header`)."""
+    printed, heading = [c.text for c in row], [c.text for c in header]
+    if printed[1:] != heading[1:]:
+        return False
+    return printed[0] == heading[0] or bool(_label_under_header(row, header))
+
+
+def _label_under_header(row: list[RawCell], header: list[RawCell]) -> list[Word]:
+    """Given a repeated header row and the table's header row, return what stands under
+    the header's label in the label column: the rest of the last row's label.
+
+    A word processor breaks a long row at the page and prints the rest of its label
+    (`Verksamhetssystem norra 38` / `(39)`) under the repeated header, where it reads
+    as a wrapped line of the header's label; it stands below the other header cells.
+    """
+    label, stub = row[0], header[0].text
+    if not stub or label.bbox is None or not label.text.startswith(f"{stub} "):
+        return []
+    bottoms = [cell.bbox for cell in row[1:] if cell.text and cell.bbox is not None]
+    lowest = max((box[3] for box in bottoms), default=label.bbox[3])
+    line = min((box[3] - box[1] for box in bottoms), default=0.0)
+    if label.bbox[3] - lowest <= UNDER_HEADER * line:
+        return []  # on the header's own lines: part of the header (`Verksamhet, forts.`)
+    return [_as_word(replace(label, text=label.text[len(stub) :].strip()))]
 
 
 def _label_only(row: list[RawCell]) -> bool:

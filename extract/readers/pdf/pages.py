@@ -17,6 +17,7 @@ from extract.readers.pdf.borderless import BorderlessSettings, lines_to_borderle
 from extract.readers.pdf.columns import Column
 from extract.readers.pdf.digit_runs import join_digit_runs
 from extract.readers.pdf.layout import PageContent, outside, overlaps
+from extract.readers.pdf.orientation import Orientation, upright
 from extract.readers.pdf.tables import PageTable
 from extract.readers.pdf.text_layer import pdfium_words
 from extract.readers.pdf.words import Line, Word, merge_numbers, words_to_lines
@@ -32,7 +33,10 @@ ROW_LIKE = re.compile(rf"(?:^|\s)(?:{_NUMBER_TOKEN})\s+(?:{_NUMBER_TOKEN}){_MARK
 
 
 def pdfium_lines(
-    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, line_tolerance: float
+    page: pdfium.PdfPage,
+    textpage: pdfium.PdfTextPage,
+    line_tolerance: float,
+    orientation: Orientation | None = None,
 ) -> list[Line]:
     """Given a pdfium page, return its text lines (one Word per text run), top to bottom.
 
@@ -40,16 +44,18 @@ def pdfium_lines(
     that are letters, and kerned neighbours overlap each other's boxes: its lines are
     rebuilt from the glyphs instead, at the cost of reading every glyph.
     """
-    height = page.get_height()
+    orientation = orientation or upright(page)
     words = []
     for index in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(index)
-        text = textpage.get_text_bounded(left, bottom, right, top).strip()
+        rect = textpage.get_rect(index)
+        text = textpage.get_text_bounded(*rect).strip()
+        left, bottom, right, top = orientation.box(*rect)
         if text:
+            height = orientation.height
             words.append(Word(text, left, right, height - top, height - bottom))
     glyph_runs = sum(1 for word in words if len(word.text) == 1)
     if glyph_runs > GLYPH_RUN_SHARE * len(words):
-        words = pdfium_words(page, textpage)
+        words = pdfium_words(page, textpage, orientation)
     return words_to_lines(words, line_tolerance)
 
 

@@ -12,11 +12,13 @@ from dataclasses import dataclass, replace
 from pdfplumber.table import TableFinder
 
 from extract.model import RawCell
-from extract.readers.pdf.borderless import BorderlessSettings
+from extract.readers.pdf.borderless import BorderlessSettings, split_line
 from extract.readers.pdf.columns import Column
 from extract.readers.pdf.group_headers import group_row_above
+from extract.readers.pdf.headers import header_lines, header_rows
+from extract.readers.pdf.layout import opens_with_numbers
 from extract.readers.pdf.tables import PageTable, empty_cell
-from extract.readers.pdf.words import Word, union, words_to_lines
+from extract.readers.pdf.words import Line, Word, merge_numbers, union, words_to_lines
 from extract.readers.pdf.wrap import join_wrapped
 
 TABLE_SETTINGS = {"vertical_strategy": "lines_strict", "horizontal_strategy": "lines_strict"}
@@ -69,8 +71,36 @@ def page_to_ruled_tables(
             row, top = groups
             rows, bbox = [row, *rows], (bbox[0], top, bbox[2], bbox[3])
         table = PageTable(rows, page_number, "ruled", bbox, rights, label_right)
-        tables.append(replace(table, columns=columns, last_label=last))
+        table = replace(table, columns=columns, last_label=last)
+        tables.append(table if groups else _header_above(table, words, line_tolerance, borderless))
     return tables
+
+
+def _header_above(
+    table: PageTable, words: Sequence[Word], line_tolerance: float, borderless: BorderlessSettings
+) -> PageTable:
+    """Given a grid whose first row opens with numbers, return it with the header lines
+    standing right above its top rule (`Budget` / `2025` over each column, set outside
+    the grid) as its header rows, read as the borderless reader reads a header."""
+    if not opens_with_numbers(table):
+        return table
+    x0, top, x1, bottom = table.bbox
+    above = [
+        w
+        for w in words
+        if x0 - GRID_TOLERANCE <= w.x0 and w.x1 <= x1 + GRID_TOLERANCE and w.bottom <= top + 1
+    ]
+    lines = words_to_lines(above, line_tolerance)
+    split = [split_line(merge_numbers(line, borderless.number_gap), borderless) for line in lines]
+    rule = Line((Word("", x0, x1, top, top),))
+    headers = header_lines(split, rule, list(table.columns), borderless.header)
+    if not headers:
+        return table
+    rows = header_rows(headers, list(table.columns), table.page, borderless.header)
+    if not any(cell.text for row in rows for cell in row[1:]):
+        return table  # a caption over the labels alone (`Driftredovisning, forts.`) heads nothing
+    bbox = (x0, headers[0].line.top, x1, bottom)
+    return replace(table, rows=[*rows, *table.rows], bbox=bbox, header_rows=len(rows))
 
 
 def _text_between_cells(found, words: Sequence[Word]) -> bool:

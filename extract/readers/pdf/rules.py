@@ -17,6 +17,8 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extract.readers.pdf.orientation import Orientation, upright
+
 LINE_TO = pdfium_c.FPDF_SEGMENT_LINETO
 STRAIGHT = 0.01  # points a rule may lean and still count as horizontal or vertical
 THIN = 2.0  # points: a filled rectangle this narrow is a rule drawn as a bar
@@ -35,22 +37,24 @@ class PageRules:
     shades: list[dict]
 
 
-def rule_edges(page: pdfium.PdfPage) -> PageRules:
-    """Given a pdfium page, return its rules as pdfplumber edge dicts (top-left origin)."""
-    width, height = page.get_size()
+def rule_edges(page: pdfium.PdfPage, orientation: Orientation | None = None) -> PageRules:
+    """Given a pdfium page, return its rules as pdfplumber edge dicts (top-left origin), on
+    the page turned as `orientation` says (upright by default)."""
+    orientation = orientation or upright(page)
+    width, height = orientation.width, orientation.height
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     edges: list[dict | None] = []
     shades: list[tuple[float, float, float, float]] = []
     for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
         pdfium_c.FPDFPath_GetDrawMode(path.raw, ctypes.byref(fill), ctypes.byref(stroke))
         if stroke.value:
-            points = _path_points(path)
+            points = _path_points(path, orientation)
             pairs = zip(points, points[1:], strict=False)
             edges += [_edge(a, b, height) for (a, _), (b, kind) in pairs if kind == LINE_TO]
             continue
         if not fill.value or pdfium_c.FPDFPath_CountSegments(path.raw) not in RECTANGLE_POINTS:
             continue
-        points = _path_points(path)
+        points = _path_points(path, orientation)
         if _is_rectangle(points):
             box = _box([p for p, _ in points])
             bar = _bar(box, height)
@@ -153,8 +157,8 @@ def _outermost(boxes: list[tuple[float, float, float, float]]) -> list[tuple[flo
     return [box for box, nested in zip(boxes, inside.any(axis=1), strict=True) if not nested]
 
 
-def _path_points(path) -> list[tuple[tuple[float, float], int]]:
-    """Given a path object, return its points in page space with their segment kinds."""
+def _path_points(path, orientation: Orientation) -> list[tuple[tuple[float, float], int]]:
+    """Given a path object, return its points on the upright page with their segment kinds."""
     matrix = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFPageObj_GetMatrix(path.raw, ctypes.byref(matrix))
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -162,7 +166,7 @@ def _path_points(path) -> list[tuple[tuple[float, float], int]]:
     for index in range(pdfium_c.FPDFPath_CountSegments(path.raw)):
         segment = pdfium_c.FPDFPath_GetPathSegment(path.raw, index)
         pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        point = (
+        point = orientation.upright(
             matrix.a * x.value + matrix.c * y.value + matrix.e,
             matrix.b * x.value + matrix.d * y.value + matrix.f,
         )

@@ -13,6 +13,7 @@ import math
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extract.readers.pdf.orientation import Orientation, upright
 from extract.readers.pdf.words import BOLD_FONT, ITALIC_FONT, Word
 
 X_TOLERANCE = 3.0  # points a glyph may step back, or its baseline move, within one word
@@ -28,12 +29,14 @@ SOFT_HYPHEN = 0x02  # pdfium's code for a hyphen that ends a line (`Söderåkra-
 LINE_END_HYPHEN = "\u00ad"
 
 
-def pdfium_words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Word]:
-    """Given a pdfium page and its text page, return its words left to right, line by line."""
-    height = page.get_height()
+def pdfium_words(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, orientation: Orientation | None = None
+) -> list[Word]:
+    """Given a pdfium page and its text page, return its words left to right, line by line
+    (on the page turned as `orientation` says, upright by default)."""
     words: list[Word] = []
     current: list[tuple[str, float, float, float, float, str]] = []
-    for char in _chars(textpage, height):
+    for char in _chars(textpage, orientation or upright(page)):
         if current and not _same_word(current[-1], char):
             words.append(_word(current))
             current = []
@@ -44,7 +47,7 @@ def pdfium_words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Wor
     return words
 
 
-def _chars(textpage: pdfium.PdfTextPage, height: float):
+def _chars(textpage: pdfium.PdfTextPage, orientation: Orientation):
     """Given a text page, yield (text, x0, x1, top, bottom, font) per character."""
     raw = textpage.raw
     name = ctypes.create_string_buffer(FONT_NAME_BYTES)
@@ -56,14 +59,15 @@ def _chars(textpage: pdfium.PdfTextPage, height: float):
         text = LINE_END_HYPHEN if code == SOFT_HYPHEN else chr(code)
         if pdfium_c.FPDFText_IsGenerated(raw, index):
             continue  # pdfium's guessed spaces: the glyph boxes decide instead
-        left, _, right, _ = textpage.get_charbox(index, loose=True)
+        left, _, right, _ = orientation.box(*textpage.get_charbox(index, loose=True))
         pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
+        _, baseline = orientation.upright(x.value, y.value)
         # the font size is in text space; the glyph's matrix scales it onto the page
         # (Chromium prints at twice the size under a 0.5 transform)
         pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix))
         size = pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.c, matrix.d)
         pdfium_c.FPDFText_GetFontInfo(raw, index, name, FONT_NAME_BYTES, ctypes.byref(flags))
-        bottom = height - y.value
+        bottom = orientation.height - baseline
         yield (text, left, right, bottom - size, bottom, name.value.decode("latin-1"))
 
 

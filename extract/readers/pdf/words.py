@@ -12,16 +12,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # A printed number as one token: sign, 1-3 digit group, thousands groups, decimals,
-# an optional footnote star or percent sign (`-6 279`, `- 6 279`, `190,7`, `-400*`).
-NUMBER = re.compile(r"^[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?\s?[%*]?$")
+# an optional footnote star or percent sign (`-6 279`, `- 6 279`, `190,7`, `-400*`), or
+# a negative printed in parentheses (`(1 465)`, the accountant's minus).
+_DIGITS = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?"
+NUMBER = re.compile(rf"^(?:[-−–+]?\s?{_DIGITS}\s?[%*]?|\({_DIGITS}\)\*?)$")
 # Digits with spaces that are not a valid grouping (`-26 62`): printed as one value, kept as is.
 NUMBER_AS_PRINTED = re.compile(r"^[-−–+]?\s?\d[\d \u00a0]*(?:[,.]\d+)?\s?[%*]?$")
 CODE = re.compile(r"^\d+$")  # an activity or account code opening a label
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 DASH = re.compile(r"^[-−–]$")  # a lone dash printed in a number column
 SIGN = re.compile(r"^[-−–]$")
-LEADING_GROUP = re.compile(r"^[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})*)$")
-THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[,.]\d+)?[%*]?$")
+LEADING_GROUP = re.compile(r"^(?:[-−–+]?\s?|\()(?:\d{1,3}(?:[ \u00a0]\d{3})*)$")
+THOUSANDS_GROUP = re.compile(r"^\d{3}(?:[,.]\d+)?(?:[%*]|\)\*?)?$")
 MONOSPACE_TOLERANCE = 0.03  # a monospaced space and a digit's advance differ by rounding only
 ITALIC_FONT = re.compile(r"italic|oblique", re.IGNORECASE)
 BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
@@ -134,6 +136,8 @@ def _joins_number(left: Word, right: Word, gap_ratio: float, neighbours=(None, (
         return close and bool(LEADING_GROUP.match(right.text) or NUMBER.match(right.text))
     if not (LEADING_GROUP.match(left.text) and THOUSANDS_GROUP.match(right.text)):
         return False
+    if ")" in right.text and not left.text.startswith("("):
+        return False  # a closing parenthesis closes only the group a parenthesis opened
     if gap <= gap_ratio * max(left.height, right.height):
         return True
     before, after = neighbours
@@ -213,7 +217,9 @@ def first_number(cells: Sequence[Word]) -> int | None:
     """Given a line's cells, return the index of the first number cell, if any.
 
     A plain unsigned integer that opens a line is a code in the label column
-    (`10` over a wrapped `Nämnder/Styrelser`), not a value.
+    (`10` over a wrapped `Nämnder/Styrelser`), and one in parentheses the end of a
+    label broken by the page (`Verksamhetssystem norra 38` / `(39)`), not a value.
     """
-    start = 1 if cells and CODE.match(cells[0].text) else 0
+    opens_label = cells and (CODE.match(cells[0].text) or cells[0].text.startswith("("))
+    start = 1 if opens_label else 0
     return next((i for i, c in enumerate(cells) if i >= start and c.is_number), None)
