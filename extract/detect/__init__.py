@@ -14,7 +14,7 @@ from datetime import date
 
 from extract.detect.committee import detect_committee
 from extract.detect.municipality import detect_municipality
-from extract.detect.period import detect_period
+from extract.detect.period import dated_cover_period, detect_period
 from extract.model import RawTable, TextBlock
 from extract.vocabulary import ReportKind, report_kinds
 
@@ -93,7 +93,11 @@ def detect_metadata(
     headings = [clean_heading(b.text) for b in zone if is_heading(b.text, settings)]
     zone_lines = [block.text for block in zone]
     committee = detect_committee(title or "", zone_lines, headings, joined(first))
-    period = detect_period(hit.kind, title or "", joined(first)) if hit else None
+    # a cover naming no kind may still date itself (`31 MARS 2022`): its period ends there
+    if hit:
+        period = detect_period(hit.kind, title or "", joined(first))
+    else:
+        period = dated_cover_period(zone_lines)
     warnings = [
         ("municipality", municipality.warning),
         ("committee", None if committee else "not named on the first pages"),
@@ -106,7 +110,7 @@ def detect_metadata(
         municipality_name=municipality.municipality.name if municipality.municipality else None,
         committee_name=committee,
         report_kind=hit.kind.report_kind if hit else None,
-        period_kind=hit.kind.period_kind if hit else None,
+        period_kind=hit.kind.period_kind if hit else period.kind,
         period_start=period.start if period else None,
         period_end=period.end if period else None,
         fiscal_year=period.fiscal_year if period else None,

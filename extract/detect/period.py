@@ -34,6 +34,7 @@ class Period:
     start: date | None = None
     end: date | None = None
     fiscal_year: int | None = None
+    kind: str | None = None  # `interim` or `annual` when the period alone decides it
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,30 @@ def detect_period(kind: ReportKind, title_text: str, first_pages_text: str) -> P
     if year is None:
         return Period()
     return Period(date(year, 1, 1), date(year, 12, 31), year)
+
+
+@cache
+def dated_line_pattern() -> re.Pattern[str]:
+    """Given nothing, return the pattern of a cover line opening with a spelled date."""
+    month = "|".join(months())
+    return re.compile(rf"^(?:(\d{{1,2}})\s+)?({month})\s+((?:19|20)\d{{2}})(?!\d)", re.IGNORECASE)
+
+
+def dated_cover_period(zone_lines: list[str]) -> Period:
+    """Given the title zone's lines of a report naming no kind, return the period its cover
+    date ends (`31 MARS 2022`, `juni 2022`).
+
+    Only a line opening with a spelled month counts: meeting dates and registry numbers
+    print ISO dates (`Dnr 2020/334 · 2022-03-07`). The books run by calendar year, so the
+    period starts on 1 January and is the whole year only when it ends on 31 December.
+    """
+    for line in zone_lines:
+        if match := dated_line_pattern().match(line.strip()):
+            end = day_month_to_date(match, None)
+            if end is not None:
+                kind = "annual" if (end.month, end.day) == (12, 31) else "interim"
+                return Period(date(end.year, 1, 1), end, end.year, kind)
+    return Period()
 
 
 def interim_period(title_text: str, first_pages_text: str, kind: ReportKind) -> Period:

@@ -425,3 +425,34 @@ def test_takes_the_committee_from_a_long_cover_line_after_its_label():
 def test_does_not_take_the_committee_a_report_is_addressed_to_for_its_author():
     blocks = lines("Årsrapport för 2024", "Till: Kommunstyrelsen", "Från: Revisorskollegiet")
     assert detect_metadata(blocks, "x.pdf").committee_name == "Revisorskollegiet"
+
+
+@pytest.mark.parametrize(
+    ("cover_line", "end", "period_kind"),
+    [
+        ("31 MARS 2022", date(2022, 3, 31), "interim"),
+        ("31 OKTOBER 2026 Dnr 2022/492 · 2026-03-17", date(2026, 10, 31), "interim"),
+        ("december 2025", date(2025, 12, 31), "annual"),
+    ],
+)
+def test_a_cover_naming_no_kind_is_dated_by_its_spelled_date(cover_line, end, period_kind):
+    metadata = detect_metadata(
+        lines("Malmö kommun", "Miljö- och byggnadsnämnden", cover_line, "Sammanfattning"), "x.pdf"
+    )
+    assert (metadata.report_kind, metadata.period_kind) == (None, period_kind)
+    assert (metadata.period_start, metadata.period_end) == (date(end.year, 1, 1), end)
+    assert metadata.fiscal_year == end.year
+
+
+def test_a_cover_dated_only_by_a_meeting_date_has_no_period():
+    """`Dnr 2020/334 · 2022-03-07` is the registry's date, not the period's end."""
+    metadata = detect_metadata(
+        lines("Malmö kommun", "Miljö- och byggnadsnämnden", "Dnr 2020/334 · 2022-03-07"), "x.pdf"
+    )
+    assert (metadata.period_end, metadata.period_kind) == (None, None)
+
+
+def test_a_monthly_closing_is_an_interim_report_ending_with_its_month():
+    metadata = detect_metadata(lines("Hultsfred kommun", "Månadsbokslut augusti 2025"), "x.pdf")
+    assert (metadata.report_kind, metadata.period_kind) == ("månadsbokslut", "interim")
+    assert metadata.period_end == date(2025, 8, 31)

@@ -104,3 +104,27 @@ def test_a_stub_header_wider_than_the_labels_under_it_heads_the_label_column(tmp
     pdf.save()
     (table,) = read(path).tables
     assert [[c.text for c in row] for row in table.rows] == [header, *rows]
+
+
+def test_a_stub_head_wrapping_past_the_column_heads_keeps_its_first_line(tmp_path):
+    """`Barn- och utbildningsnämnden, tusental` / `kronor` around the column heads: the first
+    line holds the head's unit; dropped, the table would read as kronor."""
+    path = tmp_path / "wrapped_stub_head.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(50, 730, "Nämndens resultat i korthet")
+    pdf.drawString(50, 697, "Barn- och utbildningsnämnden, tusental")
+    for right, text in zip(RIGHTS, LOWER, strict=True):
+        pdf.drawRightString(right, 690, text)
+    pdf.drawString(50, 683, "kronor")
+    for index, row in enumerate(ROWS):
+        y = 666 - 14 * index
+        pdf.drawString(50, y, row[0])
+        for right, text in zip(RIGHTS, row[1:], strict=True):
+            pdf.drawRightString(right, y, text)
+    pdf.save()
+    (table,) = read(path).tables
+    assert table.caption == "Nämndens resultat i korthet"
+    stub_head = "Barn- och utbildningsnämnden, tusental kronor"
+    assert [c.text for c in table.rows[0]] == [stub_head, *LOWER]
+    assert [[c.text for c in row] for row in table.rows[1:]] == ROWS

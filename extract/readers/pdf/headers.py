@@ -64,6 +64,8 @@ def header_lines(
     while headers and assign(headers[0].cells, columns) is None:
         if _groups(headers[0], headers[1] if len(headers) > 1 else None, columns):
             break
+        if _opens_wrapped_stub_head(headers, columns, settings):
+            break
         headers.pop(0)
     return _wrapped_labels_only(headers, columns, settings)
 
@@ -108,6 +110,19 @@ def _groups_over(line: SplitLine, below: list[SplitLine], columns: list[Column])
     extents = [(cell.x0, cell.x1) for cell in line.cells]
     leaves = [(cell.x0, cell.x1) for lower in below for cell in lower.cells]
     return bool(leaves) and group_runs(extents, columns, leaves) is not None
+
+
+def _opens_wrapped_stub_head(headers: list[SplitLine], columns: list[Column], settings) -> bool:
+    """Given header lines, return whether the label-only first one opens a stub head that
+    wraps past the column heads (`Barn- och utbildningsnämnden, tusental` / `Utfall 2022` /
+    `kronor`): set as tight as a wrap and continued in the label column below, it holds the
+    head's first words (often its unit), not a section title."""
+    if len(headers) < 3 or not _label_only(headers[0], columns):
+        return False
+    gap = headers[1].line.top - headers[0].line.bottom
+    if gap > settings.wrap_gap * headers[0].line.height:
+        return False
+    return any(_label_only(line, columns) for line in headers[2:])
 
 
 def _label_only(line: SplitLine, columns: list[Column]) -> bool:
