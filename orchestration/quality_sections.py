@@ -7,6 +7,7 @@ HTML, and one query and one call in `orchestration.quality_report`.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 
 from expectations.runner import SuiteOutcome
@@ -38,8 +39,11 @@ def printed_number(value: float | None, factor_sek: float | None) -> str:
     """Given an amount in SEK and SEK per printed unit, return it as a Swedish page prints it."""
     if value is None:
         return "unreadable"
-    amount = round(value / factor_sek if factor_sek else value, 2) + 0.0  # + 0.0: no "-0"
-    text = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    # to the krona: a 3 000 SEK gap under totals printed in mnkr to three decimals must show
+    decimals = max(0, round(math.log10(factor_sek))) if factor_sek else 2
+    amount = round(value / factor_sek if factor_sek else value, decimals) + 0.0  # + 0.0: no "-0"
+    text = f"{amount:,.{decimals}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
     return text.replace(",", " ").replace(".", ",")
 
 

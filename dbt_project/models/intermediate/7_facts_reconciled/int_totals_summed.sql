@@ -66,10 +66,13 @@ totals as (
     select
         lines.*,
         segment_tails.tail_sums,
-        segment_tails.tail_half_units,
+        -- the total is rounded too: a part printed to more decimals than its total
+        -- (4,941 under 4,94) may be off by the total's half unit, not its own
+        list_transform(segment_tails.tail_half_units, lambda h: greatest(h, lines.half_unit)) as tail_half_units,  -- noqa: RF02
         segments.n_terms as n_lines,
         segments.parts_sum as lines_sum,
-        segments.half_unit as lines_half_unit,
+        -- (greatest skips NULL: a total with no lines of its own keeps none)
+        case when segments.half_unit is not null then greatest(segments.half_unit, lines.half_unit) end as lines_half_unit,
         segments.unreadable_parts as unreadable_lines,
         segments.withheld_parts as withheld_lines,
         segments.segment_id is null as is_composite
@@ -115,7 +118,7 @@ composite_parts as (
         case
             when count(*) = count(part.check_amount) and not bool_or(part.is_withheld) then sum(part.check_amount)
         end as parts_sum,
-        max(part.half_unit) as half_unit,
+        greatest(max(part.half_unit), any_value(composite.half_unit)) as half_unit,
         string_agg(
             case when part.check_amount is null then part.line_item || ' (' || part.amount_as_printed || ')' end,
             '; '
