@@ -1,0 +1,97 @@
+"""Where a block of borderless rows ends: the lines after a row that still belong to it.
+
+A block runs while its lines stand close together and none opens the next part
+(a header, prose, a heading); after its last row it keeps only label lines that
+finish that row's label.
+"""
+
+from __future__ import annotations
+
+from extract.readers.pdf.borderless_lines import BorderlessSettings, names_years
+from extract.readers.pdf.rows import SplitLine
+from extract.readers.pdf.words import Line, first_value
+
+SPACE = 0.25  # a word space, as a share of the text height
+
+
+def block_end(split: list[SplitLine], start: int, settings: BorderlessSettings) -> int:
+    """Given the index of a row line, return the index after the last line of its block."""
+    end = last_row = start
+    while end + 1 < len(split):
+        previous, current = split[end].line, split[end + 1].line
+        if current.top - previous.bottom > settings.row_gap * previous.height:
+            break
+        if _starts_new_part(split[end + 1], split[last_row]):
+            break
+        end += 1
+        if split[end].is_row:
+            last_row = end
+    # Keep label lines after the last row only while they continue its label.
+    end = last_row
+    widest = max(s.cells[0].x1 for s in split[start : last_row + 1] if s.is_row)
+    while (
+        end + 1 < len(split)
+        and continues(split[end].line, split[end + 1], settings)
+        and not _starts_new_part(split[end + 1], split[last_row])
+        and _wrapped(split[end], split[end + 1], widest)
+    ):
+        end += 1
+    return end + 1
+
+
+def _wrapped(above: SplitLine, below: SplitLine, widest: float) -> bool:
+    """Given a line ending a label, the line below it and the right edge of the block's
+    widest label, return whether the label could have wrapped there.
+
+    A label wraps when its next word does not fit beside it; a line whose first word
+    would have fitted after a short label (`Nettoinvesteringar` / `Avvikelse = budget −
+    prognos.`) is a note under the table, not the rest of its last label.
+    """
+    label, word = above.cells[0], below.line.words[0]
+    space = SPACE * word.height
+    return label.x1 + space + (word.x1 - word.x0) > widest - space
+
+
+def _starts_new_part(item: SplitLine, row: SplitLine) -> bool:
+    """Given a line after a table row, return whether it ends the table there.
+
+    Label lines and rows of text cells (`Kultur- och` / `Ej aktuellt`) stay in the
+    table; a line of several cells in bold, or with cells naming years
+    (`Sjukfrånvaro % | jan–apr 2021 | jan–apr 2020`), is the header of the next
+    table, and a single text running into the number columns is prose or a heading.
+    """
+    if item.is_row:
+        return False
+    if len(item.cells) > 1:
+        bold = any(c.bold for c in item.cells)
+        return names_years(item.cells[1:]) or bold or _heads_numbers(item, row)
+    first = first_value(row.cells)
+    if first == 0 and len(row.cells) > 2:
+        first = 1  # a bare number opening a row ends a wrapped label (`etapp` / `2 5   821`)
+    return item.cells[0].x1 > row.cells[first].x0
+
+
+def _heads_numbers(item: SplitLine, row: SplitLine) -> bool:
+    """Given a text line after a table row, return whether it heads number columns anew.
+
+    Words standing over two or more of the row's numbers, each a different word
+    (`Projekt | Budget | Utfall | Avvikelse`), are the header of the next table,
+    however plain its type; a row of text values repeats its word (`Ej aktuellt`).
+    """
+    texts = [c.text for c in item.cells[1:]]
+    if any(c.is_number for c in item.cells) or len(set(texts)) < max(2, len(texts)):
+        return False
+    numbers = [c for c in row.cells[1:] if c.is_number]
+    headed = {
+        index
+        for cell in item.cells[1:]
+        for index, number in enumerate(numbers)
+        if cell.x0 < number.x1 and number.x0 < cell.x1
+    }
+    return len(headed) >= 2
+
+
+def continues(above: Line, below: SplitLine, settings: BorderlessSettings) -> bool:
+    """Given a line and the line below it, return whether the lower is a label line set
+    close enough under the upper to continue its label."""
+    return not below.is_row and below.line.top - above.bottom <= settings.wrap_gap * above.height
