@@ -5,8 +5,10 @@ apostrophe in its name. Its first build is a clean build; after every fault
 the live warehouse must be unchanged and queryable, and the next build must
 equal the clean build, compared by checksums of every contract table. Kills
 are `kill -9` of a `kommunlager build` process at a point on disk that shows
-its stage; the instant of publishing is too short to hit, so a crash there is
-the state on disk each step of `publish` can leave.
+its stage. Publishing is too short to hit by timing: a build is held inside it
+by a named pipe in place of its state file (opening a pipe to write waits for a
+reader), then killed there; each other state a crash inside `publish` can leave
+is made on disk.
 """
 
 import contextlib
@@ -138,6 +140,25 @@ def test_a_parallel_build_killed_while_reading_leaves_no_worker_and_changes_noth
     build = start_build(history, "--force", "--workers", "2")
     wait_for(build, lambda: reading(history) and worker_alive(build))
     kill_with_children(build)  # each worker and the reader it started die with the build
+    history.assert_live_unchanged()
+    history.assert_next_build_is_clean()
+
+
+def test_a_build_killed_inside_publish_leaves_a_warehouse_that_opens(history):
+    """The state file is written after the swap: a pipe there holds the build in between."""
+    state = history.warehouse.with_name(history.warehouse.name + ".state")
+    previous_state, previous_file = state.read_text(), history.warehouse.resolve()
+    docs = (history.warehouse.parent / "quality" / "index.html").read_bytes()
+    state.unlink()
+    os.mkfifo(state)
+    build = start_build(history, "--force")
+    wait_for(build, lambda: history.warehouse.resolve() != previous_file)
+    kill_with_children(build)  # swapped, its state and Data Docs not yet written
+    state.unlink()
+    state.write_text(previous_state)  # what the crash leaves: the state written before it
+    assert not building_path(history.warehouse).exists() and previous_file.exists()
+    assert building_docs(history.warehouse.parent / "quality").is_dir()
+    assert (history.warehouse.parent / "quality" / "index.html").read_bytes() == docs
     history.assert_live_unchanged()
     history.assert_next_build_is_clean()
 
