@@ -5,20 +5,14 @@ committee and period, as a municipality's archive would. One report prints its t
 as running text that no reader makes a table of: it is a numeric region, and partial.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import duckdb
 import pytest
 
 from extract.manifest import read_manifest
 from extract.pipeline import extract_report
+from tests.dbt_runs import dbt_build
 from tests.extract import header_forms as forms
 
-REPO = Path(__file__).resolve().parents[2]
 DRAWN = {
     "two_lines.pdf": forms.two_line_header_above_rule,
     "band.pdf": forms.shaded_header_band,
@@ -56,19 +50,7 @@ def warehouse(tmp_path_factory):
     for name, draw in DRAWN.items():
         extract_report(draw(raw / name), root / "extracted", manifest[name])
     path = root / "warehouse.duckdb"
-    project = str(REPO / "dbt_project")
-    # in its own process: dbt-duckdb keeps its connection open
-    environment = {**os.environ, "KOMMUNLAGER_WAREHOUSE": str(path), "DO_NOT_TRACK": "1"}
-    result = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "dbt"), "build",
-            "--project-dir", project, "--profiles-dir", project,
-            "--target-path", str(root / "target"), "--log-path", str(root / "logs"),
-            "--vars", json.dumps({"extracted_dir": str(root / "extracted")}), "--quiet",
-        ],
-        env=environment, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
+    dbt_build(root, path, root / "extracted")
     connection = duckdb.connect(str(path), read_only=True)
     yield connection
     connection.close()

@@ -7,10 +7,6 @@ The fixture is a text export cut from a real interim report: an investment table
 visits whose kind no vocabulary names, and rows of numbers in the running text.
 """
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -19,6 +15,7 @@ import pytest
 from expectations.reconciliation import write_quality_reconciliation
 from extract.pipeline import extract_report
 from orchestration.summary import summary_lines
+from tests.dbt_runs import dbt_build
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "fixtures" / "orchestration" / "unread_tables.txt"
@@ -31,19 +28,7 @@ def build(tmp_path_factory):
     (root / FIXTURE.name).write_bytes(FIXTURE.read_bytes())
     extract_report(root / FIXTURE.name, root / "extracted")
     warehouse = root / "warehouse.duckdb"
-    project = str(REPO / "dbt_project")
-    # in its own process: dbt-duckdb keeps its connection open, and GE reads the file next
-    environment = {**os.environ, "KOMMUNLAGER_WAREHOUSE": str(warehouse), "DO_NOT_TRACK": "1"}
-    result = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "dbt"), "build",
-            "--project-dir", project, "--profiles-dir", project,
-            "--target-path", str(root / "target"), "--log-path", str(root / "logs"),
-            "--vars", json.dumps({"extracted_dir": str(root / "extracted")}), "--quiet",
-        ],
-        env=environment, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
+    dbt_build(root, warehouse, root / "extracted")
     write_quality_reconciliation(warehouse)
     lines = summary_lines(warehouse, root / "extracted")
     connection = duckdb.connect(str(warehouse), read_only=True)
