@@ -102,3 +102,22 @@ def test_a_sentence_right_below_the_last_row_is_not_the_rest_of_its_label(tmp_pa
     ]
     texts = _texts(_pdf(tmp_path / "note.pdf", rows, bottom=False))
     assert [row[0] for row in texts[1:3]] == ["1689 Välfärdsteknik fas 1", "Nettoinvesteringar"]
+
+
+def test_a_project_number_wrapped_onto_a_line_of_its_own_opens_the_label_below(tmp_path):
+    """A fresh seed's fpdf2 report (issue 22) printed `3820` / `Cirkulationsplats` /
+    `2025–2026` beside its numbers' last line: the bare number under the row above read
+    as that row's rest, so the table read top-aligned, each row's first line a row of
+    its own, and the first row's (`2708 Reningsverk`) was lost."""
+    rows = [
+        (["2708 Reningsverk", "skolan"], ["2 629", "2 635", "2 667"]),
+        (["3820", "Cirkulationsplats", "2025–2026"], ["178", "187", "192"]),
+        (["6138 Vattentorn", "södra"], ["875", "881", "912"]),
+        (["Summa investeringar"], ["3 682", "3 703", "3 771"]),
+    ]
+    assert _texts(_pdf(tmp_path / "code.pdf", rows, bottom=True))[1:] == [
+        ["2708 Reningsverk skolan", "2 629", "2 635", "2 667"],
+        ["3820 Cirkulationsplats 2025–2026", "178", "187", "192"],
+        ["6138 Vattentorn södra", "875", "881", "912"],
+        ["Summa investeringar", "3 682", "3 703", "3 771"],
+    ]
