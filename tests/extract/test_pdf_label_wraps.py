@@ -6,6 +6,8 @@ Each PDF is drawn here with reportlab, right-aligned numbers, one run per cell l
 
 from pathlib import Path
 
+import pytest
+from fpdf import FPDF
 from reportlab.pdfgen import canvas
 
 from extract.readers.pdf import read
@@ -13,6 +15,7 @@ from extract.readers.pdf import read
 FONT, SIZE, LEADING = "Helvetica", 9, 11
 LABEL_X, NUMBER_RIGHTS = 50, (260, 340, 420)
 HEADER = ["Projekt", "Budget 2025", "Plan 2026", "Plan 2027"]
+MONO_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 
 def _pdf(path: Path, rows: list[tuple[list[str], list[str]]], bottom: bool) -> Path:
@@ -121,3 +124,37 @@ def test_a_project_number_wrapped_onto_a_line_of_its_own_opens_the_label_below(t
         ["6138 Vattentorn södra", "875", "881", "912"],
         ["Summa investeringar", "3 682", "3 703", "3 771"],
     ]
+
+
+def _monospaced_pdf(path: Path, rows: list[tuple[str, list[str]]]) -> Path:
+    """Given rows of (label, numbers), draw them with fpdf2 in DejaVu Sans Mono, as a
+    generated report sets a monospaced table: a word space is a whole character wide."""
+    if not MONO_FONT.is_file():
+        pytest.skip("DejaVu Sans Mono is not installed")
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.add_font("mono", "", str(MONO_FONT))
+    pdf.set_font("mono", "", 8)
+    y = 60.0
+    for label, numbers in [("Projekt", ["Budget", "Utfall", "Prognos"]), *rows]:
+        pdf.text(LABEL_X, y, label)
+        for right, number in zip(NUMBER_RIGHTS, numbers, strict=True):
+            pdf.text(right - pdf.get_string_width(number), y, number)
+        y += LEADING
+    pdf.output(str(path))
+    return path
+
+
+def test_a_marker_after_a_label_ending_in_a_number_stays_in_the_label(tmp_path):
+    """A fresh seed's fpdf2 report (issue 22) printed `Digitala verktyg etapp 2 (2)`
+    in a monospaced font: the marker a word space after the `2` read as a value, its
+    column split every label, and figures were stored under `Lekplatser förskolor`
+    for four projects."""
+    rows = [
+        ("Ombyggnad kök hamnen (1)", ["(36,5)", "(23,8)", "(36,5)"]),
+        ("Digitala verktyg etapp 2 (2)", ["(2,1)", "(1,5)", "(2,1)"]),
+        ("Lekplatser förskolor fas 1 (3)", ["(13,7)", "(8,4)", "(13,3)"]),
+        ("Ny förskola fas 1 8 (4)", ["(1,9)", "(1,1)", "(1,9)"]),
+    ]
+    texts = _texts(_monospaced_pdf(tmp_path / "mono.pdf", rows))
+    assert texts[1:] == [[label, *numbers] for label, numbers in rows]
