@@ -23,10 +23,19 @@ def _pdf(path: Path, rows: list[tuple[list[str], list[str]]], bottom: bool) -> P
     label's last line when `bottom`, else beside its first."""
     pdf = canvas.Canvas(str(path), pagesize=(595, 842))
     pdf.setFont(FONT, SIZE)
+    _draw(pdf, rows, bottom, header=True)
+    pdf.save()
+    return path
+
+
+def _draw(pdf: canvas.Canvas, rows: list[tuple[list[str], list[str]]], bottom: bool, header: bool):
+    """Given a page and rows of (label lines, numbers), draw them from the top, under the
+    header when `header` (a page that goes on with a table has none)."""
     y = 780.0
-    pdf.drawString(LABEL_X, y, HEADER[0])
-    for right, text in zip(NUMBER_RIGHTS, HEADER[1:], strict=True):
-        pdf.drawRightString(right, y, text)
+    if header:
+        pdf.drawString(LABEL_X, y, HEADER[0])
+        for right, text in zip(NUMBER_RIGHTS, HEADER[1:], strict=True):
+            pdf.drawRightString(right, y, text)
     for label, numbers in rows:
         y -= LEADING * 1.4
         number_line = len(label) - 1 if bottom else 0
@@ -35,8 +44,6 @@ def _pdf(path: Path, rows: list[tuple[list[str], list[str]]], bottom: bool) -> P
         for right, number in zip(NUMBER_RIGHTS, numbers, strict=True):
             pdf.drawRightString(right, y - number_line * LEADING, number)
         y -= (len(label) - 1) * LEADING
-    pdf.save()
-    return path
 
 
 ROWS = [
@@ -158,3 +165,35 @@ def test_a_marker_after_a_label_ending_in_a_number_stays_in_the_label(tmp_path):
     ]
     texts = _texts(_monospaced_pdf(tmp_path / "mono.pdf", rows))
     assert texts[1:] == [[label, *numbers] for label, numbers in rows]
+
+
+def test_a_label_opened_atop_a_continued_page_belongs_to_the_row_below_it(tmp_path):
+    """A fresh seed's fpdf2 report (issue 22) broke a bottom-aligned table between two rows:
+    `6891 Digitala` atop the next page read as the rest of the last row above the break
+    (`8217 Skolgård etapp 2 6891 Digitala`), leaving `verktyg fas 1` a row of its own.
+    A first row's label ending in words in lower case (`skolor skolan`) is as much a rest
+    as one such word: its first line is its own, not a section label."""
+    first = [
+        (["4553 Inventarier", "skolor skolan"], ["859", "714", "859"]),
+        (["8217 Skolgård etapp", "2"], ["1 331", "1 082", "1 262"]),
+    ]
+    rest = [
+        (["6891 Digitala", "verktyg fas 1"], ["159", "150", "159"]),
+        (["6669 Idrottshall", "centrum"], ["5 408", "4 556", "5 339"]),
+        (["Summa investeringsprojekt"], ["7 757", "6 502", "7 619"]),
+    ]
+    path = tmp_path / "continued.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, first, bottom=True, header=True)
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, rest, bottom=True, header=False)
+    pdf.save()
+    assert [row[0] for row in _texts(path)[1:]] == [
+        "4553 Inventarier skolor skolan",
+        "8217 Skolgård etapp 2",
+        "6891 Digitala verktyg fas 1",
+        "6669 Idrottshall centrum",
+        "Summa investeringsprojekt",
+    ]

@@ -54,7 +54,9 @@ def wraps_end_on_row_line(block: Sequence[SplitLine]) -> bool:
 
 def opens_first_row(above: SplitLine, block: Sequence[SplitLine]) -> bool:
     """Given the label line right above a table's first row, return whether it is that
-    row's label's first line: the row's label is the end of one, in a bottom-aligned table.
+    row's label's first line: the row's label is the end of one (`hamnen`, or any words
+    in lower case: `verktyg fas 1` under `6891 Digitala` atop a continued table's page),
+    in a bottom-aligned table.
 
     Else it is a section label over the rows (`Färdigställda projekt`), passed over.
     """
@@ -63,7 +65,7 @@ def opens_first_row(above: SplitLine, block: Sequence[SplitLine]) -> bool:
     return (
         not above.is_row
         and bool(rest)
-        and _is_label_rest(rest)
+        and (_is_label_rest(rest) or rest[0].islower())
         and wraps_end_on_row_line([above, *block])
     )
 
