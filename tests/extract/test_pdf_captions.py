@@ -93,3 +93,33 @@ def test_the_caption_over_a_repeated_header_is_no_part_of_the_last_row(tmp_path:
         "Funktionsstöd",
         "Summa",
     ]
+
+
+def test_the_caption_over_a_continuation_without_header_is_no_part_of_the_last_row(
+    tmp_path: Path,
+):
+    """A fresh seed's fpdf2 report (issue 22) went on on the next page under `Investeringar
+    (forts.)` with no header: the caption read as the rest of the last row's label, and its
+    figures stood under `Vattentorn skolan 16 Investeringar (forts.)`."""
+    path = tmp_path / "continued_without_header.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    pdf.drawString(LABEL_X, 100 + LEADING, "Investeringar")
+    _table(pdf, 100.0, ["Parkeringshus centrum 15", "Vattentorn skolan 16"])
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    pdf.drawString(LABEL_X, 780.0 + LEADING, "Investeringar (forts.)")
+    for index, label in enumerate(["Reningsverk södra 17", "Summa"]):
+        pdf.drawString(LABEL_X, 780.0 - index * LEADING, label)
+        for right, number in zip(NUMBER_RIGHTS, ["1 250", "1 300", "50"], strict=True):
+            pdf.drawRightString(right, 780.0 - index * LEADING, number)
+    pdf.save()
+
+    (table,) = read(path).tables
+    assert [row[0].text for row in table.rows] == [
+        "tkr",
+        "Parkeringshus centrum 15",
+        "Vattentorn skolan 16",
+        "Reningsverk södra 17",
+        "Summa",
+    ]

@@ -6,6 +6,8 @@ Each PDF is drawn here with reportlab, right-aligned numbers, one run per cell l
 
 from pathlib import Path
 
+import pytest
+from fpdf import FPDF
 from reportlab.pdfgen import canvas
 
 from extract.readers.pdf import read
@@ -13,6 +15,7 @@ from extract.readers.pdf import read
 FONT, SIZE, LEADING = "Helvetica", 9, 11
 LABEL_X, NUMBER_RIGHTS = 50, (260, 340, 420)
 HEADER = ["Projekt", "Budget 2025", "Plan 2026", "Plan 2027"]
+MONO_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 
 def _pdf(path: Path, rows: list[tuple[list[str], list[str]]], bottom: bool) -> Path:
@@ -20,10 +23,19 @@ def _pdf(path: Path, rows: list[tuple[list[str], list[str]]], bottom: bool) -> P
     label's last line when `bottom`, else beside its first."""
     pdf = canvas.Canvas(str(path), pagesize=(595, 842))
     pdf.setFont(FONT, SIZE)
+    _draw(pdf, rows, bottom, header=True)
+    pdf.save()
+    return path
+
+
+def _draw(pdf: canvas.Canvas, rows: list[tuple[list[str], list[str]]], bottom: bool, header: bool):
+    """Given a page and rows of (label lines, numbers), draw them from the top, under the
+    header when `header` (a page that goes on with a table has none)."""
     y = 780.0
-    pdf.drawString(LABEL_X, y, HEADER[0])
-    for right, text in zip(NUMBER_RIGHTS, HEADER[1:], strict=True):
-        pdf.drawRightString(right, y, text)
+    if header:
+        pdf.drawString(LABEL_X, y, HEADER[0])
+        for right, text in zip(NUMBER_RIGHTS, HEADER[1:], strict=True):
+            pdf.drawRightString(right, y, text)
     for label, numbers in rows:
         y -= LEADING * 1.4
         number_line = len(label) - 1 if bottom else 0
@@ -32,8 +44,6 @@ def _pdf(path: Path, rows: list[tuple[list[str], list[str]]], bottom: bool) -> P
         for right, number in zip(NUMBER_RIGHTS, numbers, strict=True):
             pdf.drawRightString(right, y - number_line * LEADING, number)
         y -= (len(label) - 1) * LEADING
-    pdf.save()
-    return path
 
 
 ROWS = [
@@ -102,3 +112,88 @@ def test_a_sentence_right_below_the_last_row_is_not_the_rest_of_its_label(tmp_pa
     ]
     texts = _texts(_pdf(tmp_path / "note.pdf", rows, bottom=False))
     assert [row[0] for row in texts[1:3]] == ["1689 Välfärdsteknik fas 1", "Nettoinvesteringar"]
+
+
+def test_a_project_number_wrapped_onto_a_line_of_its_own_opens_the_label_below(tmp_path):
+    """A fresh seed's fpdf2 report (issue 22) printed `3820` / `Cirkulationsplats` /
+    `2025–2026` beside its numbers' last line: the bare number under the row above read
+    as that row's rest, so the table read top-aligned, each row's first line a row of
+    its own, and the first row's (`2708 Reningsverk`) was lost."""
+    rows = [
+        (["2708 Reningsverk", "skolan"], ["2 629", "2 635", "2 667"]),
+        (["3820", "Cirkulationsplats", "2025–2026"], ["178", "187", "192"]),
+        (["6138 Vattentorn", "södra"], ["875", "881", "912"]),
+        (["Summa investeringar"], ["3 682", "3 703", "3 771"]),
+    ]
+    assert _texts(_pdf(tmp_path / "code.pdf", rows, bottom=True))[1:] == [
+        ["2708 Reningsverk skolan", "2 629", "2 635", "2 667"],
+        ["3820 Cirkulationsplats 2025–2026", "178", "187", "192"],
+        ["6138 Vattentorn södra", "875", "881", "912"],
+        ["Summa investeringar", "3 682", "3 703", "3 771"],
+    ]
+
+
+def _monospaced_pdf(path: Path, rows: list[tuple[str, list[str]]]) -> Path:
+    """Given rows of (label, numbers), draw them with fpdf2 in DejaVu Sans Mono, as a
+    generated report sets a monospaced table: a word space is a whole character wide."""
+    if not MONO_FONT.is_file():
+        pytest.skip("DejaVu Sans Mono is not installed")
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.add_font("mono", "", str(MONO_FONT))
+    pdf.set_font("mono", "", 8)
+    y = 60.0
+    for label, numbers in [("Projekt", ["Budget", "Utfall", "Prognos"]), *rows]:
+        pdf.text(LABEL_X, y, label)
+        for right, number in zip(NUMBER_RIGHTS, numbers, strict=True):
+            pdf.text(right - pdf.get_string_width(number), y, number)
+        y += LEADING
+    pdf.output(str(path))
+    return path
+
+
+def test_a_marker_after_a_label_ending_in_a_number_stays_in_the_label(tmp_path):
+    """A fresh seed's fpdf2 report (issue 22) printed `Digitala verktyg etapp 2 (2)`
+    in a monospaced font: the marker a word space after the `2` read as a value, its
+    column split every label, and figures were stored under `Lekplatser förskolor`
+    for four projects."""
+    rows = [
+        ("Ombyggnad kök hamnen (1)", ["(36,5)", "(23,8)", "(36,5)"]),
+        ("Digitala verktyg etapp 2 (2)", ["(2,1)", "(1,5)", "(2,1)"]),
+        ("Lekplatser förskolor fas 1 (3)", ["(13,7)", "(8,4)", "(13,3)"]),
+        ("Ny förskola fas 1 8 (4)", ["(1,9)", "(1,1)", "(1,9)"]),
+    ]
+    texts = _texts(_monospaced_pdf(tmp_path / "mono.pdf", rows))
+    assert texts[1:] == [[label, *numbers] for label, numbers in rows]
+
+
+def test_a_label_opened_atop_a_continued_page_belongs_to_the_row_below_it(tmp_path):
+    """A fresh seed's fpdf2 report (issue 22) broke a bottom-aligned table between two rows:
+    `6891 Digitala` atop the next page read as the rest of the last row above the break
+    (`8217 Skolgård etapp 2 6891 Digitala`), leaving `verktyg fas 1` a row of its own.
+    A first row's label ending in words in lower case (`skolor skolan`) is as much a rest
+    as one such word: its first line is its own, not a section label."""
+    first = [
+        (["4553 Inventarier", "skolor skolan"], ["859", "714", "859"]),
+        (["8217 Skolgård etapp", "2"], ["1 331", "1 082", "1 262"]),
+    ]
+    rest = [
+        (["6891 Digitala", "verktyg fas 1"], ["159", "150", "159"]),
+        (["6669 Idrottshall", "centrum"], ["5 408", "4 556", "5 339"]),
+        (["Summa investeringsprojekt"], ["7 757", "6 502", "7 619"]),
+    ]
+    path = tmp_path / "continued.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, first, bottom=True, header=True)
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, rest, bottom=True, header=False)
+    pdf.save()
+    assert [row[0] for row in _texts(path)[1:]] == [
+        "4553 Inventarier skolor skolan",
+        "8217 Skolgård etapp 2",
+        "6891 Digitala verktyg fas 1",
+        "6669 Idrottshall centrum",
+        "Summa investeringsprojekt",
+    ]

@@ -21,6 +21,7 @@ from extract.readers.pdf.words import first_value
 
 BROKEN_END = re.compile(r"\w[-–]$")  # `2025–`, `Kultur-`: the word goes on on the next line
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
+CODE = re.compile(r"\d+")  # `3820`: a project's number, wrapped apart from its name
 SENTENCE_WORDS = 3  # words of a capitalised line ending in a full stop that make it a sentence
 
 
@@ -40,7 +41,10 @@ def wraps_end_on_row_line(block: Sequence[SplitLine]) -> bool:
         upper_text, lower_text = label_text(upper), label_text(lower)
         if not upper_text or not lower_text:
             continue
-        continues = bool(BROKEN_END.search(upper_text)) or _is_label_rest(lower_text)
+        broken = bool(BROKEN_END.search(upper_text))
+        if not (broken or lower.is_row) and CODE.fullmatch(lower_text):
+            continue  # a bare number under a row may as well open the next label
+        continues = broken or _is_label_rest(lower_text)
         if continues and lower.is_row:
             above += 1  # a label line that goes on beside the numbers below it
         elif continues:
@@ -50,7 +54,9 @@ def wraps_end_on_row_line(block: Sequence[SplitLine]) -> bool:
 
 def opens_first_row(above: SplitLine, block: Sequence[SplitLine]) -> bool:
     """Given the label line right above a table's first row, return whether it is that
-    row's label's first line: the row's label is the end of one, in a bottom-aligned table.
+    row's label's first line: the row's label is the end of one (`hamnen`, or any words
+    in lower case: `verktyg fas 1` under `6891 Digitala` atop a continued table's page),
+    in a bottom-aligned table.
 
     Else it is a section label over the rows (`Färdigställda projekt`), passed over.
     """
@@ -59,7 +65,7 @@ def opens_first_row(above: SplitLine, block: Sequence[SplitLine]) -> bool:
     return (
         not above.is_row
         and bool(rest)
-        and _is_label_rest(rest)
+        and (_is_label_rest(rest) or rest[0].islower())
         and wraps_end_on_row_line([above, *block])
     )
 

@@ -196,13 +196,18 @@ def _merge(
     above the continuation (borderless), or a first row holding only a label that
     starts in lower case (ruled), finish the last row's label. Above a repeated
     header stands a caption (`Nettokostnad per verksamhet (forts.)`), not the rest of
-    a row.
+    a row, and so does a line opening with the table's own caption above a
+    continuation without a header (`Investeringar (forts.)`).
     """
     mapping = column_map(ending, table, settings.column_tolerance) or []
     rows = remap(table.rows, mapping, len(ending.column_edges))
     repeated = bool(rows) and _repeats_header(rows[0], first.rows[0])
     label_lines = [
-        union(ln.words) for ln in above if not repeated and _in_label_column(ln, ending, settings)
+        union(ln.words)
+        for ln in above
+        if not repeated
+        and _in_label_column(ln, ending, settings)
+        and not _repeats_caption(ln, first.caption)
     ]
     if repeated:
         label_lines += _label_under_header(rows[0], first.rows[0])
@@ -242,6 +247,12 @@ def _label_under_header(row: list[RawCell], header: list[RawCell]) -> list[Word]
     if label.bbox[3] - lowest <= UNDER_HEADER * line:
         return []  # on the header's own lines: part of the header (`Verksamhet, forts.`)
     return [_as_word(replace(label, text=label.text[len(stub) :].strip()))]
+
+
+def _repeats_caption(line: Line, caption: str) -> bool:
+    """Given a line above a continued table and the table's caption, return whether the
+    line is that caption again (`Investeringar` / `Investeringar (forts.)`)."""
+    return bool(caption) and line.text.casefold().startswith(caption.casefold())
 
 
 def _label_only(row: list[RawCell]) -> bool:

@@ -23,8 +23,8 @@ from extract.readers.pdf.text_layer import pdfium_words
 from extract.readers.pdf.words import Line, Word, merge_numbers, words_to_lines
 
 # A line that ends in two or more printed numbers (or dashes), maybe followed by a mark
-# (`1,86 ↑`), reads like a table row.
-_NUMBER_TOKEN = r"[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?\s?[%*]?|[-−–]"
+# (`1,86 ↑`), reads like a table row; a number in brackets (`(36,5)`) is a negative one.
+_NUMBER_TOKEN = r"\(?[-−–+]?\s?(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.]\d+)?\)?\s?[%*]?|[-−–]"
 _MARKS = r"(?:\s+[^\w\s]{1,3})*"
 GLYPH_RUN_SHARE = 0.5  # share of one-glyph text runs above which a page is read glyph by glyph
 DECIMAL_GAP = re.compile(r"(?<=\d)\s*,\s*(?=\d)")  # `4, 9` / `2 ,2`: one decimal comma

@@ -184,20 +184,23 @@ def segments(line: Line, gap_ratio: float, number_gap: float) -> list[Word]:
 
     Two numbers share a cell only when a thousands space separates them, even
     if their grouping is wrong (`-26 62` stays one cell, as printed); adjacent
-    number columns can otherwise stand as close as words of a label.
+    number columns can otherwise stand as close as words of a label. A label's
+    words are one cell however they end: a number a word space after a label
+    ending in one (`etapp 2` `(2)`) goes on with it, as it would after a word.
     """
     cells: list[list[Word]] = []
     for word in line.words:
-        if cells and _same_cell(cells[-1][-1], word, gap_ratio, number_gap):
+        if cells and _same_cell(cells[-1], word, gap_ratio, number_gap):
             cells[-1].append(word)
         else:
             cells.append([word])
     return [union(c) for c in cells]
 
 
-def _same_cell(left: Word, right: Word, gap_ratio: float, number_gap: float) -> bool:
+def _same_cell(cell: Sequence[Word], right: Word, gap_ratio: float, number_gap: float) -> bool:
+    left = cell[-1]
     height = max(left.height, right.height)
-    if left.is_number and right.is_number:
+    if left.is_number and right.is_number and all(word.is_number for word in cell):
         # a sign opens a number: `−111 047 −2 121` are two, however close
         signed = right.text[:1] in "-−–+"
         return not signed and right.x0 - left.x1 <= number_gap * height
