@@ -88,19 +88,15 @@ def sample(build: psutil.Popen) -> tuple[float, float]:
     return tree_peak, one_peak
 
 
-def main() -> None:
-    """Given the command line, measure one build over the hostile set and print the result."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
-    parser.add_argument("--extract-only", action="store_true", help="extraction alone, no dbt")
-    args = parser.parse_args()
+def measure(extract_only: bool = False, keep: bool = False) -> dict:
+    """Given whether to extract only, build over the hostile set once; return its measurements."""
     scratch = Path(tempfile.mkdtemp(prefix="kommunlager-memory-"))
     try:
         raw = hostile_folder(scratch / "raw")
         warehouse = scratch / "out" / "warehouse.duckdb"
         command = [sys.executable, "-m", "orchestration.cli", "build", "--raw-dir", str(raw)]
         command += ["--warehouse", str(warehouse)]
-        if args.extract_only:
+        if extract_only:
             command = [sys.executable, "-m", "extract", str(raw), str(warehouse.parent / "x")]
         started = time.perf_counter()
         build = psutil.Popen(
@@ -110,13 +106,13 @@ def main() -> None:
             stderr=subprocess.DEVNULL,
         )
         tree_peak, one_peak = sample(build)
-        pattern = str(warehouse.parent / ("x" if args.extract_only else "extracted") / "reports")
+        pattern = str(warehouse.parent / ("x" if extract_only else "extracted") / "reports")
         with duckdb.connect() as con:
             reports = con.execute(
                 "select file_name, status, error from read_parquet($p)",
                 {"p": pattern + "/*.parquet"},
             ).fetchall()
-        result = {
+        return {
             "exit": build.returncode,
             "seconds": round(time.perf_counter() - started, 1),
             "peak_tree_rss_mb": round(tree_peak),
@@ -124,10 +120,41 @@ def main() -> None:
             "bound_per_report_mb": BOUND_MB,
             "reports": {name: [status, error] for name, status, error in sorted(reports)},
         }
-        print(json.dumps(result, ensure_ascii=False))
     finally:
-        if not args.keep:
+        if not keep:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def peak_line(result: dict) -> str:
+    """Given a build's measurements over the hostile set, return its line of `make bench`."""
+    failed = sum(1 for status, _ in result["reports"].values() if status == "failed")
+    return (
+        f"Hostile set ({len(result['reports'])} files, {failed} failed, a DOCX whose XML "
+        f"expands to 1 GB among them), whole build: peak RSS {result['peak_tree_rss_mb']} MB "
+        f"over its processes, {result['peak_one_process_rss_mb']} MB in one (bound "
+        f"{result['bound_per_report_mb']} MB per report), {result['seconds']} s, "
+        f"exit {result['exit']}."
+    )
+
+
+def write_peak_line(results_dir: Path) -> str:
+    """Given the results folder of `make bench`, measure the hostile set, add its line to
+    bench.md and its measurements as hostile.json; return the line."""
+    result = measure()
+    line = peak_line(result)
+    (results_dir / "hostile.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    with (results_dir / "bench.md").open("a", encoding="utf-8") as report:
+        report.write(f"\n\n{line}\n")
+    return line
+
+
+def main() -> None:
+    """Given the command line, measure one build over the hostile set and print the result."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument("--extract-only", action="store_true", help="extraction alone, no dbt")
+    args = parser.parse_args()
+    print(json.dumps(measure(args.extract_only, args.keep), ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ camelot's stream mode on every page, kommunlager's extraction with 1 worker
 and with one per processor (at least 2), and the whole build (full with 1
 worker and in parallel, where the time of the full build goes, nothing
 changed, one report changed, and where the time of one changed report goes).
-Writes `bench/results/bench.md`, `bench.json` and `bench.png`; then compares
+Writes `bench/results/bench.md`, `bench.json` and `bench.png`, and adds to
+bench.md the peak memory of a build over the hostile set (`bench.memory`,
+`hostile.json`; `--no-hostile` skips it); then compares
 table readers on generated pages (`bench.table_readers`: `table_readers.md`).
 With `--scale`, builds at 100, 500 and 2 000 reports instead (`--sizes`) and
 writes `scale.md`, `scale.json`, `scale.png`.
@@ -22,6 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench import memory
 from bench.corpus import build_corpus, sample_pdfs, touch_one
 from bench.report import write_report
 from bench.scale import measure_size, write_scale_report
@@ -120,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--work-dir", type=Path, default=REPO / "bench" / "work")
     parser.add_argument("--results-dir", type=Path, default=REPO / "bench" / "results")
+    parser.add_argument(
+        "--no-hostile", action="store_true", help="skip the hostile set's peak memory"
+    )
     parser.add_argument("--scale", action="store_true", help="build at --sizes reports instead")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SCALE_SIZES))
     args = parser.parse_args(argv)
@@ -137,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     results = measure(corpus, args.work_dir, naive_corpus, args.workers)
     report = write_report(results, args.reports, args.results_dir)
     print(report)
+    if not args.no_hostile:
+        print(memory.write_peak_line(args.results_dir))
     documents = args.table_documents or min(60, 3 * args.reports)
     print(compare_table_readers(args.work_dir / "table_readers", args.results_dir, documents))
     return 0

@@ -21,6 +21,7 @@ import dagster as dg
 from extract.inventory import stored_inventory
 from orchestration.defs.assets import reports_partitions
 from orchestration.defs.resources import REPO_ROOT, KommunlagerPaths
+from orchestration.partition_keys import partition_keys
 
 DEFAULT_HOME = REPO_ROOT / ".dagster_home"
 MAX_CONCURRENT_RUNS = 4  # extract runs at once on one machine; a cluster raises it
@@ -86,13 +87,14 @@ def sync_partitions(
     this folder's only, are in the instance's order (oldest first), which is the
     order a partition range runs over: a file added later sorts last there.
     """
+    keys, recorded = partition_keys(names), partition_keys(stored_inventory(extracted_dir))
     known = instance.get_dynamic_partitions(reports_partitions.name)
-    new = [name for name in names if name not in set(known)]
+    new = [key for key in keys if key not in set(known)]
     if new:
         instance.add_dynamic_partitions(reports_partitions.name, new)
-    for name in vanished_partitions(instance, names, stored_inventory(extracted_dir)):
-        instance.delete_dynamic_partition(reports_partitions.name, name)
-    present = set(names)
+    for key in vanished_partitions(instance, keys, recorded):
+        instance.delete_dynamic_partition(reports_partitions.name, key)
+    present = set(keys)
     return [k for k in instance.get_dynamic_partitions(reports_partitions.name) if k in present]
 
 
@@ -117,7 +119,7 @@ def partition_runs_unfinished(instance: dg.DagsterInstance) -> bool:
 
 def register_extracted(instance: dg.DagsterInstance, extracted_dir: Path) -> list[str]:
     """Given an instance and the extracted folder, add a partition per stored report."""
-    names = sorted(stored_inventory(extracted_dir))
+    names = sorted(partition_keys(stored_inventory(extracted_dir)))
     known = set(instance.get_dynamic_partitions(reports_partitions.name))
     new = [name for name in names if name not in known]
     if new:

@@ -18,11 +18,12 @@ several at once (`orchestration.dagster_home`). Within one run, config
 
 import dagster as dg
 
-from extract.pipeline import ReportOutcome
+from extract.pipeline import ReportOutcome, discover_reports
 from extract.schema import RELATIONS
 from orchestration.defs.report_fate import record_fates
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.incremental import apply_plan, plan_build
+from orchestration.partition_keys import files_for_keys, partition_key
 
 EXTRACT_SOURCE = "extracted"  # the dbt source name, and the key prefix of the extract assets
 EXTRACT_ASSET_KEYS = {name: dg.AssetKey([EXTRACT_SOURCE, name]) for name in RELATIONS}
@@ -78,11 +79,13 @@ def extracted_report(
     progress: ExtractProgress,
 ):
     """Given report partitions (file names), extract the new or changed ones."""
-    plan = plan_build(paths.raw(), paths.extracted(), context.partition_keys, config.force)
+    present = [path.name for path in discover_reports(paths.raw())]
+    names = files_for_keys(present, context.partition_keys)
+    plan = plan_build(paths.raw(), paths.extracted(), names, config.force)
     context.log.info(plan.counts_line())
 
     def announce(index: int, total: int, outcome: ReportOutcome) -> None:
-        context.log.info(f"[{index}/{total}] {outcome.file_name}: {outcome.status}")
+        context.log.info(f"[{index}/{total}] {partition_key(outcome.file_name)}: {outcome.status}")
         progress.report(index, total, outcome)
 
     outcomes = apply_plan(paths.raw(), paths.extracted(), plan, announce, config.workers)

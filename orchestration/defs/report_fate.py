@@ -17,6 +17,7 @@ import polars as pl
 from extract.inventory import stored_inventory
 from extract.parquet_io import relation_path
 from extract.pipeline import ReportOutcome
+from orchestration.partition_keys import partition_key
 
 COUNTED_RELATIONS = {"tables": "tables", "cells": "cells", "prose_facts": "prose_facts"}
 
@@ -24,7 +25,7 @@ COUNTED_RELATIONS = {"tables": "tables", "cells": "cells", "prose_facts": "prose
 def outcome_metadata(outcome: ReportOutcome) -> dict:
     """Given one extraction outcome, return it as Dagster metadata."""
     return {
-        "file_name": outcome.file_name,
+        "file_name": partition_key(outcome.file_name),
         "report_key": outcome.report_key,
         "read_status": outcome.status,  # the reader's; dbt may make it partial or failed
         "read_error": outcome.error or "",
@@ -71,11 +72,13 @@ def record_fates(
     extracted_now: list[ReportOutcome],
 ) -> None:
     """Given the run's partitions and fresh outcomes, give each partition its own metadata."""
-    fresh = {outcome.file_name: outcome for outcome in extracted_now}
-    for name in context.partition_keys:
-        outcome = fresh.get(name) or stored_outcome(extracted_dir, name)
+    fresh = {partition_key(outcome.file_name): outcome for outcome in extracted_now}
+    stored = {partition_key(name): name for name in stored_inventory(extracted_dir)}
+    for partition in context.partition_keys:
+        name = stored.get(partition, partition)
+        outcome = fresh.get(partition) or stored_outcome(extracted_dir, name)
         if outcome is None:  # asked for but gone from the folder: nothing stored to describe
             continue
-        metadata = {**outcome_metadata(outcome), "extracted_in_this_run": name in fresh}
+        metadata = {**outcome_metadata(outcome), "extracted_in_this_run": partition in fresh}
         for key in context.selected_asset_keys:
-            context.add_asset_metadata(metadata, asset_key=key, partition_key=name)
+            context.add_asset_metadata(metadata, asset_key=key, partition_key=partition)

@@ -30,6 +30,7 @@ from orchestration.defs.jobs import (
 )
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.incremental import BuildPlan, extract_state, is_current, plan_build
+from orchestration.partition_keys import partition_key, partition_keys
 
 POLL_SECONDS = 60
 REPORTS = reports_partitions.name
@@ -64,8 +65,8 @@ def extract_requests(plan: BuildPlan, cursor: FolderCursor) -> list[dg.RunReques
     return [
         dg.RunRequest(
             job_name=extract_reports.name,
-            partition_key=name,
-            run_key=f"{name}:{plan.fingerprints[name]}",
+            partition_key=partition_key(name),
+            run_key=f"{partition_key(name)}:{plan.fingerprints[name]}",
         )
         for name in plan.to_extract
         if cursor.requested.get(name) != plan.fingerprints[name]
@@ -125,15 +126,22 @@ def raw_folder_sensor(context: dg.SensorEvaluationContext, paths: KommunlagerPat
     # only partitions of files this folder held are dropped: another folder's builds on the
     # same instance keep theirs; one kept while a run may use it stays remembered
     once_here = set(cursor.seen) | set(stored_inventory(paths.extracted()))
-    gone = vanished_partitions(context.instance, present, once_here)
-    vanished = once_here - set(present) - set(gone)
-    kept = {name for name in vanished if context.instance.has_dynamic_partition(REPORTS, name)}
+    gone = vanished_partitions(context.instance, partition_keys(present), partition_keys(once_here))
+    vanished = once_here - set(present)
+    kept = {
+        name
+        for name in vanished
+        if partition_key(name) not in gone
+        and context.instance.has_dynamic_partition(REPORTS, partition_key(name))
+    }
     runs = extract_requests(plan, cursor)
     build = None if runs else build_request(context.instance, paths, plan)
     requested = {name: plan.fingerprints[name] for name in plan.to_extract}
     return dg.SensorResult(
         run_requests=[*runs, *([build] if isinstance(build, dg.RunRequest) else [])],
         skip_reason=build if isinstance(build, dg.SkipReason) else None,
-        dynamic_partitions_requests=partition_requests(context.instance, present, gone),
+        dynamic_partitions_requests=partition_requests(
+            context.instance, partition_keys(present), gone
+        ),
         cursor=FolderCursor(tuple(sorted({*present, *kept})), requested).dumps(),
     )

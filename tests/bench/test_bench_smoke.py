@@ -38,6 +38,9 @@ def test_bench_runs_every_stage_on_two_reports_and_writes_its_report(tmp_path):
     assert breakdown["partial_parse"] is True  # the second build of a warehouse re-parses less
     assert breakdown["extract"] > 0 and breakdown["dbt_run"] > 0 and breakdown["publish"] > 0
     assert "where the time goes" in markdown
+    hostile = json.loads((tmp_path / "results" / "hostile.json").read_text())
+    assert hostile["exit"] == 0 and hostile["peak_tree_rss_mb"] > 0
+    assert f"peak RSS {hostile['peak_tree_rss_mb']} MB" in markdown.splitlines()[-1]
 
 
 def test_bench_scale_builds_each_size_and_writes_the_table(tmp_path):

@@ -23,14 +23,6 @@ quarantine as (
     select * from {{ ref('quality_quarantine') }}
 ),
 
-facts_per_report as (
-    select
-        report_key,
-        count(*) as n_facts
-    from facts
-    group by report_key
-),
-
 -- facts quarantined and in-scope numeric regions not read
 withheld_per_report as (
     select
@@ -61,12 +53,14 @@ readings as (
         reports.committee_key,
         reports.period_key,
         reports.report_kind,
-        coalesce(facts_per_report.n_facts, 0) as n_facts,
+        (
+            select count(*)
+            from facts
+            where facts.report_key = reports.report_key
+        ) as n_facts,
         coalesce(withheld_per_report.n_withheld, 0) as n_withheld,
         case reports.file_format when 'pdf' then 1 when 'docx' then 2 else 3 end as format_order
     from reports
-    left join facts_per_report
-        on reports.report_key = facts_per_report.report_key
     left join withheld_per_report
         on reports.report_key = withheld_per_report.report_key
 ),

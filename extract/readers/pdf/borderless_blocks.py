@@ -8,10 +8,12 @@ finish that row's label.
 from __future__ import annotations
 
 from extract.readers.pdf.borderless_lines import BorderlessSettings, names_years
+from extract.readers.pdf.label_wraps import WORD, label_text
 from extract.readers.pdf.rows import SplitLine
 from extract.readers.pdf.words import Line, first_value
 
 SPACE = 0.25  # a word space, as a share of the text height
+SENTENCE_WORDS = 3  # words of a capitalised line ending in a full stop that make it a sentence
 
 
 def block_end(split: list[SplitLine], start: int, settings: BorderlessSettings) -> int:
@@ -33,23 +35,33 @@ def block_end(split: list[SplitLine], start: int, settings: BorderlessSettings) 
         end + 1 < len(split)
         and continues(split[end].line, split[end + 1], settings)
         and not _starts_new_part(split[end + 1], split[last_row])
-        and _wrapped(split[end], split[end + 1], widest)
+        and _finishes_label(split[end], split[end + 1], widest)
     ):
         end += 1
     return end + 1
 
 
-def _wrapped(above: SplitLine, below: SplitLine, widest: float) -> bool:
+def _finishes_label(above: SplitLine, below: SplitLine, widest: float) -> bool:
     """Given a line ending a label, the line below it and the right edge of the block's
-    widest label, return whether the label could have wrapped there.
+    widest label, return whether the line below is the rest of that label.
 
-    A label wraps when its next word does not fit beside it; a line whose first word
-    would have fitted after a short label (`Nettoinvesteringar` / `Avvikelse = budget −
-    prognos.`) is a note under the table, not the rest of its last label.
+    A label wraps when its next word does not fit beside it, and its own wrapped words
+    do not open with a capital and close with a full stop (`Bidrag till föreningar och`
+    / `studieförbund`, `Övriga kostnader` / `m.m.`). A line whose first word would have
+    fitted after a short label (`Nettoinvesteringar` / `Avvikelse = budget − prognos.`),
+    or that reads as a sentence (`Avvikelse = budget − utfall.`), is a note under the
+    table, not the rest of its last label.
     """
     label, word = above.cells[0], below.line.words[0]
     space = SPACE * word.height
-    return label.x1 + space + (word.x1 - word.x0) > widest - space
+    wrapped = label.x1 + space + (word.x1 - word.x0) > widest - space
+    return wrapped and not _is_sentence(label_text(below))
+
+
+def _is_sentence(text: str) -> bool:
+    """Given a label line's text, return whether it opens with a capital and closes with a
+    full stop after a few words."""
+    return text[:1].isupper() and text.endswith(".") and len(WORD.findall(text)) >= SENTENCE_WORDS
 
 
 def _starts_new_part(item: SplitLine, row: SplitLine) -> bool:

@@ -22,7 +22,6 @@ from extract.readers.pdf.words import first_value
 BROKEN_END = re.compile(r"\w[-–]$")  # `2025–`, `Kultur-`: the word goes on on the next line
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
 CODE = re.compile(r"\d+")  # `3820`: a project's number, wrapped apart from its name
-SENTENCE_WORDS = 3  # words of a capitalised line ending in a full stop that make it a sentence
 
 
 def label_text(item: SplitLine) -> str:
@@ -80,16 +79,6 @@ def _is_label_rest(text: str) -> bool:
     return not words or (len(words) == 1 and text[0].islower())
 
 
-def _is_sentence(text: str) -> bool:
-    """Given a label line's text, return whether it is a sentence: a note under the table
-    (`Avvikelse = budget − utfall.`), not the rest of the label above it.
-
-    A label's own wrapped words do not open with a capital and close with a full stop
-    (`Bidrag till föreningar och` / `studieförbund`, `Övriga kostnader` / `m.m.`).
-    """
-    return text[:1].isupper() and text.endswith(".") and len(WORD.findall(text)) >= SENTENCE_WORDS
-
-
 def group_row_lines(block: Sequence[SplitLine], joins_above) -> list[list[SplitLine]]:
     """Given a table's data lines, return them grouped one row each.
 
@@ -106,7 +95,7 @@ def group_row_lines(block: Sequence[SplitLine], joins_above) -> list[list[SplitL
             waiting = []
         elif bottom_aligned:
             waiting.append(item)
-        elif groups and joins_above(groups[-1], item) and not _is_sentence(label_text(item)):
+        elif groups and joins_above(groups[-1], item):
             groups[-1].append(item)
         else:
             groups.append([item])

@@ -26,7 +26,8 @@ values_printed as (
         table_id,
         row_index,
         col_index,
-        printed_number
+        printed_number,
+        count(*) over (partition by report_key, table_id, col_index) as n_printed
     from cells
     where not is_header and not is_label and printed_number is not null
 ),
@@ -49,24 +50,17 @@ rivals as (
     where one.measure not in ('unknown', 'ignore', 'label')
 ),
 
-printed_counts as (
-    select
-        report_key,
-        table_id,
-        col_index,
-        count(*) as n_printed
-    from values_printed
-    group by report_key, table_id, col_index
-),
-
 pair_rows as (
-    -- the rows where both columns of a pair print a figure, and where those differ
+    -- the rows where both columns of a pair print a figure, and where those differ, beside
+    -- the figures each prints in all
     select
         rivals.report_key,
         rivals.table_id,
         rivals.col_index,
         rivals.rival_index,
         rivals.rival_header,
+        any_value(own.n_printed) as n_printed,
+        any_value(rival.n_printed) as n_printed_rival,
         count(*) as n_both,
         count(*) filter (where own.printed_number != rival.printed_number) as n_differ
     from rivals
@@ -89,25 +83,15 @@ disagreeing as (
     -- split in two prints each line's figure in one part or the other, and a line broken
     -- across both parts is a shifted row (int_rows_shifted), not a second meaning
     select
-        pair_rows.report_key,
-        pair_rows.table_id,
-        pair_rows.col_index,
-        min(pair_rows.rival_header) as rival_header
+        report_key,
+        table_id,
+        col_index,
+        min(rival_header) as rival_header
     from pair_rows
-    inner join printed_counts as own
-        on
-            pair_rows.report_key = own.report_key
-            and pair_rows.table_id = own.table_id
-            and pair_rows.col_index = own.col_index
-    inner join printed_counts as rival
-        on
-            pair_rows.report_key = rival.report_key
-            and pair_rows.table_id = rival.table_id
-            and pair_rows.rival_index = rival.col_index
     where
-        pair_rows.n_differ > 0
-        and 2 * pair_rows.n_both > own.n_printed + rival.n_printed - pair_rows.n_both
-    group by pair_rows.report_key, pair_rows.table_id, pair_rows.col_index
+        n_differ > 0
+        and 2 * n_both > n_printed + n_printed_rival - n_both
+    group by report_key, table_id, col_index
 ),
 
 scope_conflicts as (
