@@ -197,3 +197,20 @@ def test_a_label_opened_atop_a_continued_page_belongs_to_the_row_below_it(tmp_pa
         "6669 Idrottshall centrum",
         "Summa investeringsprojekt",
     ]
+
+
+def test_the_first_rows_label_lines_under_the_header_are_not_the_header(tmp_path):
+    """Fresh seeds' WeasyPrint reports (issue 22) set a first row's label on three lines
+    (`1945` / `Verksamhetssystem` / `hamnen`) under the header: the header took the middle
+    line for its stub's wrap, `1945` was lost, and `Verksamhetssystem` became a row."""
+    rows = [
+        (["1945", "Verksamhetssystem", "hamnen"], ["2,54", "7,46", "7,39"]),
+        (["6335", "Verksamhetssystem", "skolan"], ["0,46", "1,22", "1,24"]),
+        (["Summa investeringar totalt"], ["3,00", "8,68", "8,63"]),
+    ]
+    assert [row[0] for row in _texts(_pdf(tmp_path / "first.pdf", rows, bottom=True))] == [
+        "Projekt",
+        "1945 Verksamhetssystem hamnen",
+        "6335 Verksamhetssystem skolan",
+        "Summa investeringar totalt",
+    ]

@@ -18,7 +18,7 @@ from extract.readers.pdf.borderless_blocks import block_end, continues
 from extract.readers.pdf.borderless_lines import BorderlessSettings, holds_values, split_line
 from extract.readers.pdf.cells import cut_at_column_edges
 from extract.readers.pdf.centred import join_centred_labels
-from extract.readers.pdf.columns import Column, block_columns, column_of, widen_labels
+from extract.readers.pdf.columns import Column, assign, block_columns, column_of, widen_labels
 from extract.readers.pdf.headers import header_lines, header_rows
 from extract.readers.pdf.label_wraps import group_row_lines, opens_first_row
 from extract.readers.pdf.rows import SplitLine, cells_from_lines
@@ -100,7 +100,8 @@ def _block_to_table(
         if not continued or not stands_in(data, continued):
             return None  # a lone row is a table only under a header over its numbers
         columns = widen_labels(continued, [s.cells for s in block if not s.is_row])
-    block = _with_first_label_line(split, start, block, headers, settings)
+    headers, opening = _first_label_lines(split, start, headers, block, columns, settings)
+    block = opening + block
     rows = header_rows(headers, columns, page_number, settings.header)
     rows += _data_rows(block, columns, page_number, settings)
     first = headers[0] if headers else block[0]
@@ -116,14 +117,23 @@ def _block_to_table(
     return replace(table, columns=tuple(columns), header_rows=len(headers), last_label=last)
 
 
-def _with_first_label_line(split, start, block, headers, settings) -> list[SplitLine]:
-    """Given a block and its header, return the block with the label line right above its
-    first row when that line opens the row's label (a bottom-aligned table)."""
-    if start == 0 or split[start - 1] in headers:
-        return block
-    above = split[start - 1]
-    close = block[0].line.top - above.line.bottom <= settings.wrap_gap * above.line.height
-    return [above, *block] if close and opens_first_row(above, block) else block
+def _first_label_lines(split, start, headers, block, columns, settings):
+    """Given a block's header and its first row, return (header, the first row's label lines
+    that open above it): in a bottom-aligned table the label-only lines set as close as a
+    label's lines right above the first row open its label (`1945` / `Verksamhetssystem`
+    over `hamnen  2,54  7,46`), whether or not the header took them for its stub's wrap."""
+    opening: list[SplitLine] = []
+    below = split[start]
+    for line in reversed(split[:start]):
+        close = below.line.top - line.line.bottom <= settings.wrap_gap * line.line.height
+        placed = assign(line.cells, columns, strict=False)
+        if line.is_row or not close or any(columns[i].numeric for _, _, i in placed):
+            break  # a header line over the numbers, or a line set apart: no label line
+        opening.insert(0, line)
+        below = line
+    if not opening or not opens_first_row(opening[-1], block):
+        return headers, []
+    return [h for h in headers if h not in opening], opening
 
 
 def _flush_left_header(split, start, data, columns, labels, settings):

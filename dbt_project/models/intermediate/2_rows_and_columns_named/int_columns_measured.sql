@@ -7,7 +7,13 @@
 --     both withheld;
 -- (c) a column's time scope agrees with the report's period: no outcome of a year after
 --     the report's, no part of a year in a report of the whole year, no full-year
---     outcome of a year an interim report has not closed.
+--     outcome of a year an interim report has not closed, and a figure of one year
+--     has a year.
+{% set year_bound = "(
+    'budget', 'budget_ytd', 'outcome', 'outcome_ytd', 'outcome_prior_year', 'outcome_ytd_prior_year',
+    'forecast', 'forecast_previous', 'deviation', 'deviation_ytd', 'deviation_forecast', 'plan',
+    'consumption_pct'
+)" %}
 with columns_scoped as (
     select * from {{ ref('int_columns_scoped') }}
 ),
@@ -118,6 +124,13 @@ scope_conflicts as (
                 and columns_scoped.measure = 'outcome'
                 and columns_scoped.fiscal_year >= reports.fiscal_year
                 then 'time scope: a full-year outcome of a year the report has not closed'
+            -- `Budget`, `Utfall` with no year printed take the report's, and a report
+            -- whose period was not found has none: no year is guessed for them
+            when
+                columns_scoped.fiscal_year is null
+                and columns_scoped.in_budget_table
+                and columns_scoped.measure in {{ year_bound }}
+                then 'time scope: no year: the header prints none and the report''s period was not found'
         end as reason
     from (
         select
