@@ -101,8 +101,8 @@ def outcomes(warehouse, file_name: str, relation: str, label: str) -> dict[str, 
 
 
 def test_abbreviated_revenue_and_cost_lines_are_signed_by_their_kind(warehouse):
-    """`Av- och nedskrivningar` was a line of no kind: with revenue and costs printed
-    positive its sign was undecided, and so were the totals summing it."""
+    """Revenue and costs are both printed positive: each abbreviated line is signed by
+    the kind its vocabulary row gives it, the totals as the sums of those lines."""
     amounts = outcomes(warehouse, "abbreviated.pdf", "fct_operating_budget", "line_item")
     assert amounts == {
         "Taxor och avgifter": 5_500_000,
