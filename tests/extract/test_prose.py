@@ -320,6 +320,7 @@ def test_warns_instead_of_guessing_the_direction_or_the_owner_of_a_result(senten
         ("Antalet årsarbetare var 1 152.", [("annual_work_units", 1152.0, None)]),
         ("Antalet årsarbetare var 1 152 vid årets slut.", [("annual_work_units", 1152.0, None)]),
         ("Antalet årsarbetare var 1 152 (1 140).", [("annual_work_units", 1152.0, None)]),
+        ("Antalet årsarbeten uppgick till 36,4.", [("annual_work_units", 36.4, None)]),
         (
             "Vid årets slut fanns 98 tillsvidareanställda, varav 66 kvinnor och 32 män.",
             [
@@ -394,6 +395,61 @@ def test_work_units_of_a_sentence_pointing_back_are_those_of_the_headcount_befor
         "page 1: annual_work_units of what an earlier sentence names, with no headcount"
         " before it: 'Det motsvarar 12 årsarbetare.'"
     ]
+
+
+def test_work_units_recalculated_to_full_time_are_those_of_the_headcount_before_them():
+    scan = scan_prose(
+        lines(
+            "Vid årsskiftet var antalet tillsvidareanställda i förvaltningen 1 245, av dem"
+            " 1 000 kvinnor och 245 män. Omräknat till heltidstjänster motsvarar det 1 101,5"
+            " årsarbetare.",
+            "Arbetet har fortsatt. Omräknat till heltidstjänster motsvarar det 12 årsarbetare.",
+        )
+    )
+    assert [(fact.fact, fact.value, fact.population) for fact in scan.facts] == [
+        ("employees", 1245.0, "förvaltningen"),
+        ("employees_women", 1000.0, "förvaltningen"),
+        ("employees_men", 245.0, "förvaltningen"),
+        ("annual_work_units", 1101.5, "förvaltningen"),
+    ]
+    assert scan.warnings == [
+        "page 1: annual_work_units of what an earlier sentence names, with no headcount before"
+        " it: 'Omräknat till heltidstjänster motsvarar det 12 årsarbetare.'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "population"),
+    [
+        (
+            "Den totala sjukfrånvaron bland förvaltningens anställda var 5,9 %, att jämföra med"
+            " 6,9 % året innan.",
+            "förvaltningens anställda",
+        ),
+        (
+            "Sjukfrånvaron var 5,9 procent, en minskning med 1,0 procentenheter från föregående"
+            " års 6,9 procent.",
+            None,
+        ),
+        (
+            "Personalen var i genomsnitt sjuk 5,9 procent av sin arbetstid, mot 6,9 procent"
+            " föregående år.",
+            None,
+        ),
+    ],
+)
+def test_reads_sick_leave_and_the_prior_year_in_the_forms_real_reports_print(sentence, population):
+    facts = find_prose_facts(lines(sentence))
+    assert [(fact.fact, fact.value, fact.population) for fact in facts] == [
+        ("sick_leave_pct", 5.9, population),
+        ("sick_leave_pct_prior_year", 6.9, population),
+    ]
+
+
+def test_a_share_of_working_time_compared_with_an_unnamed_time_keeps_only_the_rate():
+    sentence = "Personalen var sjuk 5,9 procent av sin arbetstid, mot 6,9 procent i mars."
+    scan = scan_prose(lines(sentence))
+    assert [(fact.fact, fact.value) for fact in scan.facts] == [("sick_leave_pct", 5.9)]
 
 
 def test_does_not_read_a_headcount_twice_when_a_narrow_pattern_read_it_with_its_population():

@@ -114,8 +114,10 @@ resolved as (
         facts.*,
         line_matches.printed_line,
         word_matches.named_kind,
+        -- a report whose committee is unknown names it nowhere: false, never null, so an
+        -- unknown owner there is withheld like anywhere else
         facts.owner_text is null
-        or facts.owner_text = lower(trim(facts.committee_name))
+        or coalesce(facts.owner_text = lower(trim(facts.committee_name)), false)
         or word_matches.committee_word is not null as is_committee
     from facts
     left join line_matches
