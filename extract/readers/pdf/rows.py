@@ -52,8 +52,22 @@ def _placed(item: SplitLine, columns: list[Column], by_word: bool) -> list[tuple
         return assign(item.cells, columns, strict=False)
     words: dict[int, list[Word]] = {}
     for word in item.line.words:
-        words.setdefault(column_of(word, columns), []).append(word)
+        words.setdefault(_word_column(word, columns), []).append(word)
     return [(union(ws), 1, index) for index, ws in sorted(words.items())]
+
+
+def _word_column(word: Word, columns: list[Column]) -> int:
+    """Given a word of a row and the columns, return the index of the column it is in.
+
+    Numbers set flush left all start on their column's edge: a word that ends before
+    that edge is the column before's (`Exploatering industriområde hamnen 32 | 5 493`,
+    a long label's last word nearer the numbers than the column tolerance).
+    """
+    index = column_of(word, columns)
+    column = columns[index]
+    if index and column.numeric and column.left_aligned and word.x1 < column.x0:
+        return index - 1
+    return index
 
 
 def _right_limit(columns: list[Column], index: int) -> float:

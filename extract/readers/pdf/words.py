@@ -201,9 +201,11 @@ def _same_cell(cell: Sequence[Word], right: Word, gap_ratio: float, number_gap: 
     left = cell[-1]
     height = max(left.height, right.height)
     if left.is_number and right.is_number and all(word.is_number for word in cell):
-        # a sign opens a number: `−111 047 −2 121` are two, however close
+        # a sign opens a number and a closing parenthesis ends one: `−111 047 −2 121`,
+        # `(361513) (78456)` and `(358498) 3015` are two each, however close
         signed = right.text[:1] in "-−–+"
-        return not signed and right.x0 - left.x1 <= number_gap * height
+        closed = left.text.endswith(")")
+        return not signed and not closed and right.x0 - left.x1 <= number_gap * height
     return right.x0 - left.x1 <= gap_ratio * height
 
 
