@@ -26,6 +26,10 @@ from orchestration.publishing import discard_building, discard_building_docs
 
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 BUILT_NODE_TYPES = ("model", "seed", "snapshot")  # a failure here fails the run; tests only warn
+# A build runs the models, seeds and data tests. dbt's unit tests check the models' SQL on
+# rows of their own, not the reports: they run with the test suite (tests/dbt), and in
+# every build they took about half of dbt's node time (47 of 327 nodes, 80 s of 175 s).
+BUILD_COMMAND = ["build", "--exclude-resource-type", "unit_test"]
 BROKEN_STATUSES = ("error", "skipped")
 # dbt's target folder per warehouse, kept between builds: its partial_parse.msgpack lets the
 # next build of the same warehouse (same vars, same profile) re-parse only changed files.
@@ -175,7 +179,7 @@ def warehouse_models(
     discard_building_docs(paths.quality())
     with _environment({WAREHOUSE_ENV[0]: str(building), "KOMMUNLAGER_BUILD_PID": str(os.getpid())}):
         invocation = dbt.cli(
-            ["build", "--vars", dbt_vars(paths)],
+            [*BUILD_COMMAND, "--vars", dbt_vars(paths)],
             context=context,
             raise_on_error=False,
             target_path=dbt_target(paths),
@@ -189,7 +193,7 @@ def _raise_on_build_errors(invocation) -> None:
     """Given a finished dbt invocation, raise if a model is missing from the fresh build.
 
     A model that errored, or was skipped because something upstream of it
-    (a model, a seed, a failing unit test) failed, is absent from the new
+    (a model, a seed) failed, is absent from the new
     file, so publishing it would hand readers a warehouse without tables.
     Failed data tests only warn: they show as failed checks.
     """
@@ -206,6 +210,4 @@ def _raise_on_build_errors(invocation) -> None:
 def _is_broken(result: dict) -> bool:
     """Given one dbt run result, return whether it leaves the fresh build incomplete."""
     node_type = result["unique_id"].split(".")[0]
-    if node_type == "unit_test":
-        return result["status"] in ("error", "fail")
     return node_type in BUILT_NODE_TYPES and result["status"] in BROKEN_STATUSES

@@ -1,9 +1,12 @@
 """A real in-process run of build_warehouse over two small reports, published to a DuckDB file."""
 
+import json
+
 import dagster as dg
 import duckdb
 
 from orchestration.defs.assemble import definitions
+from orchestration.defs.dbt import dbt_target
 from orchestration.defs.resources import KommunlagerPaths
 
 
@@ -57,6 +60,9 @@ def test_build_warehouse_extracts_builds_and_checks_two_reports(raw_dir, tmp_pat
         dg.AssetCheckSeverity.ERROR,
     )
     assert (paths.quality() / "index.html").exists()
+    results = json.loads((dbt_target(paths) / "run_results.json").read_text())["results"]
+    node_types = {r["unique_id"].split(".")[0] for r in results}
+    assert {"model", "seed", "test"} <= node_types and "unit_test" not in node_types
     materialized = result.get_asset_materialization_events()
     extracted = {
         e.partition for e in materialized if e.asset_key == dg.AssetKey(["extracted", "cells"])
