@@ -1,8 +1,6 @@
 """dbt models as Dagster assets, with every `extracted.*` source drawn from the extract asset."""
 
-import json
 import os
-import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -16,35 +14,27 @@ from dagster_dbt.asset_utils import default_description_fn
 from dagster_dbt.compat import DBT_PYTHON_VERSION
 from packaging.version import Version
 
+from orchestration.dbt_parse import (
+    DBT_EXECUTABLE,
+    DBT_PROJECT_DIR,
+    DBT_WITH_PARENT,
+    dbt_environment,
+    dbt_target,
+    dbt_vars,
+    wait_for_parse,
+)
 from orchestration.defs.assets import EXTRACT_ASSET_KEYS, EXTRACT_SOURCE
 from orchestration.defs.dbt_nodes import dbt_test_description, layer_group, prune_target
-from orchestration.defs.resources import (
-    REPO_ROOT,
-    WAREHOUSE_ENV,
-    KommunlagerPaths,
-    WarehouseLock,
-)
+from orchestration.defs.resources import KommunlagerPaths, WarehouseLock
 from orchestration.incremental import sweep_extracted
 from orchestration.publishing import discard_building, discard_building_docs
 
-DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 BUILT_NODE_TYPES = ("model", "seed", "snapshot")  # a failure here fails the run; tests only warn
 # A build runs the models, seeds and data tests. dbt's unit tests check the models' SQL on
 # rows of their own, not the reports: they run with the test suite (tests/dbt), and in
 # every build they took about half of dbt's node time (47 of 327 nodes, 80 s of 175 s).
 BUILD_COMMAND = ["build", "--exclude-resource-type", "unit_test"]
 BROKEN_STATUSES = ("error", "skipped")
-# dbt's target folder per warehouse, kept between builds: its partial_parse.msgpack lets the
-# next build of the same warehouse (same vars, same profile) re-parse only changed files.
-DBT_TARGET_DIR = "dbt_target"
-
-# The venv's dbt, so runs work without an activated venv (make ui, the CLI, tests),
-# started through a stand-in that makes dbt die with the build (a killed build's dbt
-# would run on, unlocked).
-DBT_EXECUTABLE = Path(sys.executable).with_name("dbt")
-DBT_WITH_PARENT = REPO_ROOT / "orchestration" / "dbt_with_parent.py"
-os.environ.setdefault("KOMMUNLAGER_DBT_EXECUTABLE", str(DBT_EXECUTABLE))
-
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
 
@@ -178,16 +168,6 @@ def _environment(values: dict[str, str]) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def dbt_target(paths: KommunlagerPaths) -> Path:
-    """Given the paths, return dbt's target folder beside the warehouse (one writer: the lock)."""
-    return paths.warehouse().parent / DBT_TARGET_DIR
-
-
-def dbt_vars(paths: KommunlagerPaths) -> str:
-    """Given the paths, return the dbt --vars JSON naming the extracted Parquet folder."""
-    return json.dumps({"extracted_dir": paths.extracted().as_posix()})
-
-
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=ExtractLineageTranslator())
 def warehouse_models(
     context: dg.AssetExecutionContext,
@@ -204,9 +184,10 @@ def warehouse_models(
     swept = sweep_extracted(paths.raw(), paths.extracted())
     context.log.info(f"Swept {swept['removed']} removed reports, {swept['orphans']} orphans")
     paths.warehouse().parent.mkdir(parents=True, exist_ok=True)
-    building = discard_building(paths.warehouse())
+    wait_for_parse(dbt_target(paths))  # the CLI's parse ahead, into the same folder
+    discard_building(paths.warehouse())
     discard_building_docs(paths.quality())
-    with _environment({WAREHOUSE_ENV[0]: str(building), "KOMMUNLAGER_BUILD_PID": str(os.getpid())}):
+    with _environment(dbt_environment(paths)):
         invocation = dbt.cli(
             [*BUILD_COMMAND, "--vars", dbt_vars(paths)],
             context=context,
