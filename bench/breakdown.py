@@ -65,13 +65,13 @@ def measure_breakdown(corpus_dir: Path, warehouse: Path, workers: int = 1) -> di
 
     loaded = time.perf_counter()
     from extract.pipeline import discover_reports
-    from orchestration.defs.dbt import dbt_target
+    from orchestration.dbt_parse import dbt_target, parse_ahead
     from orchestration.defs.resources import KommunlagerPaths
     from orchestration.run import published, run_build
 
     paths = KommunlagerPaths.for_warehouse(corpus_dir, warehouse)
     names = [path.name for path in discover_reports(paths.raw())]
-    with contextlib.redirect_stdout(io.StringIO()):
+    with contextlib.redirect_stdout(io.StringIO()), parse_ahead(paths):  # as the CLI builds
         result = run_build(paths, names, force=False, workers=workers)
     if not published(result):
         raise RuntimeError("the measured build did not publish")

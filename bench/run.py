@@ -1,18 +1,22 @@
 """`make bench`: throughput, scaling, incremental cost and memory, side by side.
 
-Builds a corpus of N distinct reports from the sample PDFs (and the PDFs of
-any `--extra-dir`), then runs each stage in its own process on the same
-pages: pypdfium2 text (the floor), naive pdfplumber `extract_tables` and
-camelot's stream mode on every page, kommunlager's extraction with 1 worker
-and with one per processor (at least 2), and the whole build (full with 1
-worker and in parallel, where the time of the full build goes, nothing
-changed, one report changed, and where the time of one changed report goes).
-Writes `bench/results/bench.md`, `bench.json` and `bench.png`, and adds to
-bench.md the peak memory of a build over the hostile set (`bench.memory`,
-`hostile.json`; `--no-hostile` skips it); then compares
-table readers on generated pages (`bench.table_readers`: `table_readers.md`).
-With `--scale`, builds at 100, 500 and 2 000 reports instead (`--sizes`) and
-writes `scale.md`, `scale.json`, `scale.png`.
+Builds a corpus of distinct reports (at least `--pages` pages, or `--reports`
+files) from the family mix (`bench.corpus.family_samples`: LibreOffice
+renderings of the reference corpus, real reports, the independent reports and
+generated ones) and the PDFs of any `--extra-dir`, then runs each stage in its
+own process on the same pages: pypdfium2 text (the floor), naive pdfplumber
+`extract_tables` and camelot's stream mode on every page, kommunlager's
+extraction with 1 worker and with one per processor (at least 2), and the
+whole build (full with 1 worker and in parallel, where the time of the full
+build goes, nothing changed, one report changed, and where the time of one
+changed report goes). Writes `bench/results/bench.md`, `bench.json` and
+`bench.png`, and where extraction's time goes on dense real pages
+(`bench.profile`: `profile.md`), and adds to bench.md the peak memory of a
+build over the hostile set (`bench.memory`, `hostile.json`; `--no-hostile`
+skips it); then compares table readers on generated pages
+(`bench.table_readers`: `table_readers.md`). With `--scale`, builds at 100,
+500 and 2 000 reports instead (`--sizes`) and writes `scale.md`,
+`scale.json`, `scale.png`.
 """
 
 from __future__ import annotations
@@ -25,7 +29,15 @@ import sys
 from pathlib import Path
 
 from bench import memory
-from bench.corpus import build_corpus, sample_pdfs, touch_one
+from bench.corpus import (
+    build_corpus,
+    copies_for_pages,
+    family_counts,
+    family_samples,
+    sample_pdfs,
+    touch_one,
+)
+from bench.profile import run as profile_extraction
 from bench.report import write_report
 from bench.scale import measure_size, write_scale_report
 from bench.table_readers import run as compare_table_readers
@@ -93,7 +105,18 @@ def scale(raw_dir: Path, sizes: list[int], work: Path, results_dir: Path) -> str
 def main(argv: list[str] | None = None) -> int:
     """Given command-line arguments, run the benchmark and write its report."""
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
-    parser.add_argument("--reports", type=int, default=200, help="corpus size (default 200)")
+    parser.add_argument(
+        "--reports", type=int, default=None, help="corpus size (default: what --pages needs)"
+    )
+    parser.add_argument(
+        "--pages", type=int, default=2500, help="corpus size in pages, at least (default 2500)"
+    )
+    parser.add_argument(
+        "--generated",
+        type=int,
+        default=24,
+        help="documents of the project's generator in the family mix (default 24)",
+    )
     parser.add_argument(
         "--naive-reports",
         type=int,
@@ -107,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         help="generated documents for the table "
         "readers' comparison (bench/table_readers.py; default 3 per report up to 60)",
     )
-    parser.add_argument("--raw-dir", type=Path, default=REPO / "data" / "raw")
+    parser.add_argument(
+        "--raw-dir", type=Path, default=REPO / "data" / "raw", help="samples of --scale"
+    )
     parser.add_argument(
         "--extra-dir",
         type=Path,
@@ -133,19 +158,23 @@ def main(argv: list[str] | None = None) -> int:
         print(scale(args.raw_dir, args.sizes, args.work_dir, args.results_dir))
         return 0
     corpus = args.work_dir / "corpus"
-    print(f"building a corpus of {args.reports} reports in {corpus}", flush=True)
-    samples = [path for folder in [args.raw_dir, *args.extra_dir] for path in sample_pdfs(folder)]
-    paths = build_corpus(samples, args.reports, corpus)
+    families = family_samples(args.work_dir / "family_generated", args.generated)
+    families.update({folder.name: sample_pdfs(folder) for folder in args.extra_dir})
+    samples = [path for paths in families.values() for path in paths]
+    reports = args.reports or copies_for_pages(samples, args.pages)
+    print(f"building a corpus of {reports} reports in {corpus}", flush=True)
+    paths = build_corpus(samples, reports, corpus)
     naive_corpus = corpus
     if args.naive_reports and args.naive_reports < len(paths):
         naive_corpus = args.work_dir / "naive_corpus"
         build_corpus(samples, args.naive_reports, naive_corpus)
     results = measure(corpus, args.work_dir, naive_corpus, args.workers)
-    report = write_report(results, args.reports, args.results_dir)
+    report = write_report(results, reports, args.results_dir, family_counts(families, reports))
     print(report)
+    print(profile_extraction(args.results_dir))
     if not args.no_hostile:
         print(memory.write_peak_line(args.results_dir))
-    documents = args.table_documents or min(60, 3 * args.reports)
+    documents = args.table_documents or min(60, 3 * reports)
     print(compare_table_readers(args.work_dir / "table_readers", args.results_dir, documents))
     return 0
 

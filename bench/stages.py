@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
 import shutil
 import subprocess
@@ -25,6 +26,8 @@ from bench.breakdown import measure_breakdown
 from bench.corpus import count_pages
 from bench.table_readers import camelot_rows
 from orchestration.incremental import apply_plan, plan_build
+
+PROGRESS_LINE = re.compile(r"^\[\d+/\d+\] ")  # the CLI's line per report read (stderr)
 
 
 def pdfium_text(paths: list[Path]) -> None:
@@ -59,11 +62,28 @@ def extraction(corpus_dir: Path, workers: int, work_dir: Path) -> None:
     apply_plan(corpus_dir, out_dir, plan, lambda *_: None, workers)
 
 
-def build(corpus_dir: Path, warehouse: Path, workers: int) -> None:
-    """Given a folder of reports, run the whole build (extract, dbt, checks) as a user would."""
+def build(corpus_dir: Path, warehouse: Path, workers: int) -> dict:
+    """Given a folder of reports, run the whole build (extract, dbt, checks) as a user would;
+    return the seconds until its first report was read and after its last (none read: {}).
+
+    What a build pays before its first report and after its last is its fixed cost,
+    read off the CLI's own progress lines.
+    """
     command = [sys.executable, "-m", "orchestration.cli", "build", "--workers", str(workers)]
     command += ["--raw-dir", str(corpus_dir), "--warehouse", str(warehouse)]
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    read_at = [
+        time.perf_counter() - started for line in process.stderr if PROGRESS_LINE.match(line)
+    ]
+    if process.wait() != 0:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    if not read_at:
+        return {}
+    after_last = time.perf_counter() - started - read_at[-1]
+    return {"first_report_s": round(read_at[0], 2), "after_last_report_s": round(after_last, 2)}
 
 
 def peak_rss_mb() -> float:
@@ -87,7 +107,7 @@ def run_stage(stage: str, corpus_dir: Path, work_dir: Path, workers: int) -> dic
     elif stage == "extract":
         extraction(corpus_dir, workers, work_dir)
     elif stage == "build":
-        build(corpus_dir, work_dir / "warehouse.duckdb", workers)
+        extra = build(corpus_dir, work_dir / "warehouse.duckdb", workers)
     elif stage == "breakdown":
         extra["breakdown"] = measure_breakdown(corpus_dir, work_dir / "warehouse.duckdb", workers)
     else:

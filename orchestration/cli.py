@@ -11,6 +11,7 @@ import duckdb
 from extract.manifest import ManifestError, manifest_findings
 from extract.pipeline import SETTINGS_ENV, discover_reports
 from extract.worker_pool import WORKERS_ENV
+from orchestration.dbt_parse import parse_ahead
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.incremental import is_current, plan_build
 from orchestration.lock import LockHeld, warehouse_lock
@@ -117,7 +118,7 @@ def build_locked(paths: KommunlagerPaths, names: list[str], force: bool, workers
     running = log_path.with_name(BUILD_LOG + RUNNING_SUFFIX)
     try:
         log_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(running, "w") as log, contextlib.redirect_stdout(log):
+        with open(running, "w") as log, contextlib.redirect_stdout(log), parse_ahead(paths):
             result = run_build(paths, names, force, workers)
         os.replace(running, log_path)  # the last finished build's log; a kill keeps the old
     except OSError as error:

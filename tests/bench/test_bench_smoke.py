@@ -10,7 +10,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_bench_runs_every_stage_on_two_reports_and_writes_its_report(tmp_path):
     command = [sys.executable, "-m", "bench.run", "--reports", "2", "--naive-reports", "1"]
-    command += ["--workers", "2"]
+    command += ["--workers", "2", "--generated", "1"]
     command += ["--work-dir", str(tmp_path / "work"), "--results-dir", str(tmp_path / "results")]
     subprocess.run(command, check=True, cwd=REPO, capture_output=True, text=True)
     results = json.loads((tmp_path / "results" / "bench.json").read_text())
@@ -31,6 +31,11 @@ def test_bench_runs_every_stage_on_two_reports_and_writes_its_report(tmp_path):
     markdown = (tmp_path / "results" / "bench.md").read_text()
     assert "vs naive pdfplumber" in markdown and "peak memory" in markdown
     assert "vs camelot stream" in markdown and "2 workers vs 1 worker" in markdown
+    assert "| pdf | 2 |" in markdown  # the two reports, by kind of document
+    assert results["build_full"]["first_report_s"] > 0
+    assert results["build_full"]["after_last_report_s"] > 0
+    assert "first report read after" in markdown
+    assert "Own time per module of extract/" in (tmp_path / "results" / "profile.md").read_text()
     full = results["build_full_breakdown"]["breakdown"]
     assert full["cli_import"] > 0 and full["code_location_import"] > 0 and full["extract"] > 0
     assert (tmp_path / "results" / "bench.png").stat().st_size > 1000

@@ -47,6 +47,8 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnec
         )  # fmt: skip
     failed = [r.node.name for r in (result.result or []) if r.status not in ("success", "pass")]
     assert result.success, f"dbt build failed: {failed or result.exception}"
+    # the unit tests a warehouse build leaves out (orchestration.defs.dbt) run here
+    assert any(r.node.resource_type == "unit_test" for r in result.result)
     # dbt-duckdb keeps its in-process connection open; a second one must share its configuration
     connection = duckdb.connect(str(warehouse_path))
     yield connection

@@ -1,8 +1,11 @@
 """A real in-process run of build_warehouse over two small reports, published to a DuckDB file."""
 
+import json
+
 import dagster as dg
 import duckdb
 
+from orchestration.dbt_parse import dbt_target, parse_ahead
 from orchestration.defs.assemble import definitions
 from orchestration.defs.resources import KommunlagerPaths
 
@@ -19,6 +22,14 @@ def check_verdicts(result: dg.ExecuteInProcessResult) -> dict[tuple[str, str], t
     }
 
 
+def dbt_parses(target) -> list[str]:
+    """Given dbt's target folder, return how each dbt invocation logged there parsed."""
+    events = [json.loads(line) for line in (target / "dbt.log").read_text().splitlines()]
+    invocations = dict.fromkeys(e["info"]["invocation_id"] for e in events)
+    full = {e["info"]["invocation_id"] for e in events if e["info"]["code"] == "I024"}
+    return ["full" if invocation in full else "partial" for invocation in invocations]
+
+
 def test_build_warehouse_extracts_builds_and_checks_two_reports(raw_dir, tmp_path):
     paths = KommunlagerPaths.for_warehouse(raw_dir, tmp_path / "out" / "warehouse.duckdb")
     names = sorted(path.name for path in raw_dir.iterdir())
@@ -26,13 +37,14 @@ def test_build_warehouse_extracts_builds_and_checks_two_reports(raw_dir, tmp_pat
     instance.add_dynamic_partitions("reports", names)
     job = definitions(paths).resolve_job_def("build_warehouse")
 
-    result = job.execute_in_process(
-        instance=instance,
-        tags={
-            "dagster/asset_partition_range_start": names[0],
-            "dagster/asset_partition_range_end": names[-1],
-        },
-    )
+    with parse_ahead(paths):  # as the CLI builds: the warehouse's first parse runs ahead
+        result = job.execute_in_process(
+            instance=instance,
+            tags={
+                "dagster/asset_partition_range_start": names[0],
+                "dagster/asset_partition_range_end": names[-1],
+            },
+        )
 
     assert result.success
     with duckdb.connect(str(paths.warehouse()), read_only=True) as con:
@@ -57,6 +69,11 @@ def test_build_warehouse_extracts_builds_and_checks_two_reports(raw_dir, tmp_pat
         dg.AssetCheckSeverity.ERROR,
     )
     assert (paths.quality() / "index.html").exists()
+    results = json.loads((dbt_target(paths) / "run_results.json").read_text())["results"]
+    node_types = {r["unique_id"].split(".")[0] for r in results}
+    assert {"model", "seed", "test"} <= node_types and "unit_test" not in node_types
+    # a fresh warehouse's dbt build parses the whole project, unless the parse ran ahead
+    assert dbt_parses(dbt_target(paths))[-1] == "partial"
     materialized = result.get_asset_materialization_events()
     extracted = {
         e.partition for e in materialized if e.asset_key == dg.AssetKey(["extracted", "cells"])
