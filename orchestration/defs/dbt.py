@@ -22,7 +22,8 @@ from orchestration.defs.resources import (
     WarehouseLock,
 )
 from orchestration.incremental import sweep_extracted
-from orchestration.publishing import discard_building, discard_building_docs
+from orchestration.incremental_dbt import start_building
+from orchestration.publishing import building_path, discard_building_docs
 
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 BUILT_NODE_TYPES = ("model", "seed", "snapshot")  # a failure here fails the run; tests only warn
@@ -162,16 +163,20 @@ def warehouse_models(
     paths: KommunlagerPaths,
     warehouse_lock: WarehouseLock,
 ):
-    """Given built extracts, sweep removed ones, build (run and test) dbt into a fresh file.
+    """Given built extracts, sweep removed ones, build (run and test) dbt beside the live file.
 
     The sweep runs here, in the single-writer build, not in the parallel
-    extraction. The live warehouse is untouched: `published_warehouse` swaps
-    the build in once the blocking checks pass.
+    extraction. dbt builds in a copy of the live warehouse, recomputing the
+    changed reports, or in a fresh file (`orchestration.incremental_dbt`).
+    The live warehouse is untouched: `published_warehouse` swaps the build in
+    once the blocking checks pass.
     """
     swept = sweep_extracted(paths.raw(), paths.extracted())
     context.log.info(f"Swept {swept['removed']} removed reports, {swept['orphans']} orphans")
     paths.warehouse().parent.mkdir(parents=True, exist_ok=True)
-    building = discard_building(paths.warehouse())
+    start = start_building(paths.warehouse(), paths.extracted())
+    context.log.info(start.line())
+    building = building_path(paths.warehouse())
     discard_building_docs(paths.quality())
     with _environment({WAREHOUSE_ENV[0]: str(building), "KOMMUNLAGER_BUILD_PID": str(os.getpid())}):
         invocation = dbt.cli(
