@@ -68,11 +68,14 @@ def current_build(warehouse: Path) -> Path:
     return building if building.exists() else Path(warehouse)
 
 
-def code_digest(project: Path = DBT_PROJECT) -> str:
-    """Given the dbt project folder, return a digest of the models, seeds, macros and tests."""
+def code_digest(project: Path = DBT_PROJECT, folders: tuple[str, ...] = CODE_FOLDERS) -> str:
+    """Given the dbt project folder, return a digest of dbt_project.yml and the folders' code.
+
+    By default the models, seeds, macros and tests: everything dbt builds from.
+    """
     digest = hashlib.sha256()
     files = [project / "dbt_project.yml"]
-    files += [p for folder in CODE_FOLDERS for p in sorted((project / folder).rglob("*"))]
+    files += [p for folder in folders for p in sorted((project / folder).rglob("*"))]
     for path in files:
         if path.is_file() and path.suffix in CODE_SUFFIXES:
             digest.update(str(path.relative_to(project)).encode() + b"\0" + path.read_bytes())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.incremental_dbt import last_build_line
 from orchestration.quality_sections import failure_line
 
 # Contract relation names (docs: warehouse-contract.md), named here rather than imported from
@@ -28,6 +29,7 @@ def summary_lines(warehouse: Path, extracted_dir: Path) -> list[str]:
     """Given the warehouse and its Parquet folder, return the summary as printable lines."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return [
+            *filter(None, [last_build_line(con)]),
             *_report_lines(con, extracted_dir),
             *_fact_lines(con),
             *_verification_lines(con),

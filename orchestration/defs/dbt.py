@@ -27,7 +27,8 @@ from orchestration.defs.assets import EXTRACT_ASSET_KEYS, EXTRACT_SOURCE
 from orchestration.defs.dbt_nodes import dbt_test_description, layer_group, prune_target
 from orchestration.defs.resources import KommunlagerPaths, WarehouseLock
 from orchestration.incremental import sweep_extracted
-from orchestration.publishing import discard_building, discard_building_docs
+from orchestration.incremental_dbt import start_building
+from orchestration.publishing import discard_building_docs
 
 BUILT_NODE_TYPES = ("model", "seed", "snapshot")  # a failure here fails the run; tests only warn
 # A build runs the models, seeds and data tests. dbt's unit tests check the models' SQL on
@@ -175,17 +176,20 @@ def warehouse_models(
     paths: KommunlagerPaths,
     warehouse_lock: WarehouseLock,
 ):
-    """Given built extracts, sweep removed ones, build (run and test) dbt into a fresh file.
+    """Given built extracts, sweep removed ones, build (run and test) dbt beside the live file.
 
     The sweep runs here, in the single-writer build, not in the parallel
-    extraction. The live warehouse is untouched: `published_warehouse` swaps
-    the build in once the blocking checks pass.
+    extraction. dbt builds in a copy of the live warehouse, recomputing the
+    changed reports, or in a fresh file (`orchestration.incremental_dbt`).
+    The live warehouse is untouched: `published_warehouse` swaps the build in
+    once the blocking checks pass.
     """
     swept = sweep_extracted(paths.raw(), paths.extracted())
     context.log.info(f"Swept {swept['removed']} removed reports, {swept['orphans']} orphans")
     paths.warehouse().parent.mkdir(parents=True, exist_ok=True)
     wait_for_parse(dbt_target(paths))  # the CLI's parse ahead, into the same folder
-    discard_building(paths.warehouse())
+    start = start_building(paths.warehouse(), paths.extracted())
+    context.log.info(start.line())
     discard_building_docs(paths.quality())
     with _environment(dbt_environment(paths)):
         invocation = dbt.cli(

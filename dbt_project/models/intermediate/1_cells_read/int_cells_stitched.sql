@@ -1,9 +1,9 @@
 with cells as (
-    select * from {{ ref('stg_extracted__cells') }}
+    select * from {{ changed_only(ref('stg_extracted__cells')) }}
 ),
 
 tables as (
-    select * from {{ ref('stg_extracted__tables') }}
+    select * from {{ changed_only(ref('stg_extracted__tables')) }}
 ),
 
 flagged as (

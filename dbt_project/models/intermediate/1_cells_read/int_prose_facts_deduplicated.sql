@@ -2,7 +2,7 @@
 -- letter and again in the attachment): one statement, one fact, kept at its first page.
 -- The same figure in different sentences stays: they are separate statements.
 with prose_facts as (
-    select * from {{ ref('stg_extracted__prose_facts') }}
+    select * from {{ changed_only(ref('stg_extracted__prose_facts')) }}
 ),
 
 final as (

@@ -1,6 +1,6 @@
 -- Shared by table-kind and unit detection, which both read a table's header as one text.
 with cells as (
-    select * from {{ ref('int_cells_stitched') }}
+    select * from {{ changed_only(ref('int_cells_stitched')) }}
 ),
 
 final as (

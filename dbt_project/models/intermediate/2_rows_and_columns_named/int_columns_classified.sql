@@ -1,5 +1,5 @@
 with cells as (
-    select * from {{ ref('int_cells_stitched') }}
+    select * from {{ changed_only(ref('int_cells_stitched')) }}
 ),
 
 header_vocabulary as (
@@ -11,7 +11,7 @@ marker_vocabulary as (
 ),
 
 reports as (
-    select * from {{ ref('stg_extracted__reports') }}
+    select * from {{ changed_only(ref('stg_extracted__reports')) }}
 ),
 
 unit_vocabulary as (

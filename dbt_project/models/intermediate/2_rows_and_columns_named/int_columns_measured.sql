@@ -15,15 +15,15 @@
     'consumption_pct'
 )" %}
 with columns_scoped as (
-    select * from {{ ref('int_columns_scoped') }}
+    select * from {{ changed_only(ref('int_columns_scoped')) }}
 ),
 
 cells as (
-    select * from {{ ref('int_cells_stitched') }}
+    select * from {{ changed_only(ref('int_cells_stitched')) }}
 ),
 
 reports as (
-    select * from {{ ref('stg_extracted__reports') }}
+    select * from {{ changed_only(ref('stg_extracted__reports')) }}
 ),
 
 values_printed as (

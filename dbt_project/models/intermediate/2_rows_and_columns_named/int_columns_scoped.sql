@@ -1,9 +1,9 @@
 with columns_classified as (
-    select * from {{ ref('int_columns_classified') }}
+    select * from {{ changed_only(ref('int_columns_classified')) }}
 ),
 
 reports as (
-    select * from {{ ref('stg_extracted__reports') }}
+    select * from {{ changed_only(ref('stg_extracted__reports')) }}
 ),
 
 segmented as (

@@ -1,13 +1,13 @@
 with cells as (
-    select * from {{ ref('int_cells_stitched') }}
+    select * from {{ changed_only(ref('int_cells_stitched')) }}
 ),
 
 org_unit_tables as (
-    select * from {{ ref('int_tables_org_units_found') }}
+    select * from {{ changed_only(ref('int_tables_org_units_found')) }}
 ),
 
 rows_classified as (
-    select * from {{ ref('int_rows_classified') }}
+    select * from {{ changed_only(ref('int_rows_classified')) }}
 ),
 
 first_labels as (

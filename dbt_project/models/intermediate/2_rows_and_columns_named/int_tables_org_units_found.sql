@@ -1,5 +1,5 @@
 with cells as (
-    select * from {{ ref('int_cells_stitched') }}
+    select * from {{ changed_only(ref('int_cells_stitched')) }}
 ),
 
 org_unit_vocabulary as (

@@ -1,5 +1,5 @@
 with text_blocks as (
-    select * from {{ ref('stg_extracted__text_blocks') }}
+    select * from {{ changed_only(ref('stg_extracted__text_blocks')) }}
 ),
 
 unit_vocabulary as (

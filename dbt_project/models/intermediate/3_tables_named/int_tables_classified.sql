@@ -1,17 +1,17 @@
 with tables as (
-    select * from {{ ref('stg_extracted__tables') }}
+    select * from {{ changed_only(ref('stg_extracted__tables')) }}
 ),
 
 columns_classified as (
-    select * from {{ ref('int_columns_classified') }}
+    select * from {{ changed_only(ref('int_columns_classified')) }}
 ),
 
 header_texts as (
-    select * from {{ ref('int_tables_header_text') }}
+    select * from {{ changed_only(ref('int_tables_header_text')) }}
 ),
 
 table_units as (
-    select * from {{ ref('int_tables_unit_resolved') }}
+    select * from {{ changed_only(ref('int_tables_unit_resolved')) }}
 ),
 
 kind_vocabulary as (
@@ -23,7 +23,7 @@ cost_vocabulary as (
 ),
 
 rows_classified as (
-    select * from {{ ref('int_rows_classified') }}
+    select * from {{ changed_only(ref('int_rows_classified')) }}
 ),
 
 row_summary as (

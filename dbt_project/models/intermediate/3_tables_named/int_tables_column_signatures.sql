@@ -2,15 +2,15 @@
 -- `Budget` is the report's year, as in int_columns_measured), prefixed by its label
 -- header when that is a vocabulary label. Tables with the same signature are a family.
 with columns_classified as (
-    select * from {{ ref('int_columns_classified') }}
+    select * from {{ changed_only(ref('int_columns_classified')) }}
 ),
 
 reports as (
-    select * from {{ ref('stg_extracted__reports') }}
+    select * from {{ changed_only(ref('stg_extracted__reports')) }}
 ),
 
 cells as (
-    select * from {{ ref('int_cells_stitched') }}
+    select * from {{ changed_only(ref('int_cells_stitched')) }}
 ),
 
 label_vocabulary as (

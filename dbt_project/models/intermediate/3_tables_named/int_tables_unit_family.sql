@@ -2,11 +2,11 @@
 -- same report (a table family: one activity-analysis table per activity) takes the unit
 -- of the nearest preceding family member stating one in its header or caption.
 with found as (
-    select * from {{ ref('int_tables_unit_found') }}
+    select * from {{ changed_only(ref('int_tables_unit_found')) }}
 ),
 
 signatures as (
-    select * from {{ ref('int_tables_column_signatures') }}
+    select * from {{ changed_only(ref('int_tables_column_signatures')) }}
 ),
 
 members as (

@@ -3,11 +3,11 @@
 -- around it. Where its own statements name two units, unit_source is `conflicting` and
 -- the unit NULL: never the first one read.
 with tables as (
-    select * from {{ ref('stg_extracted__tables') }}
+    select * from {{ changed_only(ref('stg_extracted__tables')) }}
 ),
 
 header_texts as (
-    select * from {{ ref('int_tables_header_text') }}
+    select * from {{ changed_only(ref('int_tables_header_text')) }}
 ),
 
 unit_vocabulary as (

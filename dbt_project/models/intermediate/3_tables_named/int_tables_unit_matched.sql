@@ -2,15 +2,15 @@
 -- same total (the summary repeated in an appendix) or when all its figures are figures of
 -- that table (a per-project analysis repeating the project table's lines).
 with found as (
-    select * from {{ ref('int_tables_unit_found') }}
+    select * from {{ changed_only(ref('int_tables_unit_found')) }}
 ),
 
 cells as (
-    select * from {{ ref('int_cells_stitched') }}
+    select * from {{ changed_only(ref('int_cells_stitched')) }}
 ),
 
 rows_classified as (
-    select * from {{ ref('int_rows_classified') }}
+    select * from {{ changed_only(ref('int_rows_classified')) }}
 ),
 
 stated as (

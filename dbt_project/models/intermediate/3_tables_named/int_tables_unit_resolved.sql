@@ -6,19 +6,19 @@
 -- Prose around a table often speaks of other figures (`avvikelse -6 mkr` under a tkr
 -- table), so it ranks below the evidence of other tables.
 with found as (
-    select * from {{ ref('int_tables_unit_found') }}
+    select * from {{ changed_only(ref('int_tables_unit_found')) }}
 ),
 
 matched_units as (
-    select * from {{ ref('int_tables_unit_matched') }}
+    select * from {{ changed_only(ref('int_tables_unit_matched')) }}
 ),
 
 family_units as (
-    select * from {{ ref('int_tables_unit_family') }}
+    select * from {{ changed_only(ref('int_tables_unit_family')) }}
 ),
 
 report_units as (
-    select * from {{ ref('int_reports_unit_found') }}
+    select * from {{ changed_only(ref('int_reports_unit_found')) }}
 ),
 
 own_units as (

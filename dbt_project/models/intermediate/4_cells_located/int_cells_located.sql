@@ -5,15 +5,15 @@
 -- (`Verksamhetens intäkter` under `Övriga intäkter`, `Verksamhetens kostnader` under
 -- the costs) is a total, whatever its words: summed again, it would count them twice.
 with cells as (
-    select * from {{ ref('int_cells_stitched') }}
+    select * from {{ changed_only(ref('int_cells_stitched')) }}
 ),
 
 rows_classified as (
-    select * from {{ ref('int_rows_classified') }}
+    select * from {{ changed_only(ref('int_rows_classified')) }}
 ),
 
 columns_measured as (
-    select * from {{ ref('int_columns_measured') }}
+    select * from {{ changed_only(ref('int_columns_measured')) }}
 ),
 
 joined as (

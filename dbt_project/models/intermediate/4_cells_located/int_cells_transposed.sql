@@ -4,19 +4,19 @@
 -- A line naming another table kind (`Nettoinvesteringar` in `Ekonomi`) takes that kind
 -- and the report's sign convention for it; without one it is left out (never guessed).
 with cells as (
-    select * from {{ ref('int_cells_stitched') }}
+    select * from {{ changed_only(ref('int_cells_stitched')) }}
 ),
 
 columns_classified as (
-    select * from {{ ref('int_columns_classified') }}
+    select * from {{ changed_only(ref('int_columns_classified')) }}
 ),
 
 rows_classified as (
-    select * from {{ ref('int_rows_classified') }}
+    select * from {{ changed_only(ref('int_rows_classified')) }}
 ),
 
 reports as (
-    select * from {{ ref('stg_extracted__reports') }}
+    select * from {{ changed_only(ref('stg_extracted__reports')) }}
 ),
 
 header_vocabulary as (

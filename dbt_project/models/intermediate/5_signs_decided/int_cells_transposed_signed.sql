@@ -3,15 +3,15 @@
 -- signed by the report's convention for it, read from the tables of that kind that
 -- carry their own sign evidence; no such convention: kind NULL, so no fact (no guess).
 with transposed as (
-    select * from {{ ref('int_cells_transposed') }}
+    select * from {{ changed_only(ref('int_cells_transposed')) }}
 ),
 
 tables_classified as (
-    select * from {{ ref('int_tables_classified') }}
+    select * from {{ changed_only(ref('int_tables_classified')) }}
 ),
 
 tables_signed as (
-    select * from {{ ref('int_tables_signed') }}
+    select * from {{ changed_only(ref('int_tables_signed')) }}
 ),
 
 kind_vocabulary as (

@@ -10,11 +10,11 @@
 -- then in the report's text; else NULL: the deviation is stored as printed. Never a
 -- majority of rows.
 with figures_checked as (
-    select * from {{ ref('int_deviation_figures_checked') }}
+    select * from {{ changed_only(ref('int_deviation_figures_checked')) }}
 ),
 
 notes as (
-    select * from {{ ref('int_deviation_notes_found') }}
+    select * from {{ changed_only(ref('int_deviation_notes_found')) }}
 ),
 
 {{ deviation_rows_counted('figures_checked') }},

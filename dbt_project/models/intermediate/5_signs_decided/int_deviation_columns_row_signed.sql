@@ -5,7 +5,7 @@
 -- (a row that is neither is withheld on its own: int_deviation_figures_checked); else
 -- NULL, and the printed figures decide (int_deviation_columns_oriented).
 with located as (
-    select * from {{ ref('int_cells_located') }}
+    select * from {{ changed_only(ref('int_cells_located')) }}
 ),
 
 definitions as (
@@ -13,7 +13,7 @@ definitions as (
 ),
 
 rows_signed as (
-    select * from {{ ref('int_rows_signed') }}
+    select * from {{ changed_only(ref('int_rows_signed')) }}
     where sign_factor is not null
 ),
 

@@ -4,7 +4,7 @@
 -- on that row (a net deviation printed on the first of two lines, a misprinted
 -- operand): int_amounts_normalised withholds it.
 with located as (
-    select * from {{ ref('int_cells_located') }}
+    select * from {{ changed_only(ref('int_cells_located')) }}
 ),
 
 definitions as (

@@ -2,7 +2,7 @@
 -- -1 relative to its definition), from its header, its table's caption and context, or
 -- else the report's text; only a note naming one orientation counts.
 with located as (
-    select * from {{ ref('int_cells_located') }}
+    select * from {{ changed_only(ref('int_cells_located')) }}
 ),
 
 definitions as (
@@ -10,11 +10,11 @@ definitions as (
 ),
 
 tables as (
-    select * from {{ ref('stg_extracted__tables') }}
+    select * from {{ changed_only(ref('stg_extracted__tables')) }}
 ),
 
 text_blocks as (
-    select * from {{ ref('stg_extracted__text_blocks') }}
+    select * from {{ changed_only(ref('stg_extracted__text_blocks')) }}
 ),
 
 note_vocabulary as (

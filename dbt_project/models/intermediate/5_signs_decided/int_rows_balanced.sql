@@ -6,11 +6,11 @@
 -- one sign under which the balance holds (part, total), the result the sign it then has
 -- (result); a column where both signs or neither hold decides nothing.
 with located as (
-    select * from {{ ref('int_cells_located') }}
+    select * from {{ changed_only(ref('int_cells_located')) }}
 ),
 
 tables_classified as (
-    select * from {{ ref('int_tables_classified') }}
+    select * from {{ changed_only(ref('int_tables_classified')) }}
 ),
 
 level_figures as (

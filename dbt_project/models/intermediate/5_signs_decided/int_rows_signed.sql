@@ -14,16 +14,16 @@
 -- (-5 869 + 5 546). A total neither sign adds up to, and any other line, gets no sign
 -- (NULL): never guessed.
 with located as (
-    select * from {{ ref('int_cells_located') }}
+    select * from {{ changed_only(ref('int_cells_located')) }}
 ),
 
 tables_signed as (
-    select * from {{ ref('int_tables_signed') }}
+    select * from {{ changed_only(ref('int_tables_signed')) }}
     where sign_basis = 'row_kinds'
 ),
 
 balanced as (
-    select * from {{ ref('int_rows_balanced') }}
+    select * from {{ changed_only(ref('int_rows_balanced')) }}
 ),
 
 level_figures as (

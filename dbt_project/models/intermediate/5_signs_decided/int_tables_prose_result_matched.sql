@@ -6,11 +6,11 @@
 -- that size (289 643 tkr printed positive: -1). Only a size that agrees within both
 -- roundings counts, and only when every match in the table names one convention.
 with located as (
-    select * from {{ ref('int_cells_located') }}
+    select * from {{ changed_only(ref('int_cells_located')) }}
 ),
 
 tables_classified as (
-    select * from {{ ref('int_tables_classified') }}
+    select * from {{ changed_only(ref('int_tables_classified')) }}
 ),
 
 definitions as (
@@ -18,7 +18,7 @@ definitions as (
 ),
 
 prose_facts as (
-    select * from {{ ref('int_prose_facts_deduplicated') }}
+    select * from {{ changed_only(ref('int_prose_facts_deduplicated')) }}
 ),
 
 stated_figures as (

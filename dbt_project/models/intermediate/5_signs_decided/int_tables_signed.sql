@@ -15,26 +15,26 @@
 -- money out, by the convention of a municipal operating statement: the sum of their
 -- printed figures says which sign prints money out.
 with located as (
-    select * from {{ ref('int_cells_located') }}
+    select * from {{ changed_only(ref('int_cells_located')) }}
 ),
 
 tables_classified as (
-    select * from {{ ref('int_tables_classified') }}
+    select * from {{ changed_only(ref('int_tables_classified')) }}
 ),
 
 deviation_columns as (
-    select * from {{ ref('int_deviation_columns_oriented') }}
+    select * from {{ changed_only(ref('int_deviation_columns_oriented')) }}
 ),
 
 prose_results as (
-    select * from {{ ref('int_tables_prose_result_matched') }}
+    select * from {{ changed_only(ref('int_tables_prose_result_matched')) }}
 ),
 
 activity_tables as (
     select distinct
         report_key,
         table_id
-    from {{ ref('int_tables_org_units_found') }}
+    from {{ changed_only(ref('int_tables_org_units_found')) }}
 ),
 
 balanced as (
@@ -43,7 +43,7 @@ balanced as (
         report_key,
         table_id,
         case when count(distinct printed_sign) = 1 then min(printed_sign) end as money_out_sign
-    from {{ ref('int_rows_balanced') }}
+    from {{ changed_only(ref('int_rows_balanced')) }}
     where balance_role = 'part' and printed_sign * sign_factor = -1
     group by report_key, table_id
 ),

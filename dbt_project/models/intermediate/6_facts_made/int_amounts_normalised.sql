@@ -9,31 +9,31 @@
 -- positive has no sign either (`undecided`): costs printed positive are no money in. A percent outside a consumption column
 -- is no money: withheld.
 with located as (
-    select * from {{ ref('int_cells_located') }}
+    select * from {{ changed_only(ref('int_cells_located')) }}
 ),
 
 tables_classified as (
-    select * from {{ ref('int_tables_classified') }}
+    select * from {{ changed_only(ref('int_tables_classified')) }}
 ),
 
 tables_signed as (
-    select * from {{ ref('int_tables_signed') }}
+    select * from {{ changed_only(ref('int_tables_signed')) }}
 ),
 
 rows_signed as (
-    select * from {{ ref('int_rows_signed') }}
+    select * from {{ changed_only(ref('int_rows_signed')) }}
 ),
 
 deviation_columns as (
-    select * from {{ ref('int_deviation_columns_oriented') }}
+    select * from {{ changed_only(ref('int_deviation_columns_oriented')) }}
 ),
 
 deviation_figures as (
-    select * from {{ ref('int_deviation_figures_checked') }}
+    select * from {{ changed_only(ref('int_deviation_figures_checked')) }}
 ),
 
 deviation_columns_row_signed as (
-    select * from {{ ref('int_deviation_columns_row_signed') }}
+    select * from {{ changed_only(ref('int_deviation_columns_row_signed')) }}
     where orientation is not null
 ),
 
@@ -58,7 +58,7 @@ positive_unsigned_tables as (
 
 transposed as (
     -- a summary printing measures as rows (int_cells_transposed)
-    select * from {{ ref('int_cells_transposed_signed') }}
+    select * from {{ changed_only(ref('int_cells_transposed_signed')) }}
 ),
 
 joined as (

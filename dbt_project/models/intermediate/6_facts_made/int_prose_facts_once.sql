@@ -6,7 +6,7 @@
 -- figures as the reason: which one holds is not the warehouse's to pick. A statement
 -- whose owner is unknown stays withheld with int_prose_facts_owned's reason.
 with owned as (
-    select * from {{ ref('int_prose_facts_owned') }}
+    select * from {{ changed_only(ref('int_prose_facts_owned')) }}
 ),
 
 owned_keyed as (

@@ -5,23 +5,23 @@
 -- by its name (prose_owner_vocabulary). Any other owner is a fragment of the sentence
 -- (`Eftersom nämnden`): the fact is withheld with that reason, never stored under it.
 with prose_facts as (
-    select * from {{ ref('int_prose_facts_deduplicated') }}
+    select * from {{ changed_only(ref('int_prose_facts_deduplicated')) }}
 ),
 
 reports as (
-    select * from {{ ref('int_reports_keyed') }}
+    select * from {{ changed_only(ref('int_reports_keyed')) }}
 ),
 
 amounts as (
-    select * from {{ ref('int_amounts_normalised') }}
+    select * from {{ changed_only(ref('int_amounts_normalised')) }}
 ),
 
 org_units as (
-    select * from {{ ref('int_rows_org_units_assigned') }}
+    select * from {{ changed_only(ref('int_rows_org_units_assigned')) }}
 ),
 
 text_blocks as (
-    select * from {{ ref('stg_extracted__text_blocks') }}
+    select * from {{ changed_only(ref('stg_extracted__text_blocks')) }}
 ),
 
 owner_vocabulary as (

@@ -10,11 +10,11 @@
 {% set sparse_share = 0.5 %}
 
 with cells as (
-    select * from {{ ref('int_cells_stitched') }}
+    select * from {{ changed_only(ref('int_cells_stitched')) }}
 ),
 
 columns_measured as (
-    select * from {{ ref('int_columns_measured') }}
+    select * from {{ changed_only(ref('int_columns_measured')) }}
 ),
 
 value_cells as (

@@ -1,19 +1,19 @@
 with located as (
-    select * from {{ ref('int_cells_located') }}
+    select * from {{ changed_only(ref('int_cells_located')) }}
 ),
 
 tables_classified as (
-    select * from {{ ref('int_tables_classified') }}
+    select * from {{ changed_only(ref('int_tables_classified')) }}
 ),
 
 prose_facts as (
     -- each stated once, with an owner the report names (int_prose_facts_once)
-    select * from {{ ref('int_prose_facts_once') }}
+    select * from {{ changed_only(ref('int_prose_facts_once')) }}
     where is_kept
 ),
 
 reports as (
-    select * from {{ ref('int_reports_keyed') }}
+    select * from {{ changed_only(ref('int_reports_keyed')) }}
 ),
 
 comparator_vocabulary as (
@@ -21,7 +21,7 @@ comparator_vocabulary as (
 ),
 
 columns_classified as (
-    select * from {{ ref('int_columns_classified') }}
+    select * from {{ changed_only(ref('int_columns_classified')) }}
 ),
 
 rate_cells as (

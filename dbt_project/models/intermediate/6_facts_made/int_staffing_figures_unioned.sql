@@ -1,15 +1,15 @@
 with amounts as (
-    select * from {{ ref('int_amounts_normalised') }}
+    select * from {{ changed_only(ref('int_amounts_normalised')) }}
 ),
 
 prose_facts as (
     -- each stated once, with an owner the report names (int_prose_facts_once)
-    select * from {{ ref('int_prose_facts_once') }}
+    select * from {{ changed_only(ref('int_prose_facts_once')) }}
     where is_kept
 ),
 
 reports as (
-    select * from {{ ref('stg_extracted__reports') }}
+    select * from {{ changed_only(ref('stg_extracted__reports')) }}
 ),
 
 from_tables as (

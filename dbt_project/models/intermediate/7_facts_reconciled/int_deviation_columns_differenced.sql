@@ -7,7 +7,7 @@
 {% set min_rows = 2 %}
 
 with lines as (
-    select * from {{ ref('int_lines_segmented') }}
+    select * from {{ changed_only(ref('int_lines_segmented')) }}
     where not is_withheld and check_amount is not null
 ),
 

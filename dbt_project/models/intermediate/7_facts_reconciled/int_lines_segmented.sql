@@ -1,9 +1,9 @@
 with amounts as (
-    select * from {{ ref('int_amounts_normalised') }}
+    select * from {{ changed_only(ref('int_amounts_normalised')) }}
 ),
 
 shifted_rows as (
-    select * from {{ ref('int_rows_shifted') }}
+    select * from {{ changed_only(ref('int_rows_shifted')) }}
 ),
 
 money_lines as (

@@ -1,5 +1,5 @@
 with lines as (
-    select * from {{ ref('int_lines_segmented') }}
+    select * from {{ changed_only(ref('int_lines_segmented')) }}
 ),
 
 definitions as (
@@ -7,7 +7,7 @@ definitions as (
 ),
 
 columns_differenced as (
-    select * from {{ ref('int_deviation_columns_differenced') }}
+    select * from {{ changed_only(ref('int_deviation_columns_differenced')) }}
 ),
 
 deviations as (

@@ -1,5 +1,5 @@
 with figures as (
-    select * from {{ ref('int_staffing_figures_unioned') }}
+    select * from {{ changed_only(ref('int_staffing_figures_unioned')) }}
 ),
 
 by_metric as (

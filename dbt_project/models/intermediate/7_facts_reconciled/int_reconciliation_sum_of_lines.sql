@@ -1,5 +1,5 @@
 with totals as (
-    select * from {{ ref('int_totals_composed') }}
+    select * from {{ changed_only(ref('int_totals_composed')) }}
 ),
 
 left_out as (

@@ -6,7 +6,7 @@
 -- no other adds up more), so one wrong column is still a failure of that reading. A total
 -- after another total whose figures decide nothing is not checked, and says why.
 with totals as (
-    select * from {{ ref('int_totals_summed') }}
+    select * from {{ changed_only(ref('int_totals_summed')) }}
 ),
 
 readings as (

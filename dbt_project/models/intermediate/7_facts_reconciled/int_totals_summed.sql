@@ -5,7 +5,7 @@
 -- it when no line stands between (intäkter + kostnader = resultat). Which one the table
 -- means is decided across its columns (int_totals_composed).
 with lines as (
-    select * from {{ ref('int_lines_segmented') }}
+    select * from {{ changed_only(ref('int_lines_segmented')) }}
 ),
 
 segments as (

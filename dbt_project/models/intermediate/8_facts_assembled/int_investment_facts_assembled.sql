@@ -1,13 +1,13 @@
 with amounts as (
-    select * from {{ ref('int_amounts_normalised') }}
+    select * from {{ changed_only(ref('int_amounts_normalised')) }}
 ),
 
 reports as (
-    select * from {{ ref('int_reports_keyed') }}
+    select * from {{ changed_only(ref('int_reports_keyed')) }}
 ),
 
 shifted_rows as (
-    select * from {{ ref('int_rows_shifted') }}
+    select * from {{ changed_only(ref('int_rows_shifted')) }}
 ),
 
 investment as (

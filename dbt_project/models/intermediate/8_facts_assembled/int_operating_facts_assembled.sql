@@ -1,22 +1,22 @@
 with amounts as (
-    select * from {{ ref('int_amounts_normalised') }}
+    select * from {{ changed_only(ref('int_amounts_normalised')) }}
 ),
 
 reports as (
-    select * from {{ ref('int_reports_keyed') }}
+    select * from {{ changed_only(ref('int_reports_keyed')) }}
 ),
 
 shifted_rows as (
-    select * from {{ ref('int_rows_shifted') }}
+    select * from {{ changed_only(ref('int_rows_shifted')) }}
 ),
 
 org_units as (
-    select * from {{ ref('int_rows_org_units_assigned') }}
+    select * from {{ changed_only(ref('int_rows_org_units_assigned')) }}
 ),
 
 prose_facts as (
     -- each stated once, with an owner the report names (int_prose_facts_once)
-    select * from {{ ref('int_prose_facts_once') }}
+    select * from {{ changed_only(ref('int_prose_facts_once')) }}
     where is_kept
 ),
 

@@ -1,9 +1,9 @@
 with rates as (
-    select * from {{ ref('int_sick_leave_rates_unioned') }}
+    select * from {{ changed_only(ref('int_sick_leave_rates_unioned')) }}
 ),
 
 reports as (
-    select * from {{ ref('int_reports_keyed') }}
+    select * from {{ changed_only(ref('int_reports_keyed')) }}
 ),
 
 population_vocabulary as (

@@ -1,9 +1,9 @@
 with figures as (
-    select * from {{ ref('int_staffing_figures_unioned') }}
+    select * from {{ changed_only(ref('int_staffing_figures_unioned')) }}
 ),
 
 reports as (
-    select * from {{ ref('int_reports_keyed') }}
+    select * from {{ changed_only(ref('int_reports_keyed')) }}
 ),
 
 final as (
