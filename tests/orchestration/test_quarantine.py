@@ -130,29 +130,25 @@ def test_each_broken_report_names_its_rules_in_dim_report(builds):
     ]
 
 
+def year_missing(file_name: str, fact_key: str, rows: int = 1) -> tuple:
+    """Given a report file and a sick-leave fact key, return its row withheld for no year."""
+    rule = ("fct_sick_leave", "not_null", "fiscal_year", 1, rows, "fiscal_year is NULL")
+    return (file_name, *rule, f"<report>-{fact_key}")
+
+
 def test_quality_quarantine_names_the_rule_relation_and_rows(builds):
     rows = query(
         builds.mixed_warehouse,
         "select file_name, relation, rule, column_name, page, rows_withheld, reason,"
         " replace(fact_key, report_key, '<report>') from quality_quarantine order by all",
     )
+    undated = ["1-1-Sjukfrånvaro, %", "2-1-Sjukfrånvaro, %", "3-1-Totalt", "3-2-Kvinnor", "3-3-Män"]
     assert rows == [
-        ("period_unknown.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 2,
-         "fiscal_year is NULL", "<report>-prose-1"),
+        year_missing("period_unknown.txt", "prose-1", rows=2),
         ("period_unknown.txt", "fct_sick_leave", "unique", "fact_key", 1, 2,
          "fact_key is shared by 2 rows", "<report>-prose-1"),
-        ("rate_undated.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
-         "fiscal_year is NULL", "<report>-prose-1"),
-        ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
-         "fiscal_year is NULL", "<report>-table-1-1-1-Sjukfrånvaro, %"),
-        ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
-         "fiscal_year is NULL", "<report>-table-1-2-1-Sjukfrånvaro, %"),
-        ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
-         "fiscal_year is NULL", "<report>-table-1-3-1-Totalt"),
-        ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
-         "fiscal_year is NULL", "<report>-table-1-3-2-Kvinnor"),
-        ("rates_without_year.txt", "fct_sick_leave", "not_null", "fiscal_year", 1, 1,
-         "fiscal_year is NULL", "<report>-table-1-3-3-Män"),
+        year_missing("rate_undated.txt", "prose-1"),
+        *[year_missing("rates_without_year.txt", f"table-1-{key}") for key in undated],
     ]  # fmt: skip
 
 
