@@ -2,11 +2,12 @@
 # Reproduce the Dagster UI screenshots in docs/images/ (by hand; CI does not run this).
 #
 # Needs Debian's chromium (`apt-get install -y chromium`) and the project venv.
-# Builds the shipped sample reports once into a temporary Dagster instance, so
-# the graph shows materializations (`kommunlager build` uses an ephemeral
-# instance the UI cannot see), then serves the code location on 127.0.0.1 and
-# takes headless screenshots. Nothing outside a temporary folder is written
-# except docs/images/*.png.
+# Builds the shipped sample reports and one file that is not a PDF (an HTML
+# page saved as .pdf) with `kommunlager build` into a temporary Dagster
+# instance ($DAGSTER_HOME), so the graph shows materializations and the report
+# partitions each report's fate, then serves the code location on 127.0.0.1
+# and takes headless screenshots. Nothing outside a temporary folder is
+# written except docs/images/*.png.
 #
 # Usage: docs/screenshots.sh [PORT]   (run from anywhere; default port 3917)
 set -euo pipefail
@@ -21,7 +22,7 @@ MAX_BYTES=400000
 
 export DO_NOT_TRACK=1 GX_ANALYTICS_ENABLED=false
 export DAGSTER_HOME="$WORK/dagster_home"
-export KOMMUNLAGER_RAW_DIR="$REPO/data/raw"
+export KOMMUNLAGER_RAW_DIR="$WORK/raw"
 export KOMMUNLAGER_EXTRACTED_DIR="$WORK/extracted"
 export KOMMUNLAGER_WAREHOUSE="$WORK/warehouse.duckdb"
 export KOMMUNLAGER_QUALITY_DIR="$WORK/quality"
@@ -37,29 +38,11 @@ trap cleanup EXIT
 # The project's dagster.yaml (telemetry and the community dialog off).
 .venv/bin/python -m orchestration.dagster_home
 
-echo "building the sample reports into $DAGSTER_HOME (a minute or two)"
-.venv/bin/python - <<'EOF'
-import dagster as dg
-
-from extract.pipeline import discover_reports
-from orchestration.defs.assemble import definitions
-from orchestration.defs.resources import KommunlagerPaths
-
-paths = KommunlagerPaths()  # from the KOMMUNLAGER_* variables above
-names = [path.name for path in discover_reports(paths.raw())]
-with dg.DagsterInstance.get() as instance:
-    instance.add_dynamic_partitions("reports", names)
-    result = definitions(paths).resolve_job_def("build_warehouse").execute_in_process(
-        instance=instance,
-        raise_on_error=False,
-        tags={
-            "dagster/asset_partition_range_start": names[0],
-            "dagster/asset_partition_range_end": names[-1],
-        },
-    )
-print(f"build {'succeeded' if result.success else 'FAILED'} over {len(names)} reports")
-raise SystemExit(0 if result.success else 1)  # no pictures of a broken build
-EOF
+echo "building the sample reports into $DAGSTER_HOME (a few minutes)"
+mkdir -p "$KOMMUNLAGER_RAW_DIR"
+cp "$REPO"/data/raw/* "$REPO/tests/fixtures/hostile/saved_web_page.pdf" "$KOMMUNLAGER_RAW_DIR/"
+.venv/bin/kommunlager build --raw-dir "$KOMMUNLAGER_RAW_DIR" --warehouse "$KOMMUNLAGER_WAREHOUSE" \
+  >"$WORK/build.log" || { cat "$WORK/build.log"; exit 1; }  # no pictures of a broken build
 
 setsid .venv/bin/dagster-webserver -m orchestration.definitions -h 127.0.0.1 -p "$PORT" \
   >"$WORK/webserver.log" 2>&1 &
@@ -85,6 +68,34 @@ shot fct-operating-budget-upstream.png \
   "/assets/fct_operating_budget?view=lineage&lineageScope=upstream&lineageDepth=1"
 shot asset-check-reconciliation.png "/assets/quality_reconciliation?view=checks"
 shot automation.png "/automation"
+shot report-partitions.png "/assets/extracted/reports?view=partitions&partition=saved_web_page.pdf"
+
+# The report_read check's Partitions tab opens on a click, not a URL: Playwright clicks it;
+# and the report card of a table printed over three pages, at its second page.
+.venv/bin/python -m orchestration.report_cards "$KOMMUNLAGER_WAREHOUSE" "$KOMMUNLAGER_RAW_DIR"
+.venv/bin/python - "$URL" "$OUT" "$WORK/cards/001_84cd8bd0666b2bbe.pdf.html" <<'EOF'
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+url, out, card = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(
+        executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+    )
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(f"{url}/assets/extracted/reports?view=checks&checkDetail=report_read", timeout=120_000)
+    page.locator("button[role=tab]", has_text="Partitions").click(timeout=120_000)
+    partial = page.get_by_text("003_29ca0d4d1c8890ca.pdf", exact=True).locator("visible=true")
+    partial.first.click(timeout=120_000)
+    page.wait_for_timeout(5_000)  # the selected partition's latest execution loads
+    page.screenshot(path=f"{out}/report-read-partitions.png")
+    page.goto(card.as_uri())
+    page.get_by_text("Table 8, page 14", exact=False).scroll_into_view_if_needed()
+    page.screenshot(path=f"{out}/report-card.png")
+    browser.close()
+EOF
 
 # Keep each image under MAX_BYTES: quantize to a palette, then halve until it fits.
 .venv/bin/python - "$OUT" "$MAX_BYTES" <<'EOF'
@@ -95,7 +106,8 @@ from PIL import Image
 
 out, max_bytes = Path(sys.argv[1]), int(sys.argv[2])
 for name in ("asset-graph", "extract-to-dbt-lineage", "fct-operating-budget-upstream",
-             "asset-check-reconciliation", "automation"):
+             "asset-check-reconciliation", "automation", "report-partitions",
+             "report-read-partitions", "report-card"):
     path = out / f"{name}.png"
     image = Image.open(path).convert("RGB")
     while True:

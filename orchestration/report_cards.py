@@ -1,15 +1,19 @@
 """Given a build, write an offline HTML report card per report and an index.
 
-A card shows, per table, where it was printed (a crop of the PDF page around
-its cells, rendered with pypdfium2) beside the numbers read from it, how many
-facts it gave and whether its totals agree, then every failed reconciliation
-by page, table and line, in the unit the page prints. A report's status is
-dim_report's, the same as the CLI, the quality report and Dagster give.
-Everything is local: no CSS or script from a network, images beside the HTML.
-Run `python -m orchestration.report_cards WAREHOUSE RAW_DIR`.
+A card shows, per table and page, where it was printed (a crop of that PDF
+page around the table's cells on it, rendered with pypdfium2) beside the
+numbers read there, so a table printed over three pages shows three crops; how
+many facts the table gave and whether its totals agree, then every failed
+reconciliation by page, table and line, in the unit the page prints. A
+report's status is dim_report's, the same as the CLI, the quality report and
+Dagster give; a copy of another report file (report_copies) counts its facts
+in facts_all_copies, as the fact tables hold the canonical copy's only. Cards
+are named by file. Everything is local: no CSS or script from a network,
+images beside the HTML. Run `python -m orchestration.report_cards WAREHOUSE RAW_DIR`.
 """
 
 import html
+import re
 import sys
 from pathlib import Path
 
@@ -26,7 +30,7 @@ td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}td.n{text-align:right
 .table{display:flex;gap:2em;align-items:flex-start;margin:1em 0}
 img{border:1px solid #999;max-width:55vw}
 .unverified,.failed,.partial{color:#b00}.verified,.ok{color:#070}"""
-FACT_TABLES = ("fct_operating_budget", "fct_investment_budget", "fct_staffing")
+UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")  # file names come from whoever filled the folder
 FAILURE_COLUMNS = (
     "page", "table_id", "relation", "line_item", "check_name", "measure", "unit", "factor_sek",
     "expected", "actual", "difference",
@@ -34,14 +38,29 @@ FAILURE_COLUMNS = (
 
 
 def table_boxes(cells: pl.DataFrame) -> pl.DataFrame:
-    """Given a report's cells, return each table's box on its first page (PDF points)."""
-    first = cells.group_by("table_id").agg(pl.col("page").min())
+    """Given a report's cells, return each table's box on each page it is printed on (PDF
+    points, from that page's cells only) and how many pages the table spans."""
     return (
-        cells.join(first, on=["table_id", "page"])
-        .group_by("table_id", "page")
+        cells.group_by("table_id", "page")
         .agg(pl.col("x0").min(), pl.col("top").min(), pl.col("x1").max(), pl.col("bottom").max())
-        .sort("table_id")
+        .with_columns(pl.col("page").rank("dense").over("table_id").alias("part"))
+        .with_columns(pl.len().over("table_id").alias("parts"))
+        .sort("table_id", "page")
     )
+
+
+def card_names(file_names: list[str]) -> dict[str, str]:
+    """Given the reports' file names, return each its card's name: the file name with
+    anything but letters, digits, dot, dash and underscore as `_`, numbered if taken."""
+    names: dict[str, str] = {}
+    for file_name in file_names:
+        stem = UNSAFE_IN_NAME.sub("_", file_name)
+        name, number = stem, 1
+        while name in names.values():
+            number += 1
+            name = f"{stem}_{number}"
+        names[file_name] = name
+    return names
 
 
 def crop_table(pdf: Path, page: int, box: tuple[float, float, float, float], out: Path) -> Path:
@@ -72,13 +91,37 @@ def _warehouse_rows(warehouse: Path | None, sql: str, key: str) -> list[tuple]:
 
 
 def _facts_per_table(warehouse: Path | None, key: str) -> dict[int, tuple[int, str]]:
-    """Given the warehouse and a report, return table_id -> (facts, verification_status)."""
-    union = " union all ".join(
-        f"select table_id, verification_status from {name} where report_key = $key"
-        for name in FACT_TABLES
+    """Given the warehouse and a report, return table_id -> (facts, verification_status).
+
+    From facts_all_copies, which holds every report file's facts: the fact tables hold
+    only the canonical copy's, so a copy's tables would read as giving none.
+    """
+    sql = (
+        "select fact.table_id, count(*),"
+        " coalesce(any_value(verdict.verification_status), 'not_checked')"
+        " from facts_all_copies as fact"
+        " left join reconciliation_table_status as verdict using (report_key, relation, table_id)"
+        " where fact.report_key = $key and fact.table_id is not null group by 1"
     )
-    sql = f"select table_id, count(*), any_value(verification_status) from ({union}) group by 1"
     return {row[0]: (row[1], row[2]) for row in _warehouse_rows(warehouse, sql, key)}
+
+
+def _copy_note(warehouse: Path | None, key: str) -> str:
+    """Given the warehouse and a report, return a line naming the file it is a copy of, if any."""
+    sql = (
+        "select canonical.file_name, copy.canonical_reason from report_copies as copy"
+        " inner join report_copies as canonical"
+        " on canonical.report_key = copy.canonical_report_key"
+        " where copy.report_key = $key and not copy.is_canonical"
+    )
+    rows = _warehouse_rows(warehouse, sql, key)
+    if not rows:
+        return ""
+    canonical, reason = (html.escape(value or "") for value in rows[0])
+    return (
+        f"<p>A copy of {canonical} ({reason}): the fact tables hold that file's facts; "
+        "this file's are in facts_all_copies, counted below.</p>"
+    )
 
 
 def _failures(warehouse: Path | None, key: str) -> list[dict]:
@@ -120,24 +163,26 @@ def _numbers_html(cells: pl.DataFrame) -> str:
 
 
 def _table_html(report: dict, cells: pl.DataFrame, box: dict, images: Path, facts: dict) -> str:
-    """Given one table's box and cells, return its section: crop, numbers, facts, status."""
+    """Given one table's box and cells on one page, return its section: that page's crop and
+    numbers, and the table's facts and status."""
     table_id, page = box["table_id"], box["page"]
     n_facts, status = facts.get(table_id, (0, "not_checked"))
+    part = f" (part {box['part']} of {box['parts']})" if box["parts"] > 1 else ""
     picture = ""
     if report["file_format"] == "pdf":
-        name = f"{report['report_key']}_t{table_id}.png"
+        name = f"{report['card_name']}_t{table_id}_p{page}.png"
         bounds = (box["x0"], box["top"], box["x1"], box["bottom"])
         crop_table(Path(report["path"]), page, bounds, images / name)
         picture = f'<img src="images/{name}" alt="table {table_id} as printed on page {page}">'
     on_page = cells.filter((pl.col("table_id") == table_id) & (pl.col("page") == page))
     return (
-        f'<h3>Table {table_id}, page {page}: {n_facts} facts, <span class="{status}">'
+        f'<h3>Table {table_id}, page {page}{part}: {n_facts} facts, <span class="{status}">'
         f'{status}</span></h3><div class="table">{picture}{_numbers_html(on_page)}</div>'
     )
 
 
 def write_card(report: dict, extracted: Path, warehouse: Path | None, out_dir: Path) -> Path:
-    """Given a report row (with its file `path`), write its card and return the HTML file."""
+    """Given a report row (with its file `path` and `card_name`), write its card; return it."""
     key = report["report_key"]
     cells_file = extracted / "cells" / f"{key}.parquet"
     cells = pl.read_parquet(cells_file) if cells_file.exists() else pl.DataFrame()
@@ -153,10 +198,11 @@ def write_card(report: dict, extracted: Path, warehouse: Path | None, out_dir: P
     status, error = report["status"], html.escape(report["error"])
     body = (
         f'<h1>{title}</h1><p>Status: <span class="{status}">{status}</span> {error}</p>'
+        f"{_copy_note(warehouse, key)}"
         f"<p>{report['page_count']} pages.</p><h2>Reconciliation failures</h2>"
         f"<ul>{failures or '<li>none</li>'}</ul><h2>Tables</h2>{sections or '<p>none</p>'}"
     )
-    card = out_dir / f"{key}.html"
+    card = out_dir / f"{report['card_name']}.html"
     card.write_text(_page(title, body), encoding="utf-8")
     return card
 
@@ -175,8 +221,10 @@ def write_cards(extracted: Path, raw_dir: Path, warehouse: Path | None, out_dir:
     reports = pl.read_parquet(reports_glob).sort("file_name").to_dicts()
     out_dir.mkdir(parents=True, exist_ok=True)
     links = []
+    names = card_names([report["file_name"] for report in reports])
     for report in reports:
         report["path"] = str(Path(raw_dir) / report["file_name"])
+        report["card_name"] = names[report["file_name"]]
         report["status"], report["error"] = _fate(warehouse, report)
         card = write_card(report, extracted, warehouse, out_dir)
         status = report["status"]

@@ -7,12 +7,14 @@ import dagster as dg
 from extract.pipeline import ReportOutcome
 from orchestration.dagster_home import open_instance, sync_partitions
 from orchestration.defs.assets import ExtractProgress
-from orchestration.defs.jobs import build_warehouse
+from orchestration.defs.jobs import build_warehouse, extract_reports
+from orchestration.defs.report_fate import unreadable_reports
 from orchestration.defs.resources import KommunlagerPaths
 
 PUBLISHED_KEY = dg.AssetKey("published_warehouse")  # orchestration.defs.publish: loads dbt
 RUN_TAGS = {"kommunlager/launched_by": "cli"}  # tells a CLI build from a sensor run in the UI
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+SILENT_LOGS = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}  # failing by design
 
 
 class PrintedProgress(ExtractProgress):
@@ -43,8 +45,8 @@ def run_build(
     extract_config = {"force": force, "workers": workers}
     with open_instance() as instance:
         keys = sync_partitions(instance, names, paths.extracted())
-        job = definitions(paths, PrintedProgress()).resolve_job_def(build_warehouse.name)
-        return job.execute_in_process(
+        built = definitions(paths, PrintedProgress())
+        result = built.resolve_job_def(build_warehouse.name).execute_in_process(
             instance=instance,
             run_config={**QUIET_LOGS, "ops": {"extracted_report": {"config": extract_config}}},
             raise_on_error=False,
@@ -53,6 +55,32 @@ def run_build(
                 "dagster/asset_partition_range_start": keys[0],
                 "dagster/asset_partition_range_end": keys[-1],
             },
+        )
+        if result.success and not instance.is_ephemeral:  # an in-memory instance shows nothing
+            mark_unreadable(instance, built, unreadable_reports(paths.extracted(), keys, []))
+        return result
+
+
+def mark_unreadable(
+    instance: dg.DagsterInstance, built: dg.Definitions, unreadable: dict[str, str]
+) -> None:
+    """Given the build's unreadable reports, run each one's extraction alone, failing.
+
+    The build materialized every partition of its range, an unreadable file's too
+    (as `failed`: one run over many partitions cannot fail one of them), so the UI
+    would show it green. A run that plans that partition and fails, with the
+    reader's reason, is what Dagster shows as a failed (red) partition; the file is
+    not read again (unchanged), and the next build's materialization replaces it.
+    """
+    job = built.resolve_job_def(extract_reports.name)
+    config = {"workers": 1, "fail_unreadable": True}
+    for name in unreadable:
+        job.execute_in_process(
+            instance=instance,
+            partition_key=name,
+            run_config={**SILENT_LOGS, "ops": {"extracted_report": {"config": config}}},
+            raise_on_error=False,
+            tags=RUN_TAGS,
         )
 
 

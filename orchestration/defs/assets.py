@@ -10,6 +10,12 @@ Incremental: of the selected partitions only new or changed files are read
 (`orchestration.incremental`). The materialization metadata counts new,
 changed, unchanged and removed reports; removed ones are dropped by the build.
 
+Unreadable: a report whose file cannot be read is extracted as `failed` and its
+partition materialized with that status, since a run over many partitions
+cannot fail one of them. A run with config `fail_unreadable` (the CLI's, one
+per such report after its build) fails instead, so Dagster marks the partition
+failed (red in the partitions view) with the reader's reason.
+
 Parallel: extraction takes no warehouse lock, so a backfill launches one run
 per batch of partitions (`BackfillPolicy.multi_run`) and the run queue runs
 several at once (`orchestration.dagster_home`). Within one run, config
@@ -20,7 +26,7 @@ import dagster as dg
 
 from extract.pipeline import ReportOutcome, discover_reports
 from extract.schema import RELATIONS
-from orchestration.defs.report_fate import record_fates
+from orchestration.defs.report_fate import record_fates, unreadable_reports
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.incremental import apply_plan, plan_build
 from orchestration.partition_keys import files_for_keys, partition_key
@@ -54,6 +60,8 @@ class ExtractConfig(dg.Config):
     # Reports read at once in this run (0: one per core, as memory allows). One by
     # default: the run queue already runs several extract runs side by side.
     workers: int = 1
+    # fail the step when a selected report cannot be read, so its partition shows failed
+    fail_unreadable: bool = False
 
 
 @dg.multi_asset(
@@ -90,5 +98,11 @@ def extracted_report(
 
     outcomes = apply_plan(paths.raw(), paths.extracted(), plan, announce, config.workers)
     record_fates(context, paths.extracted(), outcomes)
+    unreadable = unreadable_reports(paths.extracted(), context.partition_keys, outcomes)
+    if config.fail_unreadable and unreadable:
+        raise dg.Failure(
+            description="; ".join(f"{name}: {error}" for name, error in unreadable.items()),
+            metadata={"unreadable": dg.MetadataValue.json(unreadable)},
+        )
     for key in context.selected_asset_keys:
         yield dg.MaterializeResult(asset_key=key, metadata=plan.counts())

@@ -82,3 +82,22 @@ def record_fates(
         metadata = {**outcome_metadata(outcome), "extracted_in_this_run": partition in fresh}
         for key in context.selected_asset_keys:
             context.add_asset_metadata(metadata, asset_key=key, partition_key=partition)
+
+
+def unreadable_reports(
+    extracted_dir: Path, partitions: list[str], extracted_now: list[ReportOutcome]
+) -> dict[str, str]:
+    """Given report partitions and fresh outcomes, return the partitions whose file the
+    reader failed, with why."""
+    fresh = {partition_key(outcome.file_name): outcome for outcome in extracted_now}
+    stored = {partition_key(name): name for name in stored_inventory(extracted_dir)}
+    outcomes = {
+        partition: fresh.get(partition)
+        or stored_outcome(extracted_dir, stored.get(partition, partition))
+        for partition in partitions
+    }
+    return {
+        partition: outcome.error or "could not be read"
+        for partition, outcome in outcomes.items()
+        if outcome is not None and outcome.status == "failed"
+    }

@@ -143,8 +143,8 @@ def test_totals_reconcile_lists_a_reports_failures_in_the_printed_unit_with_page
 def test_an_unchanged_report_keeps_its_own_extraction_figures(built):
     home, *_ = built
     with instance_at(home) as instance:
-        runs = instance.get_runs()
-        assert [run.tags.get("kommunlager/launched_by") for run in runs] == ["cli", "cli"]
+        builds = instance.get_runs(filters=dg.RunsFilter(job_name="build_warehouse"))
+        assert [run.tags.get("kommunlager/launched_by") for run in builds] == ["cli", "cli"]
         one = latest(instance, "report_one.txt", "materialization")
         two = latest(instance, "report_two.txt", "materialization")
     # report_one was not re-read by the second build, yet keeps its own figures
@@ -152,6 +152,26 @@ def test_an_unchanged_report_keeps_its_own_extraction_figures(built):
     assert one["tables"] > 0 and one["cells"] > 0 and one["read_status"] == "ok"
     assert one["unchanged"] == 4 and one["new"] == 1
     assert two["extracted_in_this_run"] is True and two["file_name"] == "report_two.txt"
+
+
+def test_each_build_fails_an_unreadable_files_partition_in_a_run_of_its_own(built):
+    home, *_ = built
+    with instance_at(home) as instance:
+        runs = list(reversed(instance.get_runs()))  # oldest first
+        failures = []
+        for run in runs:
+            records = instance.get_records_for_run(
+                run.run_id, of_type=dg.DagsterEventType.STEP_FAILURE
+            ).records
+            failures += [r.event_log_entry.dagster_event.step_failure_data for r in records]
+    messages = [failure.error.message for failure in failures]
+    assert [
+        (run.job_name, run.status.value, run.tags.get("dagster/partition")) for run in runs
+    ] == [
+        ("build_warehouse", "SUCCESS", None),
+        ("extract_reports", "FAILURE", "truncated.pdf"),
+    ] * 2
+    assert len(messages) == 2 and all("truncated.pdf: " in message for message in messages)
 
 
 def test_report_cards_give_the_same_status_and_failures(built, tmp_path):
