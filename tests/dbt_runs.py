@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from extract.manifest import read_manifest
+from extract.pipeline import extract_report
+
 PROJECT = Path(__file__).resolve().parents[1] / "dbt_project"
 
 
@@ -25,3 +28,18 @@ def dbt_build(root: Path, warehouse: Path, extracted: Path, project: Path = PROJ
         env=environment, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def drawn_warehouse(root: Path, manifest: str, drawn: dict) -> Path:
+    """Given a work folder, a manifest's text and the drawing function of each report file
+    (its name to a function that draws it at a path), extract each report and build dbt on
+    them; return the warehouse."""
+    raw = root / "raw"
+    raw.mkdir()
+    (raw / "manifest.csv").write_text(manifest, encoding="utf-8")
+    rows = read_manifest(raw)
+    for name, draw in drawn.items():
+        extract_report(draw(raw / name), root / "extracted", rows[name])
+    path = root / "warehouse.duckdb"
+    dbt_build(root, path, root / "extracted")
+    return path

@@ -8,9 +8,7 @@ as running text that no reader makes a table of: it is a numeric region, and par
 import duckdb
 import pytest
 
-from extract.manifest import read_manifest
-from extract.pipeline import extract_report
-from tests.dbt_runs import dbt_build
+from tests.dbt_runs import drawn_warehouse
 from tests.extract import header_forms as forms
 
 DRAWN = {
@@ -42,15 +40,7 @@ GRID_MEASURES = [
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory):
     """Draw the reports, extract them, build dbt on them; return the warehouse."""
-    root = tmp_path_factory.mktemp("header_forms")
-    raw = root / "raw"
-    raw.mkdir()
-    (raw / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
-    manifest = read_manifest(raw)
-    for name, draw in DRAWN.items():
-        extract_report(draw(raw / name), root / "extracted", manifest[name])
-    path = root / "warehouse.duckdb"
-    dbt_build(root, path, root / "extracted")
+    path = drawn_warehouse(tmp_path_factory.mktemp("header_forms"), MANIFEST, DRAWN)
     connection = duckdb.connect(str(path), read_only=True)
     yield connection
     connection.close()

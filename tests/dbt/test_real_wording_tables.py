@@ -14,9 +14,7 @@ import duckdb
 import pytest
 from reportlab.pdfgen import canvas
 
-from extract.manifest import read_manifest
-from extract.pipeline import extract_report
-from tests.dbt_runs import dbt_build
+from tests.dbt_runs import drawn_warehouse
 from tests.extract.header_forms import FONT, LEADING, PORTRAIT, SIZE, row
 from tests.extract.test_pdf_headless_continuation import continued_without_header
 
@@ -70,15 +68,7 @@ DRAWN = {"abbreviated.pdf": abbreviated_lines, "continued.pdf": continued_withou
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory):
     """Draw the reports, extract them, build dbt on them; return the warehouse."""
-    root = tmp_path_factory.mktemp("real_wording")
-    raw = root / "raw"
-    raw.mkdir()
-    (raw / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
-    manifest = read_manifest(raw)
-    for name, draw in DRAWN.items():
-        extract_report(draw(raw / name), root / "extracted", manifest[name])
-    path = root / "warehouse.duckdb"
-    dbt_build(root, path, root / "extracted")
+    path = drawn_warehouse(tmp_path_factory.mktemp("real_wording"), MANIFEST, DRAWN)
     connection = duckdb.connect(str(path), read_only=True)
     yield connection
     connection.close()
