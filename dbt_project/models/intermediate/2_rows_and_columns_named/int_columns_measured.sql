@@ -8,7 +8,10 @@
 -- (c) a column's time scope agrees with the report's period: no outcome of a year after
 --     the report's, no part of a year in a report of the whole year, no full-year
 --     outcome of a year an interim report has not closed, and a figure of one year
---     has a year.
+--     has a year;
+-- (d) a table's header is whole: a caption ending in a word broken at the line's end
+--     (`Avvikelse pro-`) is the header's first line read as the caption, so each column
+--     kept only its lower words (`gnos/budget` reads as budget): all its columns withheld.
 {% set year_bound = "(
     'budget', 'budget_ytd', 'outcome', 'outcome_ytd', 'outcome_prior_year', 'outcome_ytd_prior_year',
     'forecast', 'forecast_previous', 'deviation', 'deviation_ytd', 'deviation_forecast', 'plan',
@@ -24,6 +27,14 @@ cells as (
 
 reports as (
     select * from {{ changed_only(ref('stg_extracted__reports')) }}
+),
+
+headers_cut as (
+    select
+        report_key,
+        table_id
+    from {{ changed_only(ref('stg_extracted__tables')) }}
+    where regexp_matches(caption, '[[:alpha:]][-\x{00AD}]$')
 ),
 
 values_printed as (
@@ -148,11 +159,14 @@ final as (
     select
         columns_scoped.* exclude (measure),
         coalesce(
+            case when headers_cut.table_id is not null then 'header: its first line was read as the caption (a word broken at its end)' end,
             scope_conflicts.reason,
             'one measure and year in two columns of different values (' || disagreeing.rival_header || ')'
         ) as withheld_reason,
         case
-            when scope_conflicts.reason is null and disagreeing.col_index is null then columns_scoped.measure
+            when
+                headers_cut.table_id is null and scope_conflicts.reason is null and disagreeing.col_index is null
+                then columns_scoped.measure
             else 'unknown'
         end as measure,
         columns_scoped.measure as measure_read
@@ -167,6 +181,10 @@ final as (
             columns_scoped.report_key = disagreeing.report_key
             and columns_scoped.table_id = disagreeing.table_id
             and columns_scoped.col_index = disagreeing.col_index
+    left join headers_cut
+        on
+            columns_scoped.report_key = headers_cut.report_key
+            and columns_scoped.table_id = headers_cut.table_id
 )
 
 select * from final
