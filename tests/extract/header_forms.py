@@ -30,8 +30,10 @@ def _text_right(pdf: canvas.Canvas, right: float, y: float, text: str, groups: b
         x += stringWidth(part, FONT, SIZE) + gap
 
 
-def row(pdf, y: float, cells: list[str], rights, groups: bool = False) -> None:
-    pdf.drawString(LABEL_X, y, cells[0])
+def row(
+    pdf, y: float, cells: list[str], rights, groups: bool = False, label_x: float = LABEL_X
+) -> None:
+    pdf.drawString(label_x, y, cells[0])
     for right, text in zip(rights, cells[1:], strict=True):
         _text_right(pdf, right, y, text, groups)
 

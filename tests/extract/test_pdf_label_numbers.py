@@ -8,7 +8,7 @@ from pathlib import Path
 from reportlab.pdfgen import canvas
 
 from extract.readers.pdf import read
-from tests.extract.header_forms import PORTRAIT
+from tests.extract.header_forms import PORTRAIT, row
 
 FONT, SIZE, LEADING, LABEL_X = "Courier", 8, 12, 54
 RIGHTS = (330, 400, 470, 541)
@@ -29,24 +29,18 @@ SECOND_PAGE = [
 ]
 
 
-def _row(pdf: canvas.Canvas, y: float, cells: list[str]) -> None:
-    pdf.drawString(LABEL_X, y, cells[0])
-    for right, text in zip(RIGHTS, cells[1:], strict=True):
-        pdf.drawRightString(right, y, text)
-
-
 def numbered_projects(path: Path) -> Path:
     """Given a path, draw there the investment table over two pages."""
     pdf = canvas.Canvas(str(path), pagesize=PORTRAIT)
     pdf.setFont(FONT, SIZE)
     pdf.drawString(LABEL_X, 790, CAPTION)
     for index, cells in enumerate([HEADER, *FIRST_PAGE]):
-        _row(pdf, 770 - index * LEADING, cells)
+        row(pdf, 770 - index * LEADING, cells, RIGHTS, label_x=LABEL_X)
     pdf.showPage()
     pdf.setFont(FONT, SIZE)
     pdf.drawString(LABEL_X, 790, f"{CAPTION} (forts.)")
     for index, cells in enumerate(SECOND_PAGE):
-        _row(pdf, 770 - index * LEADING, cells)
+        row(pdf, 770 - index * LEADING, cells, RIGHTS, label_x=LABEL_X)
     pdf.save()
     return path
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab.pdfgen import canvas
 
 from extract.readers.pdf import read
+from tests.extract.header_forms import row
 
 PROJECT_HEADER = ["Projekt", "Budget", "Utfall", "Prognos", "Avvikelse"]
 PROJECT_ROWS = [
@@ -48,9 +49,7 @@ def _monospaced_projects(path: Path) -> Path:
     pdf.setFont("Courier", 8.5)
     y = 780.0
     for cells in [PROJECT_HEADER, *PROJECT_ROWS]:
-        pdf.drawString(52, y, cells[0])
-        for right, text in zip(PROJECT_RIGHTS, cells[1:], strict=True):
-            pdf.drawRightString(right, y, text)
+        row(pdf, y, cells, PROJECT_RIGHTS, label_x=52)
         y -= 12.7
     pdf.save()
     return path
