@@ -2,7 +2,8 @@
 
 Writes the hostile files of issue 10 into a scratch folder (a DOCX whose
 document.xml expands to 1 GB, a DOCX with 100 MB of XML, a 200 MB text
-file, and ones just under the text limit) beside the bad files of
+file, and ones just under the text limit; `--small`: the same files at a
+64th of their size, for the smoke test) beside the bad files of
 `tests/fixtures/hostile` and the two orchestration fixtures, runs
 `kommunlager build` over them in its own process and samples the RSS of the
 build and every process under it (`--extract-only`: `python -m extract`, the
@@ -32,6 +33,7 @@ DOCX = FIXTURES / "docx" / "interim_report.docx"
 MB = 1024 * 1024
 BOUND_MB = 1024  # the documented per-report bound (KOMMUNLAGER_MAX_MEMORY_MB default)
 CHUNK = b"<w:p><w:r><w:t>" + b"kommun " * 140 + b"</w:t></w:r></w:p>"
+SMALL = 64  # `--small` divides every written file's size by this
 
 
 def write_docx(path: Path, xml_bytes: int) -> Path:
@@ -61,16 +63,18 @@ def write_text(path: Path, size: int) -> Path:
     return path
 
 
-def hostile_folder(raw: Path) -> Path:
-    """Given a folder, fill it with the hostile set and two good reports; return it."""
+def hostile_folder(raw: Path, small: bool = False) -> Path:
+    """Given a folder and whether to write the small set, fill it with the hostile set and
+    two good reports; return it."""
     raw.mkdir(parents=True)
     for path in [*(FIXTURES / "hostile").iterdir(), *(FIXTURES / "orchestration").iterdir()]:
         shutil.copyfile(path, raw / path.name)
-    write_docx(raw / "bomb_1gb_xml.docx", 1024 * MB)
-    write_docx(raw / "xml_100mb.docx", 100 * MB)
-    write_docx(raw / "xml_15mb.docx", 15 * MB)
-    write_text(raw / "text_200mb.txt", 200 * MB)
-    write_text(raw / "text_15mb.txt", 15 * MB)
+    unit = MB // SMALL if small else MB
+    write_docx(raw / "bomb_1gb_xml.docx", 1024 * unit)
+    write_docx(raw / "xml_100mb.docx", 100 * unit)
+    write_docx(raw / "xml_15mb.docx", 15 * unit)
+    write_text(raw / "text_200mb.txt", 200 * unit)
+    write_text(raw / "text_15mb.txt", 15 * unit)
     return raw
 
 
@@ -88,11 +92,12 @@ def sample(build: psutil.Popen) -> tuple[float, float]:
     return tree_peak, one_peak
 
 
-def measure(extract_only: bool = False, keep: bool = False) -> dict:
-    """Given whether to extract only, build over the hostile set once; return its measurements."""
+def measure(extract_only: bool = False, keep: bool = False, small: bool = False) -> dict:
+    """Given whether to extract only, to keep the scratch folder and to write the small set,
+    build over the hostile set once; return its measurements."""
     scratch = Path(tempfile.mkdtemp(prefix="kommunlager-memory-"))
     try:
-        raw = hostile_folder(scratch / "raw")
+        raw = hostile_folder(scratch / "raw", small)
         warehouse = scratch / "out" / "warehouse.duckdb"
         command = [sys.executable, "-m", "orchestration.cli", "build", "--raw-dir", str(raw)]
         command += ["--warehouse", str(warehouse)]
@@ -118,6 +123,7 @@ def measure(extract_only: bool = False, keep: bool = False) -> dict:
             "peak_tree_rss_mb": round(tree_peak),
             "peak_one_process_rss_mb": round(one_peak),
             "bound_per_report_mb": BOUND_MB,
+            "small": small,
             "reports": {name: [status, error] for name, status, error in sorted(reports)},
         }
     finally:
@@ -128,19 +134,21 @@ def measure(extract_only: bool = False, keep: bool = False) -> dict:
 def peak_line(result: dict) -> str:
     """Given a build's measurements over the hostile set, return its line of `make bench`."""
     failed = sum(1 for status, _ in result["reports"].values() if status == "failed")
+    bomb = "16 MB (the small set)" if result["small"] else "1 GB"
     return (
         f"Hostile set ({len(result['reports'])} files, {failed} failed, a DOCX whose XML "
-        f"expands to 1 GB among them), whole build: peak RSS {result['peak_tree_rss_mb']} MB "
+        f"expands to {bomb} among them), whole build: peak RSS {result['peak_tree_rss_mb']} MB "
         f"over its processes, {result['peak_one_process_rss_mb']} MB in one (bound "
         f"{result['bound_per_report_mb']} MB per report), {result['seconds']} s, "
         f"exit {result['exit']}."
     )
 
 
-def write_peak_line(results_dir: Path) -> str:
-    """Given the results folder of `make bench`, measure the hostile set, add its line to
-    bench.md and its measurements as hostile.json; return the line."""
-    result = measure()
+def write_peak_line(results_dir: Path, small: bool = False) -> str:
+    """Given the results folder of `make bench` and whether to write the small set, measure
+    the hostile set, add its line to bench.md and its measurements as hostile.json; return
+    the line."""
+    result = measure(small=small)
     line = peak_line(result)
     (results_dir / "hostile.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     with (results_dir / "bench.md").open("a", encoding="utf-8") as report:
@@ -153,8 +161,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     parser.add_argument("--extract-only", action="store_true", help="extraction alone, no dbt")
+    parser.add_argument("--small", action="store_true", help="each file a 64th of its size")
     args = parser.parse_args()
-    print(json.dumps(measure(args.extract_only, args.keep), ensure_ascii=False))
+    print(json.dumps(measure(args.extract_only, args.keep, args.small), ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -13,8 +13,9 @@ changed report goes). Writes `bench/results/bench.md`, `bench.json` and
 `bench.png`, and where extraction's time goes on dense real pages
 (`bench.profile`: `profile.md`), and adds to bench.md the peak memory of a
 build over the hostile set (`bench.memory`, `hostile.json`; `--no-hostile`
-skips it); then compares table readers on generated pages
-(`bench.table_readers`: `table_readers.md`). With `--scale`, builds at 100,
+skips it, `--hostile-small` writes its large files at a 64th of their size);
+then compares table readers on generated pages (`bench.table_readers`:
+`table_readers.md`). With `--scale`, builds at 100,
 500 and 2 000 reports instead (`--sizes`) and writes `scale.md`,
 `scale.json`, `scale.png`.
 """
@@ -151,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-hostile", action="store_true", help="skip the hostile set's peak memory"
     )
+    parser.add_argument(
+        "--hostile-small", action="store_true", help="the hostile set at a 64th of its size"
+    )
     parser.add_argument("--scale", action="store_true", help="build at --sizes reports instead")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SCALE_SIZES))
     args = parser.parse_args(argv)
@@ -173,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     print(profile_extraction(args.results_dir))
     if not args.no_hostile:
-        print(memory.write_peak_line(args.results_dir))
+        print(memory.write_peak_line(args.results_dir, args.hostile_small))
     documents = args.table_documents or min(60, 3 * reports)
     print(compare_table_readers(args.work_dir / "table_readers", args.results_dir, documents))
     return 0

@@ -10,7 +10,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_bench_runs_every_stage_on_two_reports_and_writes_its_report(tmp_path):
     command = [sys.executable, "-m", "bench.run", "--reports", "2", "--naive-reports", "1"]
-    command += ["--workers", "2", "--generated", "1"]
+    command += ["--workers", "2", "--generated", "1", "--hostile-small"]
     command += ["--work-dir", str(tmp_path / "work"), "--results-dir", str(tmp_path / "results")]
     subprocess.run(command, check=True, cwd=REPO, capture_output=True, text=True)
     results = json.loads((tmp_path / "results" / "bench.json").read_text())
@@ -44,7 +44,7 @@ def test_bench_runs_every_stage_on_two_reports_and_writes_its_report(tmp_path):
     assert breakdown["extract"] > 0 and breakdown["dbt_run"] > 0 and breakdown["publish"] > 0
     assert "where the time goes" in markdown
     hostile = json.loads((tmp_path / "results" / "hostile.json").read_text())
-    assert hostile["exit"] == 0 and hostile["peak_tree_rss_mb"] > 0
+    assert hostile["exit"] == 0 and hostile["peak_tree_rss_mb"] > 0 and hostile["small"]
     assert f"peak RSS {hostile['peak_tree_rss_mb']} MB" in markdown.splitlines()[-1]
 
 
