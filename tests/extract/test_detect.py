@@ -233,6 +233,14 @@ PERIOD_FORMS = [
         ("budget", "budget", date(2025, 1, 1), date(2025, 12, 31), 2025),
     ),
     (
+        ("Mål- och resursplan 2021",),
+        ("resursplan", "budget", date(2021, 1, 1), date(2021, 12, 31), 2021),
+    ),
+    (
+        ("Budgetunderlag 2022–2023",),
+        ("budgetunderlag", "budget", date(2022, 1, 1), date(2022, 12, 31), 2022),
+    ),
+    (
         ("Budgetskrivelse", "för investeringar", "2027-2031"),
         ("budgetskrivelse", "budget", date(2027, 1, 1), date(2027, 12, 31), 2027),
     ),
