@@ -71,8 +71,19 @@ def _centred(
     x0, x1 = columns[run[0]].x0, columns[run[-1]].x1
     if _off_centre(run, centre, columns) > CENTRE_SHARE * (x1 - x0):
         return False
-    inside = [(a, b) for a, b in leaves if x0 - EDGE <= (a + b) / 2 <= x1 + EDGE]
+    inside = [leaf for leaf in leaves if _heads_one_of(leaf, run, columns)]
     return any(b < centre for _, b in inside) and any(a > centre for a, _ in inside)
+
+
+def _heads_one_of(leaf: tuple[float, float], run: list[int], columns: Sequence[Column]) -> bool:
+    """Given a header's extent below a group, return whether it heads one of the group's
+    columns: centred within them, or ending on one's right edge (a right-aligned head
+    wider than its numbers, `Utfall (tusental kronor)`, centres left of them)."""
+    a, b = leaf
+    x0, x1 = columns[run[0]].x0, columns[run[-1]].x1
+    if x0 - EDGE <= (a + b) / 2 <= x1 + EDGE:
+        return True
+    return any(abs(b - columns[index].x1) <= EDGE for index in run)
 
 
 def _trimmed(
