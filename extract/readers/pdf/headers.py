@@ -47,7 +47,7 @@ def header_lines(
     headers: list[SplitLine] = []
     index = len(above) - 1
     while index >= 0 and len(headers) < settings.max_header_lines:
-        candidate = _cut_before_flush_left(above[index], columns)
+        candidate = _cut_before_flush_left(_without_heads_past(above[index], columns), columns)
         gap = top.top - candidate.line.bottom if top is not None else 0.0
         if candidate.is_row or gap > settings.header_gap * candidate.line.height:
             break
@@ -87,6 +87,17 @@ def _cut_before_flush_left(line: SplitLine, columns: list[Column]) -> SplitLine:
         bounds = [0, *cuts, len(words)]
         pieces += [union(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     return replace(line, cells=pieces)
+
+
+def _without_heads_past(line: SplitLine, columns: list[Column]) -> SplitLine:
+    """Given a line above a table, return it without the cells that start right of its last
+    column, when the rest reads as a header: those head a column no row prints a number in
+    (a table wider than the page, its last heads and numbers cut off at the page's edge)."""
+    edge = columns[-1].x1 + RIGHT_ALIGN
+    kept = [cell for cell in line.cells if cell.x0 <= edge]
+    if len(kept) in (0, len(line.cells)) or assign(kept, columns) is None:
+        return line
+    return replace(line, cells=kept)
 
 
 def _groups_above(headers: list[SplitLine], line: SplitLine, columns: list[Column]) -> bool:
