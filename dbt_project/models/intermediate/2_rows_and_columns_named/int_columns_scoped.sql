@@ -23,21 +23,35 @@ segmented as (
 
 segment_scopes as (
     -- what a bare deviation compares, from its operands: a forecast, or a period's
-    -- outcome and budget
+    -- outcome and budget (an interim report's undated outcome of its own year is the
+    -- period's, as resolve_measure reads it: `Utfall (U) | Budget jan–aug | Avvikelse`)
     select
-        report_key,
-        table_id,
-        operand_segment,
+        segmented.report_key,
+        segmented.table_id,
+        segmented.operand_segment,
         case
-            when bool_or(header_role = 'forecast') then 'forecast'
+            when bool_or(segmented.header_role = 'forecast') then 'forecast'
             when
-                bool_or(header_role = 'outcome' and has_ytd_marker)
-                and bool_or(header_role = 'budget' and has_ytd_marker)
+                bool_or(
+                    segmented.header_role = 'outcome'
+                    and (
+                        segmented.has_ytd_marker
+                        or (
+                            reports.period_kind = 'interim'
+                            and not segmented.names_full_year
+                            and coalesce(segmented.header_year, reports.fiscal_year)
+                            = reports.fiscal_year
+                        )
+                    )
+                )
+                and bool_or(segmented.header_role = 'budget' and segmented.has_ytd_marker)
                 then 'ytd'
         end as operand_scope
     from segmented
-    where header_role != 'deviation'
-    group by report_key, table_id, operand_segment
+    left join reports
+        on segmented.report_key = reports.report_key
+    where segmented.header_role != 'deviation'
+    group by segmented.report_key, segmented.table_id, segmented.operand_segment
 ),
 
 scoped as (
