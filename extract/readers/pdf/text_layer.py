@@ -118,13 +118,14 @@ def _same_glyph(previous, char) -> bool:
 
 
 def _word(chars) -> Word:
-    font = chars[0][5]
+    texts, lefts, rights, tops, bottoms, fonts = zip(*chars, strict=True)
+    font = fonts[0]
     return Word(
-        text="".join(c[0] for c in chars).replace(LINE_END_HYPHEN, "-"),
-        x0=min(c[1] for c in chars),
-        x1=max(c[2] for c in chars),
-        top=min(c[3] for c in chars),
-        bottom=max(c[4] for c in chars),
+        text="".join(texts).replace(LINE_END_HYPHEN, "-"),
+        x0=min(lefts),
+        x1=max(rights),
+        top=min(tops),
+        bottom=max(bottoms),
         italic=bool(ITALIC_FONT.search(font)),
         bold=bool(BOLD_FONT.search(font)),
     )
