@@ -49,8 +49,9 @@ def page_to_ruled_tables(
         if len(edges) < MIN_COLUMNS or _text_between_cells(found, words):
             continue
         inner = _inner_edges(edges, found.cells, words)
+        framed = _inside(found.bbox, words)  # every cell lies in the frame: its words suffice
         rows = [
-            _row_to_cells(row.cells, edges, inner, words, page_number, line_tolerance)
+            _row_to_cells(row.cells, edges, inner, framed, page_number, line_tolerance)
             for row in found.rows
         ]
         rights = tuple(x1 for _, x1 in edges)
