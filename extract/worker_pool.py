@@ -6,8 +6,9 @@ read others: a worker costs a fresh interpreter importing the readers (about
 build of few reports is not slower than a serial one. Files with the same
 bytes share a report key, so they form one job, read in order by one
 reader, as a serial build reads them: the last one's rows are the key's,
-whichever reader is faster. Outcomes are announced as reports finish; they
-are returned in the order of the names given.
+whichever reader is faster. The jobs are handed out largest first, so the
+readers finish together. Outcomes are announced as reports finish; they are
+returned in the order of the names given.
 """
 
 from __future__ import annotations
@@ -72,6 +73,16 @@ def jobs_by_content(raw_dir: Path, names: list[str]) -> list[list[str]]:
     for name in names:
         groups.setdefault(file_sha256(Path(raw_dir) / name), []).append(name)
     return list(groups.values())
+
+
+def largest_first(raw_dir: Path, jobs: list[list[str]]) -> list[list[str]]:
+    """Given jobs, return them ordered by the bytes they read, the most first (ties in order).
+
+    The readers run out of work together only if the last jobs are short: a long
+    report handed out last, or queued behind another at a worker, is read alone
+    while the other readers idle.
+    """
+    return sorted(jobs, key=lambda job: -sum((Path(raw_dir) / name).stat().st_size for name in job))
 
 
 class Worker:
@@ -177,7 +188,7 @@ def extract_in_pool(
     as soon as this process is not reading one itself); returns the outcomes
     in the order of `names`.
     """
-    pending = jobs_by_content(raw_dir, names)
+    pending = largest_first(raw_dir, jobs_by_content(raw_dir, names))
     pool = Pool(raw_dir, extracted_dir, manifest, min(workers, len(pending)) - 1)
     done: dict[str, ReportOutcome] = {}
     try:

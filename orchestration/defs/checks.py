@@ -5,10 +5,16 @@ a fact row without lineage keys or with an unknown measure is a broken
 warehouse contract (ERROR), and blocks publishing the build. Both read the
 build in progress (`<warehouse>.building`) when there is one, and write into
 the quality folder beside the live one (`quality.building`), published with the
-build: GE's own Data Docs out of the way in `great_expectations/` (they load
-their styles from a CDN), each contract suite's outcome in `contract/` for the
-offline quality report (`orchestration.defs.quality_report`).
+build: each contract suite's outcome in `contract/` for the offline quality
+report (`orchestration.defs.quality_report`), and, when asked for
+(`KOMMUNLAGER_DATA_DOCS=1`), GE's own Data Docs out of the way in
+`great_expectations/` (they load their styles from a CDN). Rendering them was
+most of a check's time, GE re-rendering the site after every suite and batch,
+for pages nothing in the build reads.
 """
+
+import os
+from pathlib import Path
 
 import dagster as dg
 
@@ -26,6 +32,7 @@ from orchestration.quality_sections import failure_line
 
 QUALITY_KEY = dg.AssetKey(OUTPUT_TABLE)
 GE_DOCS_DIR = "great_expectations"  # GE's Data Docs: they ask for CDN URLs, so not the index
+DATA_DOCS_ENV = "KOMMUNLAGER_DATA_DOCS"  # "1": render GE's Data Docs too (off by default)
 CONTRACT_DIR = "contract"  # one JSON per contract suite, read by the quality report
 RECONCILIATION_CHECK = "reconciliation_agrees"
 MAX_LISTED_FAILURES = 50  # keeps check metadata readable; the table holds them all
@@ -61,17 +68,23 @@ CONTRACT_DESCRIPTION = (
     ],
 )
 def quality_reconciliation(paths: KommunlagerPaths) -> dg.MaterializeResult:
-    """Given reconciliation_checks, write GE's per-row verdicts and GE's Data Docs."""
-    docs = building_docs(paths.quality()) / GE_DOCS_DIR  # swapped in for the live on publish
-    result = write_quality_reconciliation(current_build(paths.warehouse()), docs)
+    """Given reconciliation_checks, write GE's per-row verdicts (and GE's Data Docs, asked)."""
+    result = write_quality_reconciliation(current_build(paths.warehouse()), data_docs_dir(paths))
+    metadata = {"checks": result.n_checks, "failed": len(result.failures)}
+    if data_docs_dir(paths) is not None:
+        index = paths.quality() / GE_DOCS_DIR / "index.html"
+        metadata["data_docs"] = dg.MetadataValue.path(str(index))
     return dg.MaterializeResult(
-        metadata={
-            "checks": result.n_checks,
-            "failed": len(result.failures),
-            "data_docs": dg.MetadataValue.path(str(paths.quality() / GE_DOCS_DIR / "index.html")),
-        },
-        check_results=[reconciliation_check_result(result)],
+        metadata=metadata, check_results=[reconciliation_check_result(result)]
     )
+
+
+def data_docs_dir(paths: KommunlagerPaths) -> Path | None:
+    """Given the paths, return the folder GE renders its Data Docs into, None unless asked
+    for: the build's own, swapped in for the live one on publish."""
+    if os.environ.get(DATA_DOCS_ENV, "").strip() != "1":
+        return None
+    return building_docs(paths.quality()) / GE_DOCS_DIR
 
 
 def reconciliation_check_result(result: ReconciliationResult) -> dg.AssetCheckResult:
@@ -106,9 +119,8 @@ def fact_contract_check(relation: str) -> dg.AssetChecksDefinition:
         description=CONTRACT_DESCRIPTION,
     )
     def _check(paths: KommunlagerPaths) -> dg.AssetCheckResult:
-        docs = building_docs(paths.quality())
-        outcome = check_fact_table(current_build(paths.warehouse()), relation, docs / GE_DOCS_DIR)
-        save_outcome(outcome, docs / CONTRACT_DIR / f"{relation}.json")
+        outcome = check_fact_table(current_build(paths.warehouse()), relation, data_docs_dir(paths))
+        save_outcome(outcome, building_docs(paths.quality()) / CONTRACT_DIR / f"{relation}.json")
         broken = [e for e in outcome.expectations if not e.success]
         return dg.AssetCheckResult(
             passed=outcome.success,

@@ -7,6 +7,7 @@ import duckdb
 
 from orchestration.dbt_parse import dbt_target, parse_ahead
 from orchestration.defs.assemble import definitions
+from orchestration.defs.checks import DATA_DOCS_ENV, GE_DOCS_DIR, data_docs_dir
 from orchestration.defs.resources import KommunlagerPaths
 
 
@@ -69,6 +70,7 @@ def test_build_warehouse_extracts_builds_and_checks_two_reports(raw_dir, tmp_pat
         dg.AssetCheckSeverity.ERROR,
     )
     assert (paths.quality() / "index.html").exists()
+    assert not (paths.quality() / GE_DOCS_DIR).exists()  # GE's Data Docs only when asked for
     results = json.loads((dbt_target(paths) / "run_results.json").read_text())["results"]
     node_types = {r["unique_id"].split(".")[0] for r in results}
     assert {"model", "seed", "test"} <= node_types and "unit_test" not in node_types
@@ -91,3 +93,11 @@ def test_build_warehouse_extracts_builds_and_checks_two_reports(raw_dir, tmp_pat
     }
     assert dg.AssetKey("published_warehouse") in {e.asset_key for e in materialized}
     assert not paths.warehouse().with_name("warehouse.duckdb.building").exists()
+
+
+def test_data_docs_are_rendered_into_the_build_only_when_asked_for(tmp_path, monkeypatch):
+    paths = KommunlagerPaths.for_warehouse(tmp_path, tmp_path / "warehouse.duckdb")
+    monkeypatch.delenv(DATA_DOCS_ENV, raising=False)
+    assert data_docs_dir(paths) is None
+    monkeypatch.setenv(DATA_DOCS_ENV, "1")
+    assert data_docs_dir(paths) == tmp_path / "quality.building" / GE_DOCS_DIR

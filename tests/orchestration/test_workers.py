@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.worker_pool import jobs_by_content, pool_size
+from extract.worker_pool import jobs_by_content, largest_first, pool_size
 from orchestration.cli import main
 from tests.orchestration.conftest import FIXTURES, run_cli
 from tests.orchestration.contract_tables import contract_checksums
@@ -61,6 +61,20 @@ def test_files_with_the_same_bytes_are_one_job_in_name_order(mixed_raw):
     jobs = jobs_by_content(mixed_raw, names)
     assert ["report_one.txt", "report_one_copy.txt"] in jobs
     assert sorted(name for job in jobs for name in job) == names
+
+
+def test_jobs_are_handed_out_largest_first_so_the_readers_finish_together(tmp_path):
+    sizes = {"a.txt": 10, "b.txt": 300, "c.txt": 120, "c_copy.txt": 120, "d.txt": 200}
+    for name, size in sizes.items():
+        (tmp_path / name).write_text(name[0] * size)  # c_copy.txt: c.txt's bytes
+    jobs = jobs_by_content(tmp_path, sorted(sizes))
+    assert ["c.txt", "c_copy.txt"] in jobs  # one job of 240 bytes, its files in order
+    assert largest_first(tmp_path, jobs) == [
+        ["b.txt"],
+        ["c.txt", "c_copy.txt"],
+        ["d.txt"],
+        ["a.txt"],
+    ]
 
 
 def test_workers_by_default_are_one_per_core_as_memory_allows(monkeypatch):

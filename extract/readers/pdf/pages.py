@@ -18,6 +18,7 @@ from extract.readers.pdf.columns import Column
 from extract.readers.pdf.digit_runs import join_digit_runs
 from extract.readers.pdf.layout import PageContent, outside, overlaps
 from extract.readers.pdf.orientation import Orientation, upright
+from extract.readers.pdf.page_objects import object_bounds, page_objects
 from extract.readers.pdf.tables import PageTable
 from extract.readers.pdf.text_layer import pdfium_words
 from extract.readers.pdf.words import Line, Word, merge_numbers, words_to_lines
@@ -62,8 +63,8 @@ def pdfium_lines(
 def image_share(page: pdfium.PdfPage) -> float:
     """Given a pdfium page, return the share of its area that images cover (scans, pictures)."""
     area = 0.0
-    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-        left, bottom, right, top = image.get_bounds()
+    for image in page_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE, max_depth=3):
+        left, bottom, right, top = object_bounds(image)
         area += (right - left) * (top - bottom)
     width, height = page.get_size()
     return min(area / (width * height), 1.0)

@@ -49,8 +49,9 @@ def page_to_ruled_tables(
         if len(edges) < MIN_COLUMNS or _text_between_cells(found, words):
             continue
         inner = _inner_edges(edges, found.cells, words)
+        framed = _inside(found.bbox, words)  # every cell lies in the frame: its words suffice
         rows = [
-            _row_to_cells(row.cells, edges, inner, words, page_number, line_tolerance)
+            _row_to_cells(row.cells, edges, inner, framed, page_number, line_tolerance)
             for row in found.rows
         ]
         rights = tuple(x1 for _, x1 in edges)
@@ -110,7 +111,7 @@ def _text_between_cells(found, words: Sequence[Word]) -> bool:
     a grid of the shaded rows alone; the rows between them are not in it.
     """
     inside = _inside(found.bbox, words)
-    return any(not any(_inside(cell, [w]) for cell in found.cells) for w in inside)
+    return any(not any(_centred_in(cell, w) for cell in found.cells) for w in inside)
 
 
 def _grid_columns(inner: list[tuple[float, float]], rows: int) -> tuple[Column, ...]:
@@ -135,6 +136,12 @@ def _inside(bbox, words: Sequence[Word]) -> list[Word]:
         for w in words
         if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
     ]
+
+
+def _centred_in(bbox, word: Word) -> bool:
+    """Given a cell's bbox and a word, return whether the word's centre lies in it (as _inside)."""
+    x0, top, x1, bottom = bbox
+    return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
 
 
 def _column_edges(found) -> list[tuple[float, float]]:

@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.readers.pdf.orientation import Orientation, upright
+from extract.readers.pdf.page_objects import page_objects
 
 LINE_TO = pdfium_c.FPDF_SEGMENT_LINETO
 STRAIGHT = 0.01  # points a rule may lean and still count as horizontal or vertical
@@ -45,14 +46,14 @@ def rule_edges(page: pdfium.PdfPage, orientation: Orientation | None = None) -> 
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     edges: list[dict | None] = []
     shades: list[tuple[float, float, float, float]] = []
-    for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        pdfium_c.FPDFPath_GetDrawMode(path.raw, ctypes.byref(fill), ctypes.byref(stroke))
+    for path in page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH, max_depth=1):
+        pdfium_c.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke))
         if stroke.value:
             points = _path_points(path, orientation)
             pairs = zip(points, points[1:], strict=False)
             edges += [_edge(a, b, height) for (a, _), (b, kind) in pairs if kind == LINE_TO]
             continue
-        if not fill.value or pdfium_c.FPDFPath_CountSegments(path.raw) not in RECTANGLE_POINTS:
+        if not fill.value or pdfium_c.FPDFPath_CountSegments(path) not in RECTANGLE_POINTS:
             continue
         points = _path_points(path, orientation)
         if _is_rectangle(points):
@@ -158,13 +159,14 @@ def _outermost(boxes: list[tuple[float, float, float, float]]) -> list[tuple[flo
 
 
 def _path_points(path, orientation: Orientation) -> list[tuple[tuple[float, float], int]]:
-    """Given a path object, return its points on the upright page with their segment kinds."""
+    """Given a path object's handle, return its points on the upright page with their
+    segment kinds."""
     matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(path.raw, ctypes.byref(matrix))
+    pdfium_c.FPDFPageObj_GetMatrix(path, ctypes.byref(matrix))
     x, y = ctypes.c_float(), ctypes.c_float()
     points = []
-    for index in range(pdfium_c.FPDFPath_CountSegments(path.raw)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path.raw, index)
+    for index in range(pdfium_c.FPDFPath_CountSegments(path)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
         pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
         point = orientation.upright(
             matrix.a * x.value + matrix.c * y.value + matrix.e,

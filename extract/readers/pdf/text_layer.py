@@ -48,26 +48,39 @@ def pdfium_words(
 
 
 def _chars(textpage: pdfium.PdfTextPage, orientation: Orientation):
-    """Given a text page, yield (text, x0, x1, top, bottom, font) per character."""
+    """Given a text page, yield (text, x0, x1, top, bottom, font) per character.
+
+    The hottest loop of reading (one pass per glyph of every page): its pdfium calls
+    write into buffers made once, and an upright page (nearly every one) skips turning.
+    """
     raw = textpage.raw
     name = ctypes.create_string_buffer(FONT_NAME_BYTES)
     flags = ctypes.c_int()
     x, y = ctypes.c_double(), ctypes.c_double()
     matrix = pdfium_c.FS_MATRIX()
+    rect = pdfium_c.FS_RECTF()
+    x_ref, y_ref, flags_ref = ctypes.byref(x), ctypes.byref(y), ctypes.byref(flags)
+    matrix_ref, rect_ref = ctypes.byref(matrix), ctypes.byref(rect)
+    height, turned = orientation.height, orientation.turn != 0
     for index in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        text = LINE_END_HYPHEN if code == SOFT_HYPHEN else chr(code)
         if pdfium_c.FPDFText_IsGenerated(raw, index):
             continue  # pdfium's guessed spaces: the glyph boxes decide instead
-        left, _, right, _ = orientation.box(*textpage.get_charbox(index, loose=True))
-        pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
-        _, baseline = orientation.upright(x.value, y.value)
+        text = LINE_END_HYPHEN if code == SOFT_HYPHEN else chr(code)
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect_ref):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, x_ref, y_ref)
+        if turned:
+            left, _, right, _ = orientation.box(rect.left, rect.bottom, rect.right, rect.top)
+            _, baseline = orientation.upright(x.value, y.value)
+        else:
+            left, right, baseline = min(rect.left, rect.right), max(rect.left, rect.right), y.value
         # the font size is in text space; the glyph's matrix scales it onto the page
         # (Chromium prints at twice the size under a 0.5 transform)
-        pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix))
+        pdfium_c.FPDFText_GetMatrix(raw, index, matrix_ref)
         size = pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.c, matrix.d)
-        pdfium_c.FPDFText_GetFontInfo(raw, index, name, FONT_NAME_BYTES, ctypes.byref(flags))
-        bottom = orientation.height - baseline
+        pdfium_c.FPDFText_GetFontInfo(raw, index, name, FONT_NAME_BYTES, flags_ref)
+        bottom = height - baseline
         yield (text, left, right, bottom - size, bottom, name.value.decode("latin-1"))
 
 
@@ -105,13 +118,14 @@ def _same_glyph(previous, char) -> bool:
 
 
 def _word(chars) -> Word:
-    font = chars[0][5]
+    texts, lefts, rights, tops, bottoms, fonts = zip(*chars, strict=True)
+    font = fonts[0]
     return Word(
-        text="".join(c[0] for c in chars).replace(LINE_END_HYPHEN, "-"),
-        x0=min(c[1] for c in chars),
-        x1=max(c[2] for c in chars),
-        top=min(c[3] for c in chars),
-        bottom=max(c[4] for c in chars),
+        text="".join(texts).replace(LINE_END_HYPHEN, "-"),
+        x0=min(lefts),
+        x1=max(rights),
+        top=min(tops),
+        bottom=max(bottoms),
         italic=bool(ITALIC_FONT.search(font)),
         bold=bool(BOLD_FONT.search(font)),
     )
