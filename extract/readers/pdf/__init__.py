@@ -21,6 +21,7 @@ from extract.readers.pdf.borderless import BorderlessSettings
 from extract.readers.pdf.columns import Column
 from extract.readers.pdf.contents import is_contents
 from extract.readers.pdf.continuation import carry_headers
+from extract.readers.pdf.glued import settle_glued
 from extract.readers.pdf.layout import LayoutSettings, PageContent, assemble, overlaps
 from extract.readers.pdf.orientation import Orientation, page_orientation
 from extract.readers.pdf.pages import image_share, may_hold_table, pdfium_lines, words_to_content
@@ -167,7 +168,9 @@ def _table_page(
     Grids drawn only by shading stand in where the borderless reader finds
     nothing: shading marks banded rows and text lines as often as cells.
     """
-    words = pdfium_words(page, textpage, orientation)
+    words = settle_glued(
+        pdfium_words(page, textpage, orientation), settings.line_tolerance, settings.number_gap
+    )
     rules = rule_edges(page, orientation)
     ruled = _ruled(rules.lines, orientation, words, index, settings)
     shaded = (

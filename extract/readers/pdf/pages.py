@@ -16,6 +16,7 @@ import pypdfium2.raw as pdfium_c
 from extract.readers.pdf.borderless import BorderlessSettings, lines_to_borderless_tables
 from extract.readers.pdf.columns import Column
 from extract.readers.pdf.digit_runs import join_digit_runs
+from extract.readers.pdf.glued import join_glued
 from extract.readers.pdf.layout import PageContent, outside, overlaps
 from extract.readers.pdf.orientation import Orientation, upright
 from extract.readers.pdf.page_objects import object_bounds, page_objects
@@ -56,7 +57,7 @@ def pdfium_lines(
             words.append(Word(text, left, right, height - top, height - bottom))
     glyph_runs = sum(1 for word in words if len(word.text) == 1)
     if glyph_runs > GLYPH_RUN_SHARE * len(words):
-        words = pdfium_words(page, textpage, orientation)
+        words = join_glued(pdfium_words(page, textpage, orientation))
     return words_to_lines(words, line_tolerance)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
+from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -27,6 +29,10 @@ SOFT_HYPHEN = 0x02  # pdfium's code for a hyphen that ends a line (`Söderåkra-
 # pdfium boxes a line-end hyphen by its ink, not its advance, so a gap opens before it;
 # it is read as U+00AD, which always ends the word before it, and printed as `-`
 LINE_END_HYPHEN = "\u00ad"
+# a letter run straight into a number's sign or opening parenthesis, the number ending the
+# word: a label wider than its cell printed up to the value beside it (`Förbrukningsmaterial
+# -198,72`), or a hyphenated name (`Covid-19`); `glued` decides which from the page's columns
+GLUED_NUMBER = re.compile(r"[^\W\d_](?P<number>[-−–(]\d[\d,.]*\)?)$")
 
 
 def pdfium_words(
@@ -38,13 +44,23 @@ def pdfium_words(
     current: list[tuple[str, float, float, float, float, str]] = []
     for char in _chars(textpage, orientation or upright(page)):
         if current and not _same_word(current[-1], char):
-            words.append(_word(current))
+            words += _words(current)
             current = []
         if not char[0].isspace():
             current.append(char)
     if current:
-        words.append(_word(current))
+        words += _words(current)
     return words
+
+
+def _words(chars) -> list[Word]:
+    """Given one word's glyphs, return it as Words: a number that a label runs into without
+    a gap starts a Word of its own, marked as touching the label."""
+    glued = GLUED_NUMBER.search("".join(c[0] for c in chars))
+    if glued is None:
+        return [_word(chars)]
+    cut = glued.start("number")
+    return [_word(chars[:cut]), replace(_word(chars[cut:]), touches_label=True)]
 
 
 def _chars(textpage: pdfium.PdfTextPage, orientation: Orientation):

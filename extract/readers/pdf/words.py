@@ -40,6 +40,9 @@ class Word:
     bottom: float
     italic: bool = False
     bold: bool = False
+    # the start of a number printed touching the label before it (`verksamhetskostnader(2`):
+    # a cell of its own however small the gap (see `glued`)
+    touches_label: bool = False
 
     @property
     def height(self) -> float:
@@ -91,6 +94,7 @@ def union(words: Sequence[Word], sep: str = " ") -> Word:
         bottom=max(w.bottom for w in words),
         italic=all(w.italic for w in words),
         bold=all(w.bold for w in words),
+        touches_label=words[0].touches_label,
     )
 
 
@@ -199,6 +203,8 @@ def segments(line: Line, gap_ratio: float, number_gap: float) -> list[Word]:
 
 def _same_cell(cell: Sequence[Word], right: Word, gap_ratio: float, number_gap: float) -> bool:
     left = cell[-1]
+    if right.touches_label:
+        return False
     height = max(left.height, right.height)
     if left.is_number and right.is_number and all(word.is_number for word in cell):
         # a sign opens a number and a closing parenthesis ends one: `−111 047 −2 121`,
