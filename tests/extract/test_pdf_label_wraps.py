@@ -214,3 +214,49 @@ def test_the_first_rows_label_lines_under_the_header_are_not_the_header(tmp_path
         "6335 Verksamhetssystem skolan",
         "Summa investeringar totalt",
     ]
+
+
+def test_label_lines_set_closer_to_the_row_below_than_to_the_row_above_open_its_label(tmp_path):
+    """Fresh seeds' reportlab reports (issue 23) wrap a label on three lines above its
+    numbers (`Planerat underhåll` / `och mindre` / `investeringar centrum`): no word shows
+    the wrap, and the first two lines became a row of their own, 8 figures under a label
+    cut short. A cell's lines stand closer together than its rows: the spacing shows it."""
+    rows = [
+        (["Torget etapp 2"], ["172", "271", "271"]),
+        (["Planerat underhåll", "och mindre", "investeringar centrum"], ["11 272", "16 475", "0"]),
+        (["Planerat underhåll", "och mindre", "investeringar skolan"], ["13 104", "20 360", "0"]),
+        (["Ny huvudgata hamnen"], ["262", "372", "37"]),
+    ]
+    assert [row[0] for row in _texts(_pdf(tmp_path / "three.pdf", rows, bottom=True))] == [
+        "Projekt",
+        "Torget etapp 2",
+        "Planerat underhåll och mindre investeringar centrum",
+        "Planerat underhåll och mindre investeringar skolan",
+        "Ny huvudgata hamnen",
+    ]
+
+
+def test_a_bold_caption_atop_a_continued_page_opens_no_label(tmp_path):
+    """A fresh seed's reportlab report (issue 23) printed `Investeringsuppföljning (forts.)`
+    in bold right above a continued table's first label lines (`4678 Välfärdsteknik` /
+    `2025–2026`): the caption opened the label, `(forts.)` went into the first number's
+    cell, and the row's 4 figures were withheld."""
+    first = [(["4553 Inventarier", "skolor skolan"], ["859", "714", "859"])] * 2
+    rest = [
+        (["4678 Välfärdsteknik", "2025–2026"], ["50 363", "13 525", "47 850"]),
+        (["Summa investeringsprojekt"], ["52 081", "14 953", "49 568"]),
+    ]
+    path = tmp_path / "continued.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, first, bottom=True, header=True)
+    pdf.showPage()
+    pdf.setFont("Helvetica-Bold", SIZE + 2)
+    pdf.drawString(LABEL_X, 780.0 + LEADING, "Investeringsuppföljning (forts.)")
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, rest, bottom=True, header=False)
+    pdf.save()
+    assert _texts(path)[3:] == [
+        ["4678 Välfärdsteknik 2025–2026", "50 363", "13 525", "47 850"],
+        ["Summa investeringsprojekt", "52 081", "14 953", "49 568"],
+    ]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extract.model import RawCell
-from extract.readers.pdf.borderless_blocks import block_end, continues
+from extract.readers.pdf.borderless_blocks import block_end, continues, in_label_type, opens_below
 from extract.readers.pdf.borderless_lines import BorderlessSettings, holds_values, split_line
 from extract.readers.pdf.cells import cut_at_column_edges
 from extract.readers.pdf.centred import join_centred_labels
@@ -127,8 +127,9 @@ def _first_label_lines(split, start, headers, block, columns, settings):
     for line in reversed(split[:start]):
         close = below.line.top - line.line.bottom <= settings.wrap_gap * line.line.height
         placed = assign(line.cells, columns, strict=False)
-        if line.is_row or not close or any(columns[i].numeric for _, _, i in placed):
-            break  # a header line over the numbers, or a line set apart: no label line
+        numeric = any(columns[i].numeric for _, _, i in placed)
+        if line.is_row or not close or numeric or not in_label_type(line.line, block[0]):
+            break  # a header line over the numbers, a line set apart or a heading: no label line
         opening.insert(0, line)
         below = line
     if not opening or not opens_first_row(opening[-1], block):
@@ -167,5 +168,9 @@ def _number_columns(columns: list[Column], rows: int) -> int:
 
 def _data_rows(block, columns, page_number, settings) -> list[list[RawCell]]:
     """Given a block, return one row per row line, with its wrapped label lines joined."""
-    groups = group_row_lines(block, lambda group, item: continues(group[-1].line, item, settings))
+    groups = group_row_lines(
+        block,
+        lambda group, item: continues(group[-1].line, item, settings),
+        lambda group, row: opens_below(group[-1].line, row, settings),
+    )
     return [cells_from_lines(group, columns, page_number, by_word=True) for group in groups]

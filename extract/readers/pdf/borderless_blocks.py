@@ -107,3 +107,17 @@ def continues(above: Line, below: SplitLine, settings: BorderlessSettings) -> bo
     """Given a line and the line below it, return whether the lower is a label line set
     close enough under the upper to continue its label."""
     return not below.is_row and below.line.top - above.bottom <= settings.wrap_gap * above.height
+
+
+def opens_below(above: Line, row: SplitLine, settings: BorderlessSettings) -> bool:
+    """Given a label line and the row line below it, return whether the label line is set
+    close enough above the row to open its label, in the same type."""
+    close = row.line.top - above.bottom <= settings.wrap_gap * above.height
+    return close and in_label_type(above, row)
+
+
+def in_label_type(line: Line, row: SplitLine) -> bool:
+    """Given a label line and a row line, return whether the line is set in the row label's
+    type: a heading in bold over plain rows (`Investeringsuppföljning (forts.)`) opens no
+    label."""
+    return all(w.bold for w in line.words) == row.cells[0].bold

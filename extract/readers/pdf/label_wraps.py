@@ -79,18 +79,25 @@ def _is_label_rest(text: str) -> bool:
     return not words or (len(words) == 1 and text[0].islower())
 
 
-def group_row_lines(block: Sequence[SplitLine], joins_above) -> list[list[SplitLine]]:
+def group_row_lines(block: Sequence[SplitLine], joins_above, joins_below) -> list[list[SplitLine]]:
     """Given a table's data lines, return them grouped one row each.
 
     `joins_above(group, item)` says whether a label line may continue the row
-    above (it stands close enough below it). Bottom-aligned, label lines wait
-    for the row line below them; lines after the last row still end it.
+    above (it stands close enough below it), `joins_below(group, item)` whether
+    label lines stand close enough above a row line to open its label. Bottom-aligned,
+    label lines wait for the row line below them; lines after the last row still end it.
+    Label lines set apart from the row above but close above the row below are that
+    row's label's first lines whatever the words say: a cell's lines stand closer
+    together than its rows (`Planerat underhåll` / `och mindre` / `investeringar
+    centrum  11 272`).
     """
     bottom_aligned = wraps_end_on_row_line(block)
     groups: list[list[SplitLine]] = []
     waiting: list[SplitLine] = []
     for item in block:
-        if item.is_row:
+        if item.is_row and not waiting and _label_only(groups) and joins_below(groups[-1], item):
+            groups[-1].append(item)
+        elif item.is_row:
             groups.append([*waiting, item])
             waiting = []
         elif bottom_aligned:
@@ -104,3 +111,8 @@ def group_row_lines(block: Sequence[SplitLine], joins_above) -> list[list[SplitL
     elif waiting:
         groups.append(waiting)
     return groups
+
+
+def _label_only(groups: list[list[SplitLine]]) -> bool:
+    """Given the groups so far, return whether the last holds label lines and no row line."""
+    return bool(groups) and not any(item.is_row for item in groups[-1])
