@@ -74,6 +74,19 @@ scoped as (
             and segmented.operand_segment = segment_scopes.operand_segment
 ),
 
+budgeted_years as (
+    -- the year a table budgets, its earliest header year where a budget column names it
+    -- (`Budget fg år | Förslag budget 2024 | Plan 2025`): a budget proposal states no
+    -- period of its own to count `fg år` back from
+    select
+        report_key,
+        table_id,
+        min(header_year) as budgeted_year
+    from columns_classified
+    group by report_key, table_id
+    having arg_min(header_role, header_year) = 'budget'
+),
+
 in_context as (
     select
         columns_classified.*,
@@ -84,15 +97,23 @@ in_context as (
         ) as has_forecast_column,
         reports.period_kind,
         reports.fiscal_year as report_fiscal_year,
-        -- `Utfall fg år` names the year before the report's without printing it
+        -- `Utfall fg år` names the year before the report's (or, in a report without
+        -- one, the table's budget year) without printing it
         coalesce(
             columns_classified.header_year,
-            case when columns_classified.names_prior_year then reports.fiscal_year - 1 end,
+            case
+                when columns_classified.names_prior_year
+                    then coalesce(reports.fiscal_year, budgeted_years.budgeted_year) - 1
+            end,
             reports.fiscal_year
         ) as fiscal_year
     from scoped as columns_classified
     inner join reports
         on columns_classified.report_key = reports.report_key
+    left join budgeted_years
+        on
+            columns_classified.report_key = budgeted_years.report_key
+            and columns_classified.table_id = budgeted_years.table_id
 ),
 
 resolved as (
