@@ -196,13 +196,16 @@ def _overlaps_others(cell: Word, columns: Sequence[Column], covered: Sequence[Co
     """Given a cell and the columns it is placed in, return whether it runs into others.
 
     Label columns overlap each other (a code column's longest cell runs on into the
-    name column's), so a label cell is only judged against number columns.
+    name column's), so a label cell is only judged against number columns; so is a
+    header set flush right over its one number column (`(mnkr)` over `34,3`), which
+    may reach back past a label that runs up to the numbers.
     """
     label = not any(c.numeric for c in covered)
+    flush_right = len(covered) == 1 and not label and covered[0].aligns(cell)
     return any(
         min(cell.x1, c.x1) - max(cell.x0, c.x0) > c.tolerance
         for c in columns
-        if c not in covered and not (label and not c.numeric)
+        if c not in covered and not ((label or flush_right) and not c.numeric)
     )
 
 
