@@ -260,3 +260,30 @@ def test_a_bold_caption_atop_a_continued_page_opens_no_label(tmp_path):
         ["4678 Välfärdsteknik 2025–2026", "50 363", "13 525", "47 850"],
         ["Summa investeringsprojekt", "52 081", "14 953", "49 568"],
     ]
+
+
+def test_a_wrapped_labels_last_word_short_of_the_numbers_stays_in_the_label(tmp_path):
+    """A fresh seed's reportlab report (issue 23) wrapped `Inventarier 2025–2026 4` above
+    `(5)  37355` atop a continued page: the `4`, further right than the labels the columns
+    were drawn from, was placed in the first number column (`4 37355`), and the row's 4
+    figures were withheld under a cut label."""
+    first = [
+        (["Nytt äldreboende", "centrum (2)"], ["23 132", "10 820", "23 132"]),
+        (["Ombyggnad entré", "hamnen (4)"], ["252", "144", "252"]),
+    ]
+    rest = [
+        (["Inventarier 2025–2026 4", "(5)"], ["37 355", "19 787", "37 355"]),
+        (["Summa"], ["60 739", "30 751", "60 739"]),
+    ]
+    path = tmp_path / "continued.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, first, bottom=True, header=True)
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, rest, bottom=True, header=False)
+    pdf.save()
+    assert _texts(path)[3:] == [
+        ["Inventarier 2025–2026 4 (5)", "37 355", "19 787", "37 355"],
+        ["Summa", "60 739", "30 751", "60 739"],
+    ]

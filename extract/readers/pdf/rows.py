@@ -61,11 +61,17 @@ def _word_column(word: Word, columns: list[Column]) -> int:
 
     Numbers set flush left all start on their column's edge: a word that ends before
     that edge is the column before's (`Exploatering industriområde hamnen 32 | 5 493`,
-    a long label's last word nearer the numbers than the column tolerance).
+    a long label's last word nearer the numbers than the column tolerance). Numbers set
+    flush right all end on it: a word that ends short of where the first number column's
+    numbers start is the label's (`Inventarier 2025–2026 4` over `(5)  37355`, a wrapped
+    label's line longer than the labels of the row lines).
     """
     index = column_of(word, columns)
     column = columns[index]
     if index and column.numeric and column.left_aligned and word.x1 < column.x0:
+        return index - 1
+    short = word.x1 < column.x0 - column.tolerance
+    if index and column.numeric and not columns[index - 1].numeric and short:
         return index - 1
     return index
 
