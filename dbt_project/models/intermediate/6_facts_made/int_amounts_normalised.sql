@@ -9,8 +9,8 @@
 -- lines of one sign only, whose printed difference holds too, has no sign on a line of
 -- another or no sign (`undecided`): the two readings part there. An operating table
 -- nothing signs whose figures are positive has no sign either (`undecided`): costs
--- printed positive are no money in. A percent outside a consumption column is no
--- money: withheld.
+-- printed positive are no money in; a printed 0 among them is 0 all the same (`zero`).
+-- A percent outside a consumption column is no money: withheld.
 with located as (
     select * from {{ changed_only(ref('int_cells_located')) }}
 ),
@@ -156,6 +156,8 @@ signed as (
     select
         *,
         case
+            -- a printed 0 is 0 whatever its sign: nothing to decide
+            when not is_deviation_column and level_factor is null and printed_number = 0 then 1
             when not is_deviation_column then level_factor
             -- not the difference its header names, on this row: withheld, never guessed
             when is_other_difference then null
@@ -172,6 +174,7 @@ signed as (
         case
             when is_deviation_column and is_other_difference then 'deviation_contradicted'
             when is_reading_split then 'undecided'
+            when not is_deviation_column and level_factor is null and printed_number = 0 then 'zero'
             when is_deviation_column and row_signed_orientation = 1 then 'deviation_favourable_positive'
             when is_deviation_column and row_signed_orientation = -1 then 'deviation_favourable_reversed'
             when is_deviation_column and orientation_basis = 'contradicted' then 'deviation_contradicted'
