@@ -11,9 +11,10 @@
 -- a result the report's text states (underskott på 0,4 mnkr) that a total's printed
 -- difference matches in size tells (int_tables_prose_result_matched). Else, in an
 -- operating table whose label column is headed as the committee's activities
--- (`Verksamhet`: int_tables_org_units_found), the lines are the activities' net costs,
--- money out, by the convention of a municipal operating statement: the sum of their
--- printed figures says which sign prints money out.
+-- (`Verksamhet`: int_tables_org_units_found), or whose total names the committee as a
+-- whole (`Summa förvaltningen`: committee_total_vocabulary), the lines are the
+-- activities' net costs, money out, by the convention of a municipal operating
+-- statement: the sum of their printed figures says which sign prints money out.
 with located as (
     select * from {{ changed_only(ref('int_cells_located')) }}
 ),
@@ -30,11 +31,26 @@ prose_results as (
     select * from {{ changed_only(ref('int_tables_prose_result_matched')) }}
 ),
 
+committee_total_vocabulary as (
+    select * from {{ ref('committee_total_vocabulary') }}
+),
+
 activity_tables as (
-    select distinct
+    select
         report_key,
         table_id
     from {{ changed_only(ref('int_tables_org_units_found')) }}
+    union
+    -- a total closing the committee as a whole: the lines above it are its parts
+    select
+        located.report_key,
+        located.table_id
+    from located
+    inner join committee_total_vocabulary
+        on regexp_matches(
+            regexp_replace(lower(trim(located.line_item)), '\s+', ' ', 'g'), committee_total_vocabulary.pattern
+        )
+    where located.is_total
 ),
 
 balanced as (

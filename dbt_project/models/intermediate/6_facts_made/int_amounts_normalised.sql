@@ -5,9 +5,12 @@
 -- table on every row takes that one orientation; a deviation figure that is not the
 -- difference its header names on its row, or in a column contradicted as a whole
 -- (int_deviation_columns_oriented), has no sign (amount NULL, sign basis
--- `deviation_contradicted`). An operating table nothing signs whose figures are
--- positive has no sign either (`undecided`): costs printed positive are no money in. A percent outside a consumption column
--- is no money: withheld.
+-- `deviation_contradicted`). A deviation column checked against the signed figures on
+-- lines of one sign only, whose printed difference holds too, has no sign on a line of
+-- another or no sign (`undecided`): the two readings part there. An operating table
+-- nothing signs whose figures are positive has no sign either (`undecided`): costs
+-- printed positive are no money in; a printed 0 among them is 0 all the same (`zero`).
+-- A percent outside a consumption column is no money: withheld.
 with located as (
     select * from {{ changed_only(ref('int_cells_located')) }}
 ),
@@ -132,13 +135,34 @@ joined as (
     where located.printed_number is not null or located.number_flag is not null
 ),
 
+deviation_readings as (
+    -- a deviation column checked against the signed figures on rows of one sign only,
+    -- whose printed difference holds on every row checked as well: the two readings
+    -- (one orientation for every row; the printed difference times the row's sign)
+    -- agree on rows of that sign but part on a row of another or no sign
+    -- (`Resultat efter kommunbidrag` printed as money in among costs printed positive)
+    select
+        *,
+        coalesce(
+            is_deviation_column and row_signed_orientation is not null
+            and orientation_basis = 'arithmetic' and printed_number != 0
+            and level_factor * orientation is distinct from row_signed_orientation,
+            false
+        ) as is_reading_split
+    from joined
+),
+
 signed as (
     select
         *,
         case
+            -- a printed 0 is 0 whatever its sign: nothing to decide
+            when not is_deviation_column and level_factor is null and printed_number = 0 then 1
             when not is_deviation_column then level_factor
             -- not the difference its header names, on this row: withheld, never guessed
             when is_other_difference then null
+            -- two readings of the column that part on this row: withheld, never guessed
+            when is_reading_split then null
             -- checked against the signed figures: one orientation for every row
             when row_signed_orientation is not null then row_signed_orientation
             -- a column of both orientations, or of none: withheld
@@ -149,6 +173,8 @@ signed as (
         end as sign_factor,
         case
             when is_deviation_column and is_other_difference then 'deviation_contradicted'
+            when is_reading_split then 'undecided'
+            when not is_deviation_column and level_factor is null and printed_number = 0 then 'zero'
             when is_deviation_column and row_signed_orientation = 1 then 'deviation_favourable_positive'
             when is_deviation_column and row_signed_orientation = -1 then 'deviation_favourable_reversed'
             when is_deviation_column and orientation_basis = 'contradicted' then 'deviation_contradicted'
@@ -157,7 +183,7 @@ signed as (
             else level_basis
         end as sign_basis,
         is_percent and fact_measure != 'consumption_pct' as is_withheld_percent
-    from joined
+    from deviation_readings
 ),
 
 final as (
