@@ -9,6 +9,7 @@ set flush left, a header starts at the column's left edge instead).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.model import RawCell
@@ -18,6 +19,7 @@ from extract.readers.pdf.rows import SplitLine, cells_from_lines
 from extract.readers.pdf.tables import empty_cell
 from extract.readers.pdf.words import Line, Word, union
 
+Box = tuple[float, float, float, float]  # a shaded rectangle: x0, top, x1, bottom
 RIGHT_ALIGN = 2.0  # points between a header word's right edge and its column's
 # Punctuation a typesetter lets hang past a right-aligned edge (`Utfall t.o.m.`), and
 # how far, as a share of the text height.
@@ -75,13 +77,17 @@ def _cut_before_flush_left(line: SplitLine, columns: list[Column]) -> SplitLine:
 
     Headers over numbers set flush left start where the numbers do, and stand
     closer to the next column's header than a cell gap when the column is full
-    (`Ack. utfall 2022 Årsbudget 2022` holds two headers).
+    (`Ack. utfall 2022 Årsbudget 2022` holds two headers). A cell that opens
+    left of the numbers is not cut: a sentence running from the labels into the
+    numbers is prose, whichever of its words starts where a column does (in a
+    monospaced font every word starts on the same grid).
     """
+    numbers = [c.x0 for c in columns if c.numeric]
     pieces: list[Word] = []
     for cell in line.cells:
         words = [w for w in line.line.words if cell.x0 <= w.x0 and w.x1 <= cell.x1]
         cuts = [i for i, w in enumerate(words) if i and _starts_flush_left_column(w, columns)]
-        if not cuts:
+        if not cuts or (numbers and cell.x0 < min(numbers) - RIGHT_ALIGN):
             pieces.append(cell)
             continue
         bounds = [0, *cuts, len(words)]
@@ -153,9 +159,13 @@ def _wrapped_labels_only(headers: list[SplitLine], columns, settings) -> list[Sp
 
 
 def header_rows(
-    headers: list[SplitLine], columns: list[Column], page: int, settings: HeaderSettings
+    headers: list[SplitLine],
+    columns: list[Column],
+    page: int,
+    settings: HeaderSettings,
+    shades: Sequence[Box] = (),
 ) -> list[list[RawCell]]:
-    """Given header lines, return the header rows they make.
+    """Given header lines (and the page's shaded rectangles), return the header rows they make.
 
     A line of centred group headers stays whole: a word of `Period jan–aug` may
     end on a column's edge by chance without ending a header there.
@@ -166,7 +176,7 @@ def header_rows(
         else replace(h, cells=_aligned_pieces(h, columns))
         for i, h in enumerate(headers)
     ]
-    bands = _header_bands(split, columns, settings)
+    bands = _header_bands(split, columns, settings, shades)
     rows = [cells_from_lines(band, columns, page) for band in bands]
     return [
         _group_spans(row, below, columns) for row, below in zip(rows, rows[1:], strict=False)
@@ -239,9 +249,10 @@ def _under_extent(x0: float, x1: float, columns: list[Column]) -> list[int]:
 
 
 def _header_bands(
-    headers: list[SplitLine], columns: list[Column], settings: HeaderSettings
+    headers: list[SplitLine], columns: list[Column], settings: HeaderSettings, shades
 ) -> list[list[SplitLine]]:
-    """Given header lines, return bands: one per group of lines set apart by a line gap.
+    """Given header lines, return bands: one per group of lines set apart by a line gap
+    or by the shaded cells they stand in.
 
     A line with a spanning cell (a group header) stands alone too.
     """
@@ -253,12 +264,33 @@ def _header_bands(
         spans = spans or _groups(header, below, columns)
         above = bands[-1][-1].line if bands else None
         apart = above is None or header.line.top - above.bottom > settings.wrap_gap * above.height
+        apart = apart or _shaded_apart(bands[-1][-1], header, columns, shades)
         if spans or previous_spans or apart:
             bands.append([header])
         else:
             bands[-1].append(header)
         previous_spans = spans
     return bands
+
+
+def _shaded_apart(above: SplitLine, below: SplitLine, columns: list[Column], shades) -> bool:
+    """Given two header lines, the columns and the page's shaded rectangles, return whether
+    a shaded cell over the numbers holds the upper line and ends above the lower one.
+
+    Writer shades each header cell and sets its rows closer than a wrap: only the
+    shading tells a group row (`Perioden`) from the first line of the heads below it.
+    """
+    middle = (below.line.top + below.line.bottom) / 2
+    placed = assign(above.cells, columns, strict=False)
+    cells = [cell for cell, _, index in placed if columns[index].numeric]
+    return any(_holds(box, cell) and box[3] < middle for cell in cells for box in shades)
+
+
+def _holds(box: Box, word: Word) -> bool:
+    """Given a shaded rectangle and a word, return whether the word stands inside it."""
+    x0, top, x1, bottom = box
+    middle = (word.top + word.bottom) / 2
+    return x0 <= word.x0 and word.x1 <= x1 and top <= middle <= bottom
 
 
 def _aligned_pieces(line: SplitLine, columns: list[Column]) -> list[Word]:
