@@ -6,7 +6,8 @@ words of adjacent columns stand as close as words of one cell (`Samtliga 3,6 %
 shaded each on their own, side by side: where two of them meet, a column ends.
 Below such a header row, a line's cell is cut where a number starts after a
 word gap that holds such a join (a label never absorbs the number after it),
-until a line prints a word across one (prose again: the table has ended).
+while the lines stand close together and none prints a word across a join (prose
+again: the table has ended).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ Box = tuple[float, float, float, float]  # a shaded rectangle: x0, top, x1, bott
 JOIN = 4.0  # points between two shaded cells of one row (Writer leaves ~3 pt of border)
 ROW_EDGE = 1.0  # points the tops and bottoms of one row's shaded cells may differ
 MIN_CELLS = 3  # a label head and two number heads
+END_GAP = 1.5  # a line further below the last than this (x its height) ends the table
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,14 @@ def _level(first: Box, box: Box) -> bool:
 
 def joins_per_line(lines: Sequence[Line], rows: Sequence[ShadedRow]) -> list[tuple[float, ...]]:
     """Given a page's lines, top to bottom, and its shaded header rows, return for each line
-    the joins its cells are cut at: those of the header row it stands in or below, while no
-    line from that row down prints a word across one."""
+    the joins its cells are cut at: those of the header row it stands in or below, while the
+    lines from that row down stand close together and print no word across a join."""
     joins: list[tuple[float, ...]] = []
     active: tuple[float, ...] = ()
+    above: Line | None = None
     for line in lines:
+        if above is not None and line.top - above.bottom > END_GAP * line.height:
+            active = ()  # set apart: the table has ended
         middle = (line.top + line.bottom) / 2
         row = next((r for r in rows if r.top <= middle <= r.bottom), None)
         if row is not None:
@@ -69,6 +74,7 @@ def joins_per_line(lines: Sequence[Line], rows: Sequence[ShadedRow]) -> list[tup
         if active and any(_across(word, active) for word in line.words):
             active = ()
         joins.append(active)
+        above = line
     return joins
 
 
