@@ -56,6 +56,16 @@ CRAMPED_ROWS = [
 ]
 
 
+# The same without shading, numbers of one width: the stub head runs into the heads
+# (`Sjukfrånvaro % 2024 2023 Mål`, one cell by gaps), each starting where its numbers do.
+UNSHADED_HEADS = ["2024", "2023", "Mål"]
+UNSHADED_ROWS = [
+    ["Samtliga", "8,5", "5,1", "7,0"],
+    ["Kvinnor", "9,2", "7,0", "7,0"],
+    ["Män", "5,7", "2,3", "7,0"],
+]
+
+
 def _html(style: str, caption: str, head_rows: list[str], rows: list[list[str]]) -> str:
     body = "".join(
         "<tr>"
@@ -100,6 +110,12 @@ def cramped_shaded_html() -> str:
     return _html(style, caption, [_heads("Procent", CRAMPED_HEADS)], CRAMPED_ROWS)
 
 
+def cramped_unshaded_html() -> str:
+    style = STYLE.format(font="DejaVu Sans", body=11, size=10, label="auto", extra="")
+    heads = [_heads("Sjukfrånvaro %", UNSHADED_HEADS)]
+    return _html(style, "Sjukfrånvaron totalt", heads, UNSHADED_ROWS)
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
     """The reports laid out by Writer and exported as PDF, in one LibreOffice run."""
@@ -111,6 +127,7 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
         "plan_years": plan_years_html(),
         "grouped_shaded": grouped_shaded_html(),
         "cramped_shaded": cramped_shaded_html(),
+        "cramped_unshaded": cramped_unshaded_html(),
     }
     for name, html in pages.items():
         (work / f"{name}.html").write_text(html, encoding="utf-8")
@@ -163,3 +180,9 @@ def test_cuts_a_cramped_line_where_the_shaded_header_cells_meet(rendered):
     (table,) = read(rendered["cramped_shaded"]).tables
     assert table.caption == "Sjukfrånvaro i procent av ordinarie arbetstid"
     assert texts(table) == [["Procent", *CRAMPED_HEADS], *CRAMPED_ROWS]
+
+
+def test_cuts_a_cramped_stub_head_where_flush_left_columns_start(rendered):
+    (table,) = read(rendered["cramped_unshaded"]).tables
+    assert table.caption == "Sjukfrånvaron totalt"
+    assert texts(table) == [["Sjukfrånvaro %", *UNSHADED_HEADS], *UNSHADED_ROWS]
