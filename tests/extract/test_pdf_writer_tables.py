@@ -66,6 +66,16 @@ UNSHADED_ROWS = [
 ]
 
 
+# Percentages whose sign stands a word space after them and a little more before the next
+# column's number (`6,9 % 4,7 %`): each sign ends its number's cell.
+PERCENT_HEADS = ["2024", "2023"]
+PERCENT_ROWS = [
+    ["Sjukfrånvaro bland samtliga anställda", "6,6 %", "4,2 %"],
+    ["Kvinnor", "6,9 %", "4,7 %"],
+    ["Män", "5,2 %", "2,7 %"],
+]
+
+
 def _html(style: str, caption: str, head_rows: list[str], rows: list[list[str]]) -> str:
     body = "".join(
         "<tr>"
@@ -116,6 +126,18 @@ def cramped_unshaded_html() -> str:
     return _html(style, "Sjukfrånvaron totalt", heads, UNSHADED_ROWS)
 
 
+def percentages_html() -> str:
+    style = STYLE.format(
+        font="DejaVu Sans Mono",
+        body=10,
+        size=9,
+        label="28%",
+        extra="table { width: 100%; } th, td { vertical-align: top; }",
+    )
+    heads = [_heads("Procent", PERCENT_HEADS)]
+    return _html(style, "Sjukfrånvaro per kön", heads, PERCENT_ROWS)
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
     """The reports laid out by Writer and exported as PDF, in one LibreOffice run."""
@@ -128,6 +150,7 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
         "grouped_shaded": grouped_shaded_html(),
         "cramped_shaded": cramped_shaded_html(),
         "cramped_unshaded": cramped_unshaded_html(),
+        "percentages": percentages_html(),
     }
     for name, html in pages.items():
         (work / f"{name}.html").write_text(html, encoding="utf-8")
@@ -186,3 +209,8 @@ def test_cuts_a_cramped_stub_head_where_flush_left_columns_start(rendered):
     (table,) = read(rendered["cramped_unshaded"]).tables
     assert table.caption == "Sjukfrånvaron totalt"
     assert texts(table) == [["Sjukfrånvaro %", *UNSHADED_HEADS], *UNSHADED_ROWS]
+
+
+def test_a_percent_sign_ends_its_numbers_cell(rendered):
+    (table,) = read(rendered["percentages"]).tables
+    assert texts(table) == [["Procent", *PERCENT_HEADS], *PERCENT_ROWS]
