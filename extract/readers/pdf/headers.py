@@ -25,6 +25,7 @@ RIGHT_ALIGN = 2.0  # points between a header word's right edge and its column's
 # how far, as a share of the text height.
 HANGING_PUNCTUATION = ".,:;"
 HANG = 0.5
+MIN_CUT_COLUMNS = 2  # flush-left columns a cell from the labels must run into to be cut
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def _cut_before_flush_left(line: SplitLine, columns: list[Column]) -> SplitLine:
     closer to the next column's header than a cell gap when the column is full
     (`Ack. utfall 2022 Årsbudget 2022` holds two headers; in a cramped table even
     the stub head: `Sjukfrånvaro % 2024 2023 Mål`). A cell that opens left of the
-    numbers is cut only where a word starts every column it runs into: a sentence
+    numbers is cut only where a word starts each of two or more columns it runs into: a sentence
     running from the labels into the numbers has a word starting where a column
     does now and then (in a monospaced font every word starts on the same grid).
     """
@@ -88,7 +89,7 @@ def _cut_before_flush_left(line: SplitLine, columns: list[Column]) -> SplitLine:
         words = [w for w in line.line.words if cell.x0 <= w.x0 and w.x1 <= cell.x1]
         cuts = [i for i, w in enumerate(words) if i and _starts_flush_left_column(w, columns)]
         if not cuts or (
-            _opens_left_of_numbers(cell, columns) and len(cuts) < _reached(cell, columns)
+            _opens_left_of_numbers(cell, columns) and not _cut_at_each(cell, cuts, columns)
         ):
             pieces.append(cell)
             continue
@@ -113,9 +114,12 @@ def _opens_left_of_numbers(cell: Word, columns: list[Column]) -> bool:
     return all(cell.x0 < c.x0 - RIGHT_ALIGN for c in columns if c.numeric)
 
 
-def _reached(cell: Word, columns: list[Column]) -> int:
-    """Given a cell, return how many flush-left number columns start inside it."""
-    return sum(1 for c in columns if c.left_aligned and cell.x0 + RIGHT_ALIGN < c.x0 < cell.x1)
+def _cut_at_each(cell: Word, cuts: list[int], columns: list[Column]) -> bool:
+    """Given a cell opening left of the numbers and where it would be cut, return whether a
+    word starts each of the two or more flush-left columns it runs into (a caption reaching
+    one column, `Sjukfrånvaro, procent`, is no row of heads)."""
+    reached = sum(1 for c in columns if c.left_aligned and cell.x0 + RIGHT_ALIGN < c.x0 < cell.x1)
+    return reached >= MIN_CUT_COLUMNS and len(cuts) >= reached
 
 
 def _groups_above(headers: list[SplitLine], line: SplitLine, columns: list[Column]) -> bool:
