@@ -187,6 +187,7 @@ def _table_page(
         settings.borderless,
         continued,
         fallback=[t for t in shaded if _numeric(t) and not any(overlaps(t, r) for r in ruled)],
+        shades=rules.boxes,
     )
 
 

@@ -19,9 +19,10 @@ from extract.readers.pdf.borderless_lines import BorderlessSettings, holds_value
 from extract.readers.pdf.cells import cut_at_column_edges
 from extract.readers.pdf.centred import join_centred_labels
 from extract.readers.pdf.columns import Column, assign, block_columns, column_of, widen_labels
-from extract.readers.pdf.headers import header_lines, header_rows
+from extract.readers.pdf.headers import Box, header_lines, header_rows
 from extract.readers.pdf.label_wraps import group_row_lines, opens_first_row
 from extract.readers.pdf.rows import SplitLine, cells_from_lines
+from extract.readers.pdf.shaded_heads import joins_per_line, shaded_rows
 from extract.readers.pdf.single_rows import aligned_single, reference_columns, stands_in
 from extract.readers.pdf.tables import PageTable
 from extract.readers.pdf.words import Line, union
@@ -34,25 +35,29 @@ def lines_to_borderless_tables(
     page_number: int,
     settings: BorderlessSettings,
     continued: Sequence[Column] = (),
+    shades: Sequence[Box] = (),
 ) -> list[PageTable]:
     """Given the merged lines of a page (outside ruled tables), return its borderless tables.
 
     A row with one number (`Björkängens förskola, ventilation  -68`) reads as a row
     only once the page's tables show a number column its number stands in. Rows
     too few for a table of their own at the page top are one when they stand in
-    the `continued` columns (the previous page's last table, which they finish).
+    the `continued` columns (the previous page's last table, which they finish). The
+    page's shaded rectangles (`shades`) tell header rows apart (`headers.header_rows`)
+    and, where header cells stand side by side, columns (`shaded_heads`).
     """
     lines = join_centred_labels(lines, lambda line: holds_values(line, settings))
-    split = [split_line(line, settings) for line in lines]
-    tables = _tables(split, page_number, settings, [], continued)
+    joins = joins_per_line(lines, shaded_rows(shades))
+    split = [split_line(line, settings, at) for line, at in zip(lines, joins, strict=True)]
+    tables = _tables(split, page_number, settings, [], continued, shades)
     columns = [c for t in tables for c in t.columns]
     promoted = [replace(s, is_row=s.is_row or aligned_single(s, columns)) for s in split]
     if promoted == split:
         return tables
-    return _tables(promoted, page_number, settings, columns, continued)
+    return _tables(promoted, page_number, settings, columns, continued, shades)
 
 
-def _tables(split, page_number, settings, reference, continued) -> list[PageTable]:
+def _tables(split, page_number, settings, reference, continued, shades) -> list[PageTable]:
     """Given a page's split lines, return the tables their blocks of rows make."""
     tables: list[PageTable] = []
     start = 0
@@ -62,7 +67,8 @@ def _tables(split, page_number, settings, reference, continued) -> list[PageTabl
             continue
         end = block_end(split, start, settings)
         top = list(continued) if start == 0 else []
-        table = _block_to_table(split, start, end, page_number, settings, reference, top)
+        known = (reference, top)
+        table = _block_to_table(split, (start, end), page_number, settings, known, shades)
         if table is not None:
             tables.append(table)
         start = end
@@ -71,14 +77,16 @@ def _tables(split, page_number, settings, reference, continued) -> list[PageTabl
 
 def _block_to_table(
     split: list[SplitLine],
-    start: int,
-    end: int,
+    bounds: tuple[int, int],
     page_number: int,
     settings: BorderlessSettings,
-    reference: list[Column],
-    continued: list[Column],
+    known: tuple[list[Column], list[Column]],
+    shades: Sequence[Box],
 ) -> PageTable | None:
-    """Given a block of lines, return it as a table, or None if it is not one."""
+    """Given a block of lines (`split[start:end]`), the page's table columns and the last
+    table's before it (`known`), return the block as a table, or None if it is not one."""
+    start, end = bounds
+    reference, continued = known
     block = split[start:end]
     data = [s for s in block if s.is_row]
     tolerance = settings.cell_gap * data[0].line.height
@@ -94,15 +102,14 @@ def _block_to_table(
     labels = [s.cells for s in block if not s.is_row]
     columns = widen_labels(columns, labels)
     headers = header_lines(split[:start], split[start].line, columns, settings.header)
-    if not headers:
-        columns, headers = _flush_left_header(split, start, data, columns, labels, settings)
+    columns, headers = _flush_left_header(split, start, data, (columns, headers), labels, settings)
     if len(data) < settings.min_rows and not headers:
         if not continued or not stands_in(data, continued):
             return None  # a lone row is a table only under a header over its numbers
         columns = widen_labels(continued, [s.cells for s in block if not s.is_row])
     headers, opening = _first_label_lines(split, start, headers, block, columns, settings)
     block = opening + block
-    rows = header_rows(headers, columns, page_number, settings.header)
+    rows = header_rows(headers, columns, page_number, settings.header, shades)
     rows += _data_rows(block, columns, page_number, settings)
     first = headers[0] if headers else block[0]
     bbox = (
@@ -137,20 +144,27 @@ def _first_label_lines(split, start, headers, block, columns, settings):
     return [h for h in headers if h not in opening], opening
 
 
-def _flush_left_header(split, start, data, columns, labels, settings):
-    """Given a headless block's columns, return (columns, header) read with its numbers flush left.
+def _flush_left_header(split, start, data, read, labels, settings):
+    """Given a block's columns and the header over them, return (columns, header) read
+    with its numbers flush left where that reading finds the longer header.
 
     Numbers all of one width line up on both edges; a header set flush left
-    over them only stands over its columns in the flush-left reading. Without
-    such a header the columns stay as they were.
+    over them only stands over its columns in the flush-left reading, whole
+    (`Budget` / `2021 (miljoner` / `kronor)` in a monospaced Writer table keeps
+    only its last line over the numbers read flush right), so that reading is
+    taken when its header holds more lines, among them all of the other's.
+    Otherwise the columns and header stay as they were.
     """
+    columns, headers = read
     tolerance = settings.cell_gap * data[0].line.height
     flush = block_columns([s.cells for s in data], tolerance, tie_flush_left=True)
     if [c.left_aligned for c in flush] == [c.left_aligned for c in columns]:
-        return columns, []
+        return read
     flush = widen_labels(flush, labels)
-    headers = header_lines(split[:start], split[start].line, flush, settings.header)
-    return (flush, headers) if headers else (columns, [])
+    flush_headers = header_lines(split[:start], split[start].line, flush, settings.header)
+    lines = [h.line for h in flush_headers]
+    longer = len(lines) > len(headers) and all(h.line in lines for h in headers)
+    return (flush, flush_headers) if longer else read
 
 
 def _last_label(block: list[SplitLine], columns: list[Column]):

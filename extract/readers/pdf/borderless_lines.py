@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extract.readers.pdf.contents import LEADER
 from extract.readers.pdf.headers import HeaderSettings
 from extract.readers.pdf.rows import SplitLine
+from extract.readers.pdf.shaded_heads import cut_at_joins
 from extract.readers.pdf.words import DASH, YEAR, Line, Word, first_number, segments
 
 SYMBOL = re.compile(r"^[^\w\s]{1,3}$")  # an arrow or mark in a value column (`↑`)
@@ -36,9 +37,10 @@ class BorderlessSettings:
     min_numbers: int = 2  # numbers a line needs to be a table row
 
 
-def split_line(line: Line, settings: BorderlessSettings) -> SplitLine:
-    """Given a line, return its cells and whether it reads as a table row."""
-    cells = segments(line, settings.cell_gap, settings.number_gap)
+def split_line(line: Line, settings: BorderlessSettings, joins: Sequence[float] = ()) -> SplitLine:
+    """Given a line (and where the shaded header cells over it meet), return its cells and
+    whether it reads as a table row."""
+    cells = cut_at_joins(line, segments(line, settings.cell_gap, settings.number_gap), joins)
     first = first_number(cells)
     if first is None:
         return SplitLine(line, cells, _nil_row(cells, settings))

@@ -9,6 +9,7 @@ set flush left, a header starts at the column's left edge instead).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from extract.model import RawCell
@@ -18,11 +19,13 @@ from extract.readers.pdf.rows import SplitLine, cells_from_lines
 from extract.readers.pdf.tables import empty_cell
 from extract.readers.pdf.words import Line, Word, union
 
+Box = tuple[float, float, float, float]  # a shaded rectangle: x0, top, x1, bottom
 RIGHT_ALIGN = 2.0  # points between a header word's right edge and its column's
 # Punctuation a typesetter lets hang past a right-aligned edge (`Utfall t.o.m.`), and
 # how far, as a share of the text height.
 HANGING_PUNCTUATION = ".,:;"
 HANG = 0.5
+MIN_CUT_COLUMNS = 2  # flush-left columns a cell from the labels must run into to be cut
 
 
 @dataclass(frozen=True)
@@ -75,13 +78,19 @@ def _cut_before_flush_left(line: SplitLine, columns: list[Column]) -> SplitLine:
 
     Headers over numbers set flush left start where the numbers do, and stand
     closer to the next column's header than a cell gap when the column is full
-    (`Ack. utfall 2022 Årsbudget 2022` holds two headers).
+    (`Ack. utfall 2022 Årsbudget 2022` holds two headers; in a cramped table even
+    the stub head: `Sjukfrånvaro % 2024 2023 Mål`). A cell that opens left of the
+    numbers is cut only where a word starts each of two or more columns it runs into: a sentence
+    running from the labels into the numbers has a word starting where a column
+    does now and then (in a monospaced font every word starts on the same grid).
     """
     pieces: list[Word] = []
     for cell in line.cells:
         words = [w for w in line.line.words if cell.x0 <= w.x0 and w.x1 <= cell.x1]
         cuts = [i for i, w in enumerate(words) if i and _starts_flush_left_column(w, columns)]
-        if not cuts:
+        if not cuts or (
+            _opens_left_of_numbers(cell, columns) and not _cut_at_each(cell, cuts, columns)
+        ):
             pieces.append(cell)
             continue
         bounds = [0, *cuts, len(words)]
@@ -98,6 +107,19 @@ def _without_heads_past(line: SplitLine, columns: list[Column]) -> SplitLine:
     if len(kept) in (0, len(line.cells)) or assign(kept, columns) is None:
         return line
     return replace(line, cells=kept)
+
+
+def _opens_left_of_numbers(cell: Word, columns: list[Column]) -> bool:
+    """Given a cell and the columns, return whether it starts left of every number column."""
+    return all(cell.x0 < c.x0 - RIGHT_ALIGN for c in columns if c.numeric)
+
+
+def _cut_at_each(cell: Word, cuts: list[int], columns: list[Column]) -> bool:
+    """Given a cell opening left of the numbers and where it would be cut, return whether a
+    word starts each of the two or more flush-left columns it runs into (a caption reaching
+    one column, `Sjukfrånvaro, procent`, is no row of heads)."""
+    reached = sum(1 for c in columns if c.left_aligned and cell.x0 + RIGHT_ALIGN < c.x0 < cell.x1)
+    return reached >= MIN_CUT_COLUMNS and len(cuts) >= reached
 
 
 def _groups_above(headers: list[SplitLine], line: SplitLine, columns: list[Column]) -> bool:
@@ -153,9 +175,13 @@ def _wrapped_labels_only(headers: list[SplitLine], columns, settings) -> list[Sp
 
 
 def header_rows(
-    headers: list[SplitLine], columns: list[Column], page: int, settings: HeaderSettings
+    headers: list[SplitLine],
+    columns: list[Column],
+    page: int,
+    settings: HeaderSettings,
+    shades: Sequence[Box] = (),
 ) -> list[list[RawCell]]:
-    """Given header lines, return the header rows they make.
+    """Given header lines (and the page's shaded rectangles), return the header rows they make.
 
     A line of centred group headers stays whole: a word of `Period jan–aug` may
     end on a column's edge by chance without ending a header there.
@@ -166,7 +192,7 @@ def header_rows(
         else replace(h, cells=_aligned_pieces(h, columns))
         for i, h in enumerate(headers)
     ]
-    bands = _header_bands(split, columns, settings)
+    bands = _header_bands(split, columns, settings, shades)
     rows = [cells_from_lines(band, columns, page) for band in bands]
     return [
         _group_spans(row, below, columns) for row, below in zip(rows, rows[1:], strict=False)
@@ -239,9 +265,10 @@ def _under_extent(x0: float, x1: float, columns: list[Column]) -> list[int]:
 
 
 def _header_bands(
-    headers: list[SplitLine], columns: list[Column], settings: HeaderSettings
+    headers: list[SplitLine], columns: list[Column], settings: HeaderSettings, shades
 ) -> list[list[SplitLine]]:
-    """Given header lines, return bands: one per group of lines set apart by a line gap.
+    """Given header lines, return bands: one per group of lines set apart by a line gap
+    or by the shaded cells they stand in.
 
     A line with a spanning cell (a group header) stands alone too.
     """
@@ -253,12 +280,33 @@ def _header_bands(
         spans = spans or _groups(header, below, columns)
         above = bands[-1][-1].line if bands else None
         apart = above is None or header.line.top - above.bottom > settings.wrap_gap * above.height
+        apart = apart or _shaded_apart(bands[-1][-1], header, columns, shades)
         if spans or previous_spans or apart:
             bands.append([header])
         else:
             bands[-1].append(header)
         previous_spans = spans
     return bands
+
+
+def _shaded_apart(above: SplitLine, below: SplitLine, columns: list[Column], shades) -> bool:
+    """Given two header lines, the columns and the page's shaded rectangles, return whether
+    a shaded cell over the numbers holds the upper line and ends above the lower one.
+
+    Writer shades each header cell and sets its rows closer than a wrap: only the
+    shading tells a group row (`Perioden`) from the first line of the heads below it.
+    """
+    middle = (below.line.top + below.line.bottom) / 2
+    placed = assign(above.cells, columns, strict=False)
+    cells = [cell for cell, _, index in placed if columns[index].numeric]
+    return any(_holds(box, cell) and box[3] < middle for cell in cells for box in shades)
+
+
+def _holds(box: Box, word: Word) -> bool:
+    """Given a shaded rectangle and a word, return whether the word stands inside it."""
+    x0, top, x1, bottom = box
+    middle = (word.top + word.bottom) / 2
+    return x0 <= word.x0 and word.x1 <= x1 and top <= middle <= bottom
 
 
 def _aligned_pieces(line: SplitLine, columns: list[Column]) -> list[Word]:

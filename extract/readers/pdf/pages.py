@@ -94,16 +94,17 @@ def words_to_content(
     settings: BorderlessSettings,
     continued: Sequence[Column] = (),
     fallback: Sequence[PageTable] = (),
+    shades: Sequence[tuple[float, float, float, float]] = (),
 ) -> PageContent:
     """Given a page's words and its ruled tables, add its borderless tables and other lines.
 
     `continued` are the columns of the previous page's last table (see
     `lines_to_borderless_tables`); `fallback` tables count where no borderless
-    table overlaps them.
+    table overlaps them; `shades` are the page's shaded rectangles (header cells among them).
     """
     lines = [merge_numbers(line, number_gap) for line in words_to_lines(words, line_tolerance)]
     lines = join_digit_runs(lines)
     rest = outside(lines, ruled)
-    borderless = lines_to_borderless_tables(rest, page_number, settings, continued)
+    borderless = lines_to_borderless_tables(rest, page_number, settings, continued, shades)
     borderless += [t for t in fallback if not any(overlaps(t, b) for b in borderless)]
     return PageContent(page_number, ruled + borderless, outside(rest, borderless))

@@ -32,10 +32,12 @@ RECTANGLE_POINTS = (4, 5)  # a rectangle path: move, three lines, maybe a closin
 
 @dataclass(frozen=True)
 class PageRules:
-    """A page's drawn rules and, apart, the sides of its shaded rectangles (edge dicts)."""
+    """A page's drawn rules and, apart, the sides of its shaded rectangles (edge dicts) and
+    the rectangles themselves (x0, top, x1, bottom: Writer's shaded header cells)."""
 
     lines: list[dict]
     shades: list[dict]
+    boxes: list[tuple[float, float, float, float]]
 
 
 def rule_edges(page: pdfium.PdfPage, orientation: Orientation | None = None) -> PageRules:
@@ -63,9 +65,11 @@ def rule_edges(page: pdfium.PdfPage, orientation: Orientation | None = None) -> 
                 edges.append(bar)
             elif _area(box) <= MAX_SHADE_SHARE * width * height:
                 shades.append(box)
-    sides = [edge for box in _outermost(shades) for edge in _sides(box, height)]
+    outermost = _outermost(shades)
+    sides = [edge for box in outermost for edge in _sides(box, height)]
     lines = [e for e in edges if e is not None]
-    return PageRules(lines + _open_tops(lines), [e for e in sides if e is not None])
+    boxes = [(x0, height - y1, x1, height - y0) for x0, y0, x1, y1 in outermost]
+    return PageRules(lines + _open_tops(lines), [e for e in sides if e is not None], boxes)
 
 
 def _open_tops(edges: list[dict]) -> list[dict]:

@@ -206,6 +206,8 @@ def _same_cell(cell: Sequence[Word], right: Word, gap_ratio: float, number_gap: 
     if right.touches_label:
         return False
     height = max(left.height, right.height)
+    if right.is_number and _closed_percentage(cell):
+        return False  # a percent sign ends its number: `6,9 % 4,7 %` holds two, however close
     if left.is_number and right.is_number and all(word.is_number for word in cell):
         # a sign opens a number and a closing parenthesis ends one: `−111 047 −2 121`,
         # `(361513) (78456)` and `(358498) 3015` are two each, however close
@@ -213,6 +215,11 @@ def _same_cell(cell: Sequence[Word], right: Word, gap_ratio: float, number_gap: 
         closed = left.text.endswith(")")
         return not signed and not closed and right.x0 - left.x1 <= number_gap * height
     return right.x0 - left.x1 <= gap_ratio * height
+
+
+def _closed_percentage(cell: Sequence[Word]) -> bool:
+    """Given a cell's words so far, return whether they are a number and its percent sign."""
+    return len(cell) == 2 and cell[0].is_number and cell[1].text == "%"
 
 
 def first_value(cells: Sequence[Word]) -> int | None:
