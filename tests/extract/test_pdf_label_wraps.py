@@ -287,3 +287,55 @@ def test_a_wrapped_labels_last_word_short_of_the_numbers_stays_in_the_label(tmp_
         ["Inventarier 2025–2026 4 (5)", "37 355", "19 787", "37 355"],
         ["Summa", "60 739", "30 751", "60 739"],
     ]
+
+
+def test_a_row_whose_label_opens_in_lower_case_ends_the_label_lines_above_it(tmp_path):
+    """A fresh seed's reportlab report (issue 22) set `Planerat underhåll` / `och mindre` /
+    `investeringar centrum` beside its numbers' last line, and no one-word rest showed the
+    table bottom-aligned: the first two lines became a row of their own and the figures
+    were stored under `investeringar centrum`. A `varav` line stays a row of its own."""
+    rows = [
+        (["Torget etapp 2"], ["172", "271", "271"]),
+        (["Planerat underhåll", "och mindre", "investeringar centrum"], ["11 272", "16 475", "0"]),
+        (["Planerat underhåll", "och mindre", "investeringar skolan"], ["13 104", "20 360", "0"]),
+        (["Ny huvudgata hamnen"], ["262", "372", "37"]),
+    ]
+    assert [row[0] for row in _texts(_pdf(tmp_path / "rest.pdf", rows, bottom=True))[1:]] == [
+        "Torget etapp 2",
+        "Planerat underhåll och mindre investeringar centrum",
+        "Planerat underhåll och mindre investeringar skolan",
+        "Ny huvudgata hamnen",
+    ]
+
+
+def test_a_bold_caption_atop_a_continued_page_is_not_the_first_rows_label(tmp_path):
+    """A fresh seed's reportlab report (issue 22) went on on the next page under its caption
+    in bold (`Investeringsuppföljning (forts.)`) with no header: the caption, set as close
+    as a label line above the first row, read as that row's first label line, and
+    `Investeringsuppföljning 4678 Välfärdsteknik 2025–2026` held the row's figures."""
+    first = [
+        (["4553 Inventarier", "skolor skolan"], ["859", "714", "859"]),
+        (["8217 Skolgård etapp", "2"], ["1 331", "1 082", "1 262"]),
+    ]
+    rest = [
+        (["4678 Välfärdsteknik", "2025–2026"], ["50 363", "13 525", "47 850"]),
+        (["6669 Idrottshall", "centrum"], ["5 408", "4 556", "5 339"]),
+        (["Summa investeringsprojekt"], ["7 757", "6 502", "7 619"]),
+    ]
+    path = tmp_path / "caption.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, first, bottom=True, header=True)
+    pdf.showPage()
+    pdf.setFont("Helvetica-Bold", SIZE + 1)
+    pdf.drawString(LABEL_X - 4, 780 - LEADING * 1.4 + LEADING, "Investeringsuppföljning (forts.)")
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, rest, bottom=True, header=False)
+    pdf.save()
+    assert [row[0] for row in _texts(path)[1:]] == [
+        "4553 Inventarier skolor skolan",
+        "8217 Skolgård etapp 2",
+        "4678 Välfärdsteknik 2025–2026",
+        "6669 Idrottshall centrum",
+        "Summa investeringsprojekt",
+    ]
