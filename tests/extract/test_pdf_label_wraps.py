@@ -377,3 +377,39 @@ def test_a_row_broken_from_its_label_by_the_page_gives_no_label_to_its_figures(t
         "2339 Hamnen kaj norra",
         "Summa investeringar",
     ]
+
+
+def test_a_label_set_under_the_repeated_header_names_the_figures_that_ended_the_page(tmp_path):
+    """A fresh seed's WeasyPrint report (issue 22) left a row's figures at the foot of a
+    page and set its whole label (`Mätinstrument norra 7`) under the header repeated on
+    the next, above the next row: the label was dropped with its figures."""
+    first = [
+        (["Verksamhetssystem skolan 5"], ["0,6", "0,7", "0,1"]),
+        (["Verksamhetssystem norra 6"], ["1,2", "1,3", "0,1"]),
+        ([""], ["2,0", "2,2", "0,1"]),
+    ]
+    rest = [
+        (["Digital arkivering hamnen 8"], ["4,4", "4,5", "0,2"]),
+        (["Summa investeringar"], ["8,2", "8,7", "0,5"]),
+    ]
+    path = tmp_path / "label_atop.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, first, bottom=False, header=True)
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    top = 780 - 1.4 * LEADING + 3 * LEADING  # the header, the label's two lines, the rows
+    pdf.drawString(LABEL_X, top, HEADER[0])
+    for right, text in zip(NUMBER_RIGHTS, HEADER[1:], strict=True):
+        pdf.drawRightString(right, top, text)
+    pdf.drawString(LABEL_X, top - LEADING, "Mätinstrument norra")
+    pdf.drawString(LABEL_X, top - 2 * LEADING, "7")
+    _draw(pdf, rest, bottom=False, header=False)
+    pdf.save()
+    assert _texts(path)[1:] == [
+        ["Verksamhetssystem skolan 5", "0,6", "0,7", "0,1"],
+        ["Verksamhetssystem norra 6", "1,2", "1,3", "0,1"],
+        ["Mätinstrument norra 7", "2,0", "2,2", "0,1"],
+        ["Digital arkivering hamnen 8", "4,4", "4,5", "0,2"],
+        ["Summa investeringar", "8,2", "8,7", "0,5"],
+    ]

@@ -198,8 +198,8 @@ def _merge(
     header stands a caption (`Nettokostnad per verksamhet (forts.)`), not the rest of
     a row, and so does a line opening with the table's own caption above a
     continuation without a header (`Investeringar (forts.)`). A row whose figures end
-    the page without a label leaves the continuation's first label in doubt
-    (`_unlabelled`).
+    the page without a label takes such label lines whole (`_label`); without them,
+    the continuation's first label is in doubt (`_unlabelled`).
     """
     mapping = column_map(ending, table, settings.column_tolerance) or []
     rows = remap(table.rows, mapping, len(ending.column_edges))
@@ -222,6 +222,8 @@ def _merge(
         rows = [_unlabelled(rows[0]), *rows[1:]]
     if label_lines and head[-1][0].bbox is not None:
         head = head[:-1] + [[_extend(head[-1][0], label_lines, ending), *head[-1][1:]]]
+    elif label_lines and _figures_only(head[-1]):
+        head = head[:-1] + [[_label(label_lines, table), *head[-1][1:]]]
     return replace(first, rows=head + rows)
 
 
@@ -261,6 +263,14 @@ def _repeats_caption(line: Line, caption: str) -> bool:
 
 def _figures_only(row: list[RawCell]) -> bool:
     return not row[0].text and any(NUMBER.match(c.text) and not YEAR.match(c.text) for c in row[1:])
+
+
+def _label(lines: list[Word], table: PageTable) -> RawCell:
+    """Given the label lines atop a continuation and its page table, return them as the
+    label of the row broken by the page whose figures ended the previous page alone
+    (`Mätinstrument norra` / `7` under the repeated header, `2,0  2,2  0,1` above it)."""
+    joined = join_wrapped(lines, table.label_right)
+    return RawCell(joined.text, table.page, (joined.x0, joined.top, joined.x1, joined.bottom))
 
 
 def _unlabelled(row: list[RawCell]) -> list[RawCell]:
