@@ -46,7 +46,7 @@ def wraps_end_on_row_line(block: Sequence[SplitLine]) -> bool:
         broken = bool(BROKEN_END.search(upper_text))
         if not (broken or lower.is_row) and CODE.fullmatch(lower_text):
             continue  # a bare number under a row may as well open the next label
-        continues = broken or _is_label_rest(lower_text) or _ends_label_above(lower, lower_text)
+        continues = broken or is_label_rest(lower_text) or _ends_label_above(lower, lower_text)
         if continues and lower.is_row:
             above += 1  # a label line that goes on beside the numbers below it
         elif continues:
@@ -67,12 +67,12 @@ def opens_first_row(above: SplitLine, block: Sequence[SplitLine]) -> bool:
     return (
         not above.is_row
         and bool(rest)
-        and (_is_label_rest(rest) or rest[0].islower())
+        and (is_label_rest(rest) or rest[0].islower())
         and wraps_end_on_row_line([above, *block])
     )
 
 
-def _is_label_rest(text: str) -> bool:
+def is_label_rest(text: str) -> bool:
     """Given a line's label text, return whether it can only be the end of a label.
 
     No letter at all (`(2)`), or one word in lower case (`hamnen (1)`); two or
