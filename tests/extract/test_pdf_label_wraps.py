@@ -413,3 +413,21 @@ def test_a_label_set_under_the_repeated_header_names_the_figures_that_ended_the_
         ["Digital arkivering hamnen 8", "4,4", "4,5", "0,2"],
         ["Summa investeringar", "8,2", "8,7", "0,5"],
     ]
+
+
+def test_a_label_line_in_lower_case_under_a_row_shows_the_table_top_aligned(tmp_path):
+    """A fresh seed's WeasyPrint report (issue 22) set labels beside their numbers' first
+    line: a project number alone there (`2288` / `Inventarier` / `centrum`) read as the
+    end of a label above it, the table bottom-aligned, and each row's figures went to
+    the label lines above them (`entré centrum 2288`). `entré centrum` under a row line,
+    in lower case, goes on with that row's label."""
+    rows = [
+        (["9546 Ombyggnad", "entré centrum"], ["32 882", "26 610", "34 671"]),
+        (["2288", "Inventarier", "centrum"], ["19 940", "17 165", "18 233"]),
+        (["8279 Ombyggnad", "entré skolan"], ["3 290", "3 066", "3 290"]),
+    ]
+    assert [row[0] for row in _texts(_pdf(tmp_path / "codes.pdf", rows, bottom=False))[1:]] == [
+        "9546 Ombyggnad entré centrum",
+        "2288 Inventarier centrum",
+        "8279 Ombyggnad entré skolan",
+    ]
