@@ -213,7 +213,10 @@ def _document_rows(
     report_key = report_key_for_sha(sha256)
     tables = [structure_table(table) for table in document.tables]
     table_text = tables_to_blocks(document.tables)
-    metadata = detect_metadata(document.text_blocks, path.name, table_text=table_text)
+    captions = [table.caption for table in document.tables]
+    metadata = detect_metadata(
+        document.text_blocks, path.name, table_text=table_text, captions=captions
+    )
     report = report_rows.report_row(path, sha256, document, metadata, manifest_row)
     # a sentence's figure is this report's only if the time it names is the report's period
     prose = scan_prose(document.text_blocks, report["period_end"])

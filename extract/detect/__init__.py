@@ -76,11 +76,15 @@ def detect_metadata(
     settings: DetectSettings = SETTINGS,
     *,
     table_text: Sequence[TextBlock] = (),
+    captions: Sequence[str] = (),
 ) -> DetectedMetadata:
     """Given a document's text blocks and its file name, return the metadata it states.
 
     `table_text` (see `tables_to_blocks`) adds the tables' cells as evidence of the
     municipality only: some reports name themselves mostly inside tables.
+    `captions` are the tables' captions: under a cover dated by a spelled date
+    (`30 JUNI 2021`), a caption naming a kind (`Investeringsuppföljning`) is a
+    table's, not the report's title, and the cover dates the report.
     `file_name` is part of the interface for callers but deliberately not read:
     file names follow no convention, so they are not evidence of what a report is.
     """
@@ -88,10 +92,14 @@ def detect_metadata(
     first = first[: settings.first_pages_blocks]
     zone = first[: settings.title_zone_blocks]
     municipality = detect_municipality(sorted([*blocks, *table_text], key=lambda b: b.page))
-    hit = find_kind(zone, settings)
-    title = detect_title(zone, hit, settings)
-    headings = [clean_heading(b.text) for b in zone if is_heading(b.text, settings)]
     zone_lines = [block.text for block in zone]
+    hit = find_kind(zone, settings)
+    table_captions = {clean_heading(text) for text in captions}
+    if hit and clean_heading(zone[hit.block_index].text) in table_captions:
+        hit = hit if dated_cover_period(zone_lines).end is None else None
+    untitled = [block for block in zone if clean_heading(block.text) not in table_captions]
+    title = detect_title(zone if hit else untitled, hit, settings)
+    headings = [clean_heading(b.text) for b in zone if is_heading(b.text, settings)]
     committee = detect_committee(title or "", zone_lines, headings, joined(first))
     # a cover naming no kind may still date itself (`31 MARS 2022`): its period ends there
     if hit:

@@ -464,3 +464,25 @@ def test_a_monthly_closing_is_an_interim_report_ending_with_its_month():
     metadata = detect_metadata(lines("Hultsfred kommun", "Månadsbokslut augusti 2025"), "x.pdf")
     assert (metadata.report_kind, metadata.period_kind) == ("månadsbokslut", "interim")
     assert metadata.period_end == date(2025, 8, 31)
+
+
+def test_a_tables_caption_naming_a_kind_under_a_dated_cover_is_not_the_title():
+    """A fresh seed's typst report (issue 22) printed no title, only `30 JUNI 2021` on its
+    cover: a table's caption (`Investeringsuppföljning`) named the kind and was taken for
+    the title, the period went unread, and last year's `Utfall 2020-06-30` column was
+    stored as this year's. The cover's date is the period's end."""
+    blocks = lines(
+        "Haparanda kommun",
+        "Kultur- och fritidsnämnden",
+        "30 JUNI 2021",
+        "Dnr 2024/538 · 2021-01-23",
+        "Sammanfattning",
+        "Resultat per verksamhet",
+        "Investeringsuppföljning",
+    )
+    captions = ["Resultat per verksamhet", "Investeringsuppföljning"]
+    metadata = detect_metadata(blocks, "x.pdf", captions=captions)
+    assert (metadata.period_end, metadata.fiscal_year) == (date(2021, 6, 30), 2021)
+    assert metadata.title not in captions
+    undated = detect_metadata(blocks[:2] + blocks[4:], "x.pdf", captions=captions)
+    assert (undated.report_kind, undated.title) == ("uppföljning", "Investeringsuppföljning")

@@ -9,6 +9,7 @@ with reportlab, one run per cell line.
 
 from pathlib import Path
 
+import pytest
 from reportlab.pdfgen import canvas
 
 from extract.readers.pdf import read
@@ -130,4 +131,28 @@ def test_a_flush_left_group_header_spans_up_to_the_next_group(tmp_path):
     assert [(cell.text, cell.span) for cell in group if cell.text] == [
         ("Januari–augusti", 3),
         ("Helårsprognos 2024", 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    "label", [["Verksamhetssystem norra 38", "(39)"], ["7305 Mätinstrument", "hamnen"]]
+)
+def test_a_line_under_the_last_row_that_only_ends_a_label_ends_its_label(tmp_path, label):
+    """Fresh seeds' LibreOffice reports (issue 22) set the last row before a page break
+    centred: `Verksamhetssystem norra 38` above its numbers, `(39)` below them. `(39)`
+    would have fitted beside a shorter label than the table's widest, so it read as a
+    note under the table and was lost; a line without a letter, or one word in lower
+    case (`hamnen`), is no note."""
+    rows = [
+        [["Projekt"], ["Budget 2023"], ["Plan 2024"], ["Plan 2025"]],
+        [["Gång- och cykelvägar centrum etapp 2"], ["3 120"], ["3 310"], ["3 402"]],
+        [["Digital arkivering centrum 37", "(38)"], ["335"], ["347"], ["359"]],
+        [label, ["7326"], ["7625"], ["7828"]],
+    ]
+    document = read(_pdf(tmp_path / "last.pdf", [([50, 230, 320, 410], rows)]))
+    assert [row[0] for row in _texts(document.tables[0])] == [
+        "Projekt",
+        "Gång- och cykelvägar centrum etapp 2",
+        "Digital arkivering centrum 37 (38)",
+        " ".join(label),
     ]

@@ -55,3 +55,57 @@ def test_numbers_ending_a_label_stay_in_it_and_a_repeated_caption_heads_no_row(t
     assert table.caption == CAPTION
     rows = [[cell.text for cell in row] for row in table.rows]
     assert rows == [HEADER, *FIRST_PAGE, *SECOND_PAGE]
+
+
+def test_a_label_run_on_into_the_number_beside_it_is_cut_before_the_number(tmp_path):
+    """A fresh seed's reportlab report (issue 22) set `Förbrukningsmaterial` wider than its
+    column, touching the first number: `Förbrukningsmaterial-198,72` was one word, the
+    row's label, and its other figures were stored under it. A label's own number without
+    decimals (`Covid-19`) stays in the label."""
+    rows = [
+        ["Verksamhet", "Utfall", "Budget", "Prognos"],
+        ["Personal", "-204,54", "-296,88", "-216,72"],
+        ["Förbrukningsmaterial", "-198,72", "-304,62", "-216,54"],
+        ["Insatser Covid-19", "-12,50", "-14,00", "-13,10"],
+        ["Summa", "-415,76", "-615,50", "-446,36"],
+    ]
+    path = tmp_path / "glued.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=PORTRAIT)
+    pdf.setFont(FONT, SIZE)
+    first = LABEL_X + pdf.stringWidth("".join(rows[2][:2]), FONT, SIZE)
+    rights = (first, first + 70, first + 140)
+    for index, cells in enumerate(rows):
+        row(pdf, 770 - index * LEADING, cells, rights, label_x=LABEL_X)
+    pdf.save()
+    (table,) = read(path).tables
+    assert [[cell.text for cell in row] for row in table.rows] == rows
+
+
+def test_a_labels_last_number_before_a_flush_left_column_stays_in_the_label(tmp_path):
+    """A LibreOffice report (issue 22, gen_31090 of seed 31000) set its numbers flush left
+    and `9227 Mätinstrument fas 1` a word space before them: `1` and `909` read as one
+    number, `1 909`, stored under `9227 Mätinstrument fas`. The column's left edge, where
+    every other number starts, says the `1` is the label's."""
+    font, size = "Helvetica", 9
+    rows = [
+        ["Projekt", "Budget", "Utfall", "Prognos"],
+        ["6079 Arkiv centrum", "159", "114", "159"],
+        ["5477 Arkiv södra", "27 562", "16 423", "28 494"],
+        ["9227 Mätinstrument fas 1", "909", "610", "909"],
+        ["6481 Mätinstrument", "14 273", "9 038", "14 273"],
+        ["Summa", "42 903", "26 185", "43 835"],
+    ]
+    path = tmp_path / "flush_left.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=PORTRAIT)
+    pdf.setFont(font, size)
+    first = LABEL_X + pdf.stringWidth("9227 Mätinstrument fas 1 ", font, size)
+    lefts = (first, first + 80, first + 160)
+    for index, cells in enumerate(rows):
+        y = 770 - index * LEADING
+        pdf.drawString(LABEL_X, y, cells[0])
+        for left, text in zip(lefts, cells[1:], strict=True):
+            pdf.drawString(left, y, text)
+    pdf.save()
+    (table,) = read(path).tables
+    data = [[cell.text for cell in row] for row in table.rows][-len(rows) + 1 :]
+    assert data == rows[1:]  # the rows; a header set flush left may read as the caption

@@ -287,3 +287,147 @@ def test_a_wrapped_labels_last_word_short_of_the_numbers_stays_in_the_label(tmp_
         ["Inventarier 2025–2026 4 (5)", "37 355", "19 787", "37 355"],
         ["Summa", "60 739", "30 751", "60 739"],
     ]
+
+
+def test_a_row_whose_label_opens_in_lower_case_ends_the_label_lines_above_it(tmp_path):
+    """A fresh seed's reportlab report (issue 22) set `Planerat underhåll` / `och mindre` /
+    `investeringar centrum` beside its numbers' last line, and no one-word rest showed the
+    table bottom-aligned: the first two lines became a row of their own and the figures
+    were stored under `investeringar centrum`. A `varav` line stays a row of its own."""
+    rows = [
+        (["Torget etapp 2"], ["172", "271", "271"]),
+        (["Planerat underhåll", "och mindre", "investeringar centrum"], ["11 272", "16 475", "0"]),
+        (["Planerat underhåll", "och mindre", "investeringar skolan"], ["13 104", "20 360", "0"]),
+        (["Ny huvudgata hamnen"], ["262", "372", "37"]),
+    ]
+    assert [row[0] for row in _texts(_pdf(tmp_path / "rest.pdf", rows, bottom=True))[1:]] == [
+        "Torget etapp 2",
+        "Planerat underhåll och mindre investeringar centrum",
+        "Planerat underhåll och mindre investeringar skolan",
+        "Ny huvudgata hamnen",
+    ]
+
+
+def test_a_bold_caption_atop_a_continued_page_is_not_the_first_rows_label(tmp_path):
+    """A fresh seed's reportlab report (issue 22) went on on the next page under its caption
+    in bold (`Investeringsuppföljning (forts.)`) with no header: the caption, set as close
+    as a label line above the first row, read as that row's first label line, and
+    `Investeringsuppföljning 4678 Välfärdsteknik 2025–2026` held the row's figures."""
+    first = [
+        (["4553 Inventarier", "skolor skolan"], ["859", "714", "859"]),
+        (["8217 Skolgård etapp", "2"], ["1 331", "1 082", "1 262"]),
+    ]
+    rest = [
+        (["4678 Välfärdsteknik", "2025–2026"], ["50 363", "13 525", "47 850"]),
+        (["6669 Idrottshall", "centrum"], ["5 408", "4 556", "5 339"]),
+        (["Summa investeringsprojekt"], ["7 757", "6 502", "7 619"]),
+    ]
+    path = tmp_path / "caption.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, first, bottom=True, header=True)
+    pdf.showPage()
+    pdf.setFont("Helvetica-Bold", SIZE + 1)
+    pdf.drawString(LABEL_X - 4, 780 - LEADING * 1.4 + LEADING, "Investeringsuppföljning (forts.)")
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, rest, bottom=True, header=False)
+    pdf.save()
+    assert [row[0] for row in _texts(path)[1:]] == [
+        "4553 Inventarier skolor skolan",
+        "8217 Skolgård etapp 2",
+        "4678 Välfärdsteknik 2025–2026",
+        "6669 Idrottshall centrum",
+        "Summa investeringsprojekt",
+    ]
+
+
+def test_a_row_broken_from_its_label_by_the_page_gives_no_label_to_its_figures(tmp_path):
+    """A fresh seed's WeasyPrint report (issue 22) left a row's figures at the foot of a
+    page and set its label (`6033` / `Dricksvattenproduktion` / `skolan`) under the header
+    repeated on the next, right above the next row's label lines: both labels read as one
+    and held the next row's figures. Nothing printed tells where the first label ends,
+    so the figures on both sides of the break are withheld, no row joins two labels."""
+    first = [
+        (["9142 Gatubelysning södra"], ["7 790", "7 817", "7 899"]),
+        (["9571 Fordon skolan"], ["277", "284", "297"]),
+        ([""], ["47 964", "48 757", "49 531"]),
+    ]
+    rest = [
+        (
+            ["6033", "Dricksvattenproduktion", "skolan", "5037 Gång- och cykelväg", "skolan"],
+            ["961", "999", "1 029"],
+        ),
+        (["2339 Hamnen kaj", "norra"], ["3 985", "4 016", "4 057"]),
+        (["Summa investeringar"], ["61 017", "62 373", "63 513"]),
+    ]
+    path = tmp_path / "broken.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, first, bottom=True, header=True)
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, rest, bottom=True, header=True)
+    pdf.save()
+    assert [row[0] for row in _texts(path)] == [
+        "Projekt",
+        "9142 Gatubelysning södra",
+        "9571 Fordon skolan",
+        "",
+        "",
+        "2339 Hamnen kaj norra",
+        "Summa investeringar",
+    ]
+
+
+def test_a_label_set_under_the_repeated_header_names_the_figures_that_ended_the_page(tmp_path):
+    """A fresh seed's WeasyPrint report (issue 22) left a row's figures at the foot of a
+    page and set its whole label (`Mätinstrument norra 7`) under the header repeated on
+    the next, above the next row: the label was dropped with its figures."""
+    first = [
+        (["Verksamhetssystem skolan 5"], ["0,6", "0,7", "0,1"]),
+        (["Verksamhetssystem norra 6"], ["1,2", "1,3", "0,1"]),
+        ([""], ["2,0", "2,2", "0,1"]),
+    ]
+    rest = [
+        (["Digital arkivering hamnen 8"], ["4,4", "4,5", "0,2"]),
+        (["Summa investeringar"], ["8,2", "8,7", "0,5"]),
+    ]
+    path = tmp_path / "label_atop.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, first, bottom=False, header=True)
+    pdf.showPage()
+    pdf.setFont(FONT, SIZE)
+    top = 780 - 1.4 * LEADING + 3 * LEADING  # the header, the label's two lines, the rows
+    pdf.drawString(LABEL_X, top, HEADER[0])
+    for right, text in zip(NUMBER_RIGHTS, HEADER[1:], strict=True):
+        pdf.drawRightString(right, top, text)
+    pdf.drawString(LABEL_X, top - LEADING, "Mätinstrument norra")
+    pdf.drawString(LABEL_X, top - 2 * LEADING, "7")
+    _draw(pdf, rest, bottom=False, header=False)
+    pdf.save()
+    assert _texts(path)[1:] == [
+        ["Verksamhetssystem skolan 5", "0,6", "0,7", "0,1"],
+        ["Verksamhetssystem norra 6", "1,2", "1,3", "0,1"],
+        ["Mätinstrument norra 7", "2,0", "2,2", "0,1"],
+        ["Digital arkivering hamnen 8", "4,4", "4,5", "0,2"],
+        ["Summa investeringar", "8,2", "8,7", "0,5"],
+    ]
+
+
+def test_a_label_line_in_lower_case_under_a_row_shows_the_table_top_aligned(tmp_path):
+    """A fresh seed's WeasyPrint report (issue 22) set labels beside their numbers' first
+    line: a project number alone there (`2288` / `Inventarier` / `centrum`) read as the
+    end of a label above it, the table bottom-aligned, and each row's figures went to
+    the label lines above them (`entré centrum 2288`). `entré centrum` under a row line,
+    in lower case, goes on with that row's label."""
+    rows = [
+        (["9546 Ombyggnad", "entré centrum"], ["32 882", "26 610", "34 671"]),
+        (["2288", "Inventarier", "centrum"], ["19 940", "17 165", "18 233"]),
+        (["8279 Ombyggnad", "entré skolan"], ["3 290", "3 066", "3 290"]),
+    ]
+    assert [row[0] for row in _texts(_pdf(tmp_path / "codes.pdf", rows, bottom=False))[1:]] == [
+        "9546 Ombyggnad entré centrum",
+        "2288 Inventarier centrum",
+        "8279 Ombyggnad entré skolan",
+    ]

@@ -21,7 +21,7 @@ from extract.readers.pdf.centred import join_centred_labels
 from extract.readers.pdf.columns import Column, assign, block_columns, column_of, widen_labels
 from extract.readers.pdf.headers import Box, header_lines, header_rows
 from extract.readers.pdf.label_wraps import group_row_lines, opens_first_row
-from extract.readers.pdf.rows import SplitLine, cells_from_lines
+from extract.readers.pdf.rows import SplitLine, cells_from_lines, cut_at_flush_left_edges
 from extract.readers.pdf.shaded_heads import joins_per_line, shaded_rows
 from extract.readers.pdf.single_rows import aligned_single, reference_columns, stands_in
 from extract.readers.pdf.tables import PageTable
@@ -182,6 +182,7 @@ def _number_columns(columns: list[Column], rows: int) -> int:
 
 def _data_rows(block, columns, page_number, settings) -> list[list[RawCell]]:
     """Given a block, return one row per row line, with its wrapped label lines joined."""
+    block, columns = cut_at_flush_left_edges(block, columns)
     groups = group_row_lines(
         block,
         lambda group, item: continues(group[-1].line, item, settings),

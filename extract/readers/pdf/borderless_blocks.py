@@ -8,7 +8,7 @@ finish that row's label.
 from __future__ import annotations
 
 from extract.readers.pdf.borderless_lines import BorderlessSettings, names_years
-from extract.readers.pdf.label_wraps import WORD, label_text
+from extract.readers.pdf.label_wraps import WORD, is_label_rest, label_text
 from extract.readers.pdf.rows import SplitLine
 from extract.readers.pdf.words import Line, first_value
 
@@ -50,12 +50,16 @@ def _finishes_label(above: SplitLine, below: SplitLine, widest: float) -> bool:
     / `studieförbund`, `Övriga kostnader` / `m.m.`). A line whose first word would have
     fitted after a short label (`Nettoinvesteringar` / `Avvikelse = budget − prognos.`),
     or that reads as a sentence (`Avvikelse = budget − utfall.`), is a note under the
-    table, not the rest of its last label.
+    table, not the rest of its last label. A line that can only end a label (`(39)`
+    under `Verksamhetssystem norra 38`, `hamnen` under `7305 Mätinstrument`: a label set
+    centred on its numbers) is no note: the label column may be wider than the widest
+    label printed, so it ends the label.
     """
     label, word = above.cells[0], below.line.words[0]
     space = SPACE * word.height
     wrapped = label.x1 + space + (word.x1 - word.x0) > widest - space
-    return wrapped and not _is_sentence(label_text(below))
+    text = label_text(below)
+    return (wrapped or is_label_rest(text)) and not _is_sentence(text)
 
 
 def _is_sentence(text: str) -> bool:

@@ -7,8 +7,11 @@ beside the label's last line. Position alone cannot tell them apart, since both
 alternate label lines and number lines. The words can: a line ending in a
 broken word (`Välfärdsteknik 2025–`) continues on the line below, and a line
 that is one word in lower case or has no letter (`hamnen (1)`, `(2)`) continues
-the line above. A table is read bottom-aligned only when its label lines show that
-and nothing shows the opposite.
+the line above, and so does any line whose label opens in lower case, a row line
+under a label line (`och mindre` / `investeringar centrum  11 272`) or a label line
+under a row line (`9546 Ombyggnad  32 882` / `entré centrum`), unless it opens with
+a sub-line word (`varav`). A table is read bottom-aligned only when its label lines
+show that and nothing shows the opposite.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Sequence
 
 from extract.readers.pdf.rows import SplitLine
 from extract.readers.pdf.words import first_value
+from extract.vocabulary import column
 
 BROKEN_END = re.compile(r"\w[-–]$")  # `2025–`, `Kultur-`: the word goes on on the next line
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
@@ -43,7 +47,7 @@ def wraps_end_on_row_line(block: Sequence[SplitLine]) -> bool:
         broken = bool(BROKEN_END.search(upper_text))
         if not (broken or lower.is_row) and CODE.fullmatch(lower_text):
             continue  # a bare number under a row may as well open the next label
-        continues = broken or _is_label_rest(lower_text)
+        continues = broken or is_label_rest(lower_text) or _opens_in_lower_case(lower_text)
         if continues and lower.is_row:
             above += 1  # a label line that goes on beside the numbers below it
         elif continues:
@@ -64,12 +68,12 @@ def opens_first_row(above: SplitLine, block: Sequence[SplitLine]) -> bool:
     return (
         not above.is_row
         and bool(rest)
-        and (_is_label_rest(rest) or rest[0].islower())
+        and (is_label_rest(rest) or rest[0].islower())
         and wraps_end_on_row_line([above, *block])
     )
 
 
-def _is_label_rest(text: str) -> bool:
+def is_label_rest(text: str) -> bool:
     """Given a line's label text, return whether it can only be the end of a label.
 
     No letter at all (`(2)`), or one word in lower case (`hamnen (1)`); two or
@@ -77,6 +81,16 @@ def _is_label_rest(text: str) -> bool:
     """
     words = WORD.findall(text)
     return not words or (len(words) == 1 and text[0].islower())
+
+
+def _opens_in_lower_case(text: str) -> bool:
+    """Given a line's label text, return whether it can only go on with a label: it opens
+    in lower case and not with a sub-line word (`varav löner`)."""
+    return text[0].islower() and text.split()[0].casefold() not in _subline_words()
+
+
+def _subline_words() -> frozenset[str]:
+    return frozenset(column("subline_words.csv", "word"))
 
 
 def group_row_lines(block: Sequence[SplitLine], joins_above, joins_below) -> list[list[SplitLine]]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.model import RawCell
 from extract.readers.pdf.columns import Column, assign, column_of
 from extract.readers.pdf.tables import empty_cell
 from extract.readers.pdf.words import Line, Word, union
 from extract.readers.pdf.wrap import join_wrapped
+
+MAX_SPACE = 1.5  # widest word space, in digit advances
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,54 @@ def _placed(item: SplitLine, columns: list[Column], by_word: bool) -> list[tuple
     for word in item.line.words:
         words.setdefault(_word_column(word, columns), []).append(word)
     return [(union(ws), 1, index) for index, ws in sorted(words.items())]
+
+
+def cut_at_flush_left_edges(
+    block: list[SplitLine], columns: list[Column]
+) -> tuple[list[SplitLine], list[Column]]:
+    """Given a block's lines and its columns, return them with each number that starts
+    before its flush-left column's edge cut there, and that column starting on its edge.
+
+    A label's last number a word space before numbers set flush left (`fas 1` / `909`)
+    reads as digit groups of one number (`1 909`) that starts before the edge where the
+    column's other numbers start: the groups before the edge are the label's. The cut
+    stands only where the digits' widths put a space's gap right before the edge.
+    """
+    edges = _flush_left_edges(block, columns)
+    cut_block = [
+        replace(item, line=Line(tuple(p for w in item.line.words for p in _cut(w, edges, columns))))
+        if item.is_row
+        else item
+        for item in block
+    ]
+    if cut_block == block:
+        return block, columns
+    return cut_block, [replace(c, x0=edges.get(i, c.x0)) for i, c in enumerate(columns)]
+
+
+def _flush_left_edges(block: list[SplitLine], columns: list[Column]) -> dict[int, float]:
+    """Given a block and its columns, return where most numbers of each flush-left column
+    start (the column's own x0 is its leftmost word's)."""
+    starts: dict[int, list[float]] = {}
+    for item in block:
+        for word in item.line.words if item.is_row else ():
+            index = column_of(word, columns)
+            if columns[index].numeric and columns[index].left_aligned and word.is_number:
+                starts.setdefault(index, []).append(round(word.x0, 1))
+    return {index: max(set(xs), key=xs.count) for index, xs in starts.items() if len(xs) > 2}
+
+
+def _cut(word: Word, edges: dict[int, float], columns: list[Column]) -> list[Word]:
+    """Given a word, the flush-left edges and the columns, return the word's pieces."""
+    edge = edges.get(column_of(word, columns))
+    head, _, rest = word.text.partition(" ")
+    if edge is None or not (head.isdigit() and rest.isdigit()) or word.x0 >= edge - 1:
+        return [word]
+    advance = (word.x1 - edge) / len(rest)  # the rest starts on the edge
+    gap = edge - word.x0 - len(head) * advance
+    if not 0 < gap <= MAX_SPACE * advance:
+        return [word]
+    return [replace(word, text=head, x1=edge - gap), replace(word, text=rest, x0=edge)]
 
 
 def _word_column(word: Word, columns: list[Column]) -> int:
