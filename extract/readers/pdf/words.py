@@ -206,7 +206,14 @@ def _same_cell(cell: Sequence[Word], right: Word, gap_ratio: float, number_gap: 
         signed = right.text[:1] in "-−–+"
         closed = left.text.endswith(")")
         return not signed and not closed and right.x0 - left.x1 <= number_gap * height
+    if right.is_number and _percentage(cell):
+        return False  # a percent sign ends its number: `8,51 %` `5,75 %`, one space apart
     return right.x0 - left.x1 <= gap_ratio * height
+
+
+def _percentage(cell: Sequence[Word]) -> bool:
+    """Given a cell's words, return whether they print a number and its percent sign."""
+    return len(cell) > 1 and cell[-1].text == "%" and all(word.is_number for word in cell[:-1])
 
 
 def first_value(cells: Sequence[Word]) -> int | None:
