@@ -21,6 +21,12 @@ PROJECTS = [
     ["Verksamhetssystem norra 8 (9)", "28,0", "6,4", "28,1", "–"],
     ["Totalt", "36,9", "8,4", "36,0", "−0,9"],
 ]
+STAFF_CAPTION = "Personalredovisning"
+STAFF_HEADER = ["", "31 augusti 2025", "31 augusti 2024"]
+STAFF = [["Tillsvidareanställda", "18", "17"], ["Kvinnor", "15", "14"], ["Män", "3", "3"]]
+RATES_CAPTION = "Sjukfrånvaro"
+RATES_HEADER = ["Procent", "jan–aug 2025", "jan–aug 2024", "Mål"]
+RATES = [["Sjukfrånvaro totalt", "8,6", "8,7", "7,0"], ["Kvinnor", "9,5", "9,8", "7,0"]]
 SICK_LEAVE_CAPTION = "Sjukfrånvaron totalt"
 SICK_LEAVE_HEADER = ["Sjukfrånvaro %", "Period 2026", "Period 2025", "Mål 2026"]
 SICK_LEAVE = [
@@ -75,3 +81,20 @@ def test_percentages_one_space_apart_are_cells_of_their_own(tmp_path):
     (table,) = read(_compile(tmp_path / "sick_leave.pdf", source)).tables
     assert table.caption == SICK_LEAVE_CAPTION
     assert [[cell.text for cell in row] for row in table.rows] == [SICK_LEAVE_HEADER, *SICK_LEAVE]
+
+
+def test_a_table_whose_years_head_a_second_line_ends_the_table_above(tmp_path):
+    """`Procent | jan–aug jan–aug | Mål` / `2025 | 2024` right under a staffing table: the
+    lines were read as the staffing table's, and the sick-leave rows with them, since the
+    header's months stand one space apart as one cell and only its lower line names years
+    (gen_35063_typst lost its staffing and sick-leave facts)."""
+    auto = "auto, auto, auto"
+    source = (
+        PREAMBLE
+        + _table(STAFF_CAPTION, auto, STAFF_HEADER, STAFF)
+        + _table(RATES_CAPTION, f"{auto}, auto", RATES_HEADER, RATES)
+    )
+    staff, rates = read(_compile(tmp_path / "staff.pdf", source)).tables
+    assert (staff.caption, rates.caption) == (STAFF_CAPTION, RATES_CAPTION)
+    assert [[cell.text for cell in row] for row in staff.rows] == [STAFF_HEADER, *STAFF]
+    assert [[cell.text for cell in row] for row in rates.rows] == [RATES_HEADER, *RATES]
