@@ -27,6 +27,8 @@ STAFF = [["Tillsvidareanställda", "18", "17"], ["Kvinnor", "15", "14"], ["Män"
 RATES_CAPTION = "Sjukfrånvaro"
 RATES_HEADER = ["Procent", "jan–aug 2025", "jan–aug 2024", "Mål"]
 RATES = [["Sjukfrånvaro totalt", "8,6", "8,7", "7,0"], ["Kvinnor", "9,5", "9,8", "7,0"]]
+PERIODS_HEADER = ["Sjukfrånvaro %", "jan–apr 2023", "jan–apr 2022"]
+PERIODS = [["Samtliga", "6,2", "8,9"], ["Kvinnor", "8,1", "9,8"], ["Män", "3,1", "4,7"]]
 SICK_LEAVE_CAPTION = "Sjukfrånvaron totalt"
 SICK_LEAVE_HEADER = ["Sjukfrånvaro %", "Period 2026", "Period 2025", "Mål 2026"]
 SICK_LEAVE = [
@@ -40,11 +42,15 @@ def _string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _table(caption: str, widths: str, header: list[str], rows: list[list[str]]) -> str:
+def _table(
+    caption: str, widths: str, header: list[str], rows: list[list[str]], broken: bool = True
+) -> str:
     """Given a table, return typst source printing it borderless under its bold caption,
-    each header broken after its first word as the generator's typst reports do."""
+    each header broken after its first word (`broken`) as the generator's typst reports do."""
     heads = [_string(header[0])] + [
         "[" + " \\ ".join("#" + _string(part) for part in head.split(" ", 1)) + "]"
+        if broken
+        else _string(head)
         for head in header[1:]
     ]
     cells = ", ".join(_string(cell) for cells in rows for cell in cells)
@@ -98,3 +104,16 @@ def test_a_table_whose_years_head_a_second_line_ends_the_table_above(tmp_path):
     assert (staff.caption, rates.caption) == (STAFF_CAPTION, RATES_CAPTION)
     assert [[cell.text for cell in row] for row in staff.rows] == [STAFF_HEADER, *STAFF]
     assert [[cell.text for cell in row] for row in rates.rows] == [RATES_HEADER, *RATES]
+
+
+def test_a_header_printed_as_one_run_is_cut_at_its_columns(tmp_path):
+    """`Sjukfrånvaro % jan–apr 2023 jan–apr 2022`: heads a word space apart are one run that
+    covers the stub and both number columns, so it was no header and became the caption;
+    each head ends on its column's edge and they are worded alike (gen_35039_typst lost
+    its six sick-leave facts)."""
+    source = PREAMBLE + _table(
+        SICK_LEAVE_CAPTION, "auto, auto, auto", PERIODS_HEADER, PERIODS, False
+    )
+    (table,) = read(_compile(tmp_path / "periods.pdf", source)).tables
+    assert table.caption == SICK_LEAVE_CAPTION
+    assert [[cell.text for cell in row] for row in table.rows] == [PERIODS_HEADER, *PERIODS]
