@@ -20,7 +20,7 @@ from extract.readers.pdf.cells import cut_at_column_edges
 from extract.readers.pdf.centred import join_centred_labels
 from extract.readers.pdf.columns import Column, assign, block_columns, column_of, widen_labels
 from extract.readers.pdf.headers import Box, header_lines, header_rows
-from extract.readers.pdf.label_wraps import group_row_lines, opens_first_row
+from extract.readers.pdf.label_wraps import demote_label_numbers, group_row_lines, opens_first_row
 from extract.readers.pdf.rows import SplitLine, cells_from_lines, cut_at_flush_left_edges
 from extract.readers.pdf.shaded_heads import joins_per_line, shaded_rows
 from extract.readers.pdf.single_rows import aligned_single, reference_columns, stands_in
@@ -66,6 +66,12 @@ def _tables(split, page_number, settings, reference, continued, shades) -> list[
             start += 1
             continue
         end = block_end(split, start, settings)
+        block = demote_label_numbers(split[start:end])
+        if block != split[start:end]:
+            split = [*split[:start], *block, *split[end:]]
+            if not split[start].is_row:
+                continue
+            end = block_end(split, start, settings)
         top = list(continued) if start == 0 else []
         known = (reference, top)
         table = _block_to_table(split, (start, end), page_number, settings, known, shades)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from extract.readers.pdf.borderless_lines import BorderlessSettings, names_years
 from extract.readers.pdf.label_wraps import WORD, is_label_rest, label_text
 from extract.readers.pdf.rows import SplitLine
-from extract.readers.pdf.words import Line, first_value
+from extract.readers.pdf.words import YEAR, Line, first_value
 
 SPACE = 0.25  # a word space, as a share of the text height
 SENTENCE_WORDS = 3  # words of a capitalised line ending in a full stop that make it a sentence
@@ -73,14 +73,16 @@ def _starts_new_part(item: SplitLine, row: SplitLine) -> bool:
 
     Label lines and rows of text cells (`Kultur- och` / `Ej aktuellt`) stay in the
     table; a line of several cells in bold, or with cells naming years
-    (`Sjukfrånvaro % | jan–apr 2021 | jan–apr 2020`), is the header of the next
-    table, and a single text running into the number columns is prose or a heading.
+    (`Sjukfrånvaro % | jan–apr 2021 | jan–apr 2020`, or only years: `2025 | 2024`
+    under `Procent | jan–aug jan–aug | Mål`), is the header of the next table, and
+    a single text running into the number columns is prose or a heading.
     """
     if item.is_row:
         return False
     if len(item.cells) > 1:
         bold = any(c.bold for c in item.cells)
-        return names_years(item.cells[1:]) or bold or _heads_numbers(item, row)
+        years = item.cells if all(YEAR.match(c.text) for c in item.cells) else item.cells[1:]
+        return names_years(years) or bold or _heads_numbers(item, row)
     first = first_value(row.cells)
     if first == 0 and len(row.cells) > 2:
         first = 1  # a bare number opening a row ends a wrapped label (`etapp` / `2 5   821`)

@@ -97,8 +97,8 @@ def _number_columns(numbers: list[Word], tolerance: float, tie_flush_left: bool)
     on their left edges (fewer columns that way, or as many columns whose left
     edges stand closer together) has them flush left.
     """
-    right = _cluster(numbers, lambda w: w.x1, True, tolerance)
-    left = _cluster(numbers, lambda w: w.x0, True, tolerance)
+    right = _without_strays(_cluster(numbers, lambda w: w.x1, True, tolerance))
+    left = _without_strays(_cluster(numbers, lambda w: w.x0, True, tolerance))
     left_spread = _spread(numbers, left, lambda w: w.x0)
     right_spread = _spread(numbers, right, lambda w: w.x1)
     if tie_flush_left:
@@ -108,6 +108,24 @@ def _number_columns(numbers: list[Word], tolerance: float, tie_flush_left: bool)
     if len(left) < len(right) or (len(left) == len(right) and closer):
         return [replace(c, left_aligned=True) for c in left]
     return right
+
+
+def _without_strays(columns: list[Column]) -> list[Column]:
+    """Given number columns, return them without those one row prints across a column
+    that several rows print.
+
+    Columns of one table never overlap; a lone number that does is a piece of a number
+    split where a monospaced run stayed unresolved (`282` `521` under `40 227`, whose
+    `282` ends where another table's column does): read in its column, not as one.
+    """
+    return [
+        column
+        for column in columns
+        if column.support > 1
+        or not any(
+            other.support > 1 and other.x0 < column.x1 and column.x0 < other.x1 for other in columns
+        )
+    ]
 
 
 def _spread(words: list[Word], columns: list[Column], edge) -> float:

@@ -7,8 +7,10 @@ one number. The page's other numbers do: a number printed in a column starts
 or ends where that column's other numbers do. A run is joined the one way in
 which every number it makes lines up with such an edge (WeasyPrint's
 `−2 425 978` over `−645 647`: not `−2` and `425 978`). A run that no way or
-several ways fit stays apart, as printed; its pieces are then withheld when
-the table is read (`extract.split_numbers`), never stored as partial numbers.
+several ways fit stays apart, as printed, and its table's columns (which
+other rows make) read it: pieces one column holds make one number there, and
+pieces in neighbouring cells are withheld (`extract.split_numbers`), never
+stored as partial numbers.
 """
 
 from __future__ import annotations

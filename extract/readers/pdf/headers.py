@@ -51,6 +51,8 @@ def header_lines(
     index = len(above) - 1
     while index >= 0 and len(headers) < settings.max_header_lines:
         candidate = _cut_before_flush_left(_without_heads_past(above[index], columns), columns)
+        if assign(candidate.cells, columns) is None:
+            candidate = _cut_one_run(candidate, columns)
         gap = top.top - candidate.line.bottom if top is not None else 0.0
         if candidate.is_row or gap > settings.header_gap * candidate.line.height:
             break
@@ -120,6 +122,27 @@ def _cut_at_each(cell: Word, cuts: list[int], columns: list[Column]) -> bool:
     one column, `Sjukfrånvaro, procent`, is no row of heads)."""
     reached = sum(1 for c in columns if c.left_aligned and cell.x0 + RIGHT_ALIGN < c.x0 < cell.x1)
     return reached >= MIN_CUT_COLUMNS and len(cuts) >= reached
+
+
+def _cut_one_run(line: SplitLine, columns: list[Column]) -> SplitLine:
+    """Given a line above a table printed as one run over the stub and number columns, return
+    it cut into the stub head and one head per column, or as it was.
+
+    A monospaced font sets its heads a word space apart (`Sjukfrånvaro % jan–apr 2023
+    jan–apr 2022`): each column's head ends on its column's right edge, and the heads of
+    one line are worded alike, so the first column's takes as many words as the others'.
+    """
+    words = list(line.line.words)
+    ends = [i + 1 for i, word in enumerate(words) if _ends_at_number_column(word, columns)]
+    if len(ends) < 2 or ends[-1] != len(words):
+        return line
+    sizes = {b - a for a, b in zip(ends, ends[1:], strict=False)}
+    stub_end = ends[0] - sizes.pop() if len(sizes) == 1 else 0
+    if stub_end < 1 or not _label_only(replace(line, cells=[union(words[:stub_end])]), columns):
+        return line
+    bounds = [0, stub_end, *ends]
+    pieces = [union(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return replace(line, cells=pieces)
 
 
 def _groups_above(headers: list[SplitLine], line: SplitLine, columns: list[Column]) -> bool:

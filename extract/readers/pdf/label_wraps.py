@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extract.readers.pdf.rows import SplitLine
-from extract.readers.pdf.words import first_value
+from extract.readers.pdf.words import Word, first_value
 from extract.vocabulary import column
 
 BROKEN_END = re.compile(r"\w[-–]$")  # `2025–`, `Kultur-`: the word goes on on the next line
 WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
 CODE = re.compile(r"\d+")  # `3820`: a project's number, wrapped apart from its name
+LABEL_SLACK = 1.0  # points a wrapped label's number may stand past the label above it
 
 
 def label_text(item: SplitLine) -> str:
@@ -53,6 +55,38 @@ def wraps_end_on_row_line(block: Sequence[SplitLine]) -> bool:
         elif continues:
             below += 1  # a row whose label goes on on the label line below it
     return above > 0 and below == 0
+
+
+def demote_label_numbers(block: Sequence[SplitLine]) -> list[SplitLine]:
+    """Given a block's lines, return them with rows of numbers that stand under other rows'
+    label text read as label lines.
+
+    A narrow label column wraps a label's trailing numbers onto a line of their own
+    (`Verksamhetssystem 2025–` / `2026 4 (5)`, `Verksamhetssystem norra` / `8 (9)`):
+    numbers enough for a row, but printed where the other rows print their labels.
+    Numbers of a row stand right of every label; a line with any number there stays a row.
+    """
+    labels = [(index, cell) for index, item in enumerate(block) for cell in _label_cells(item)]
+    demoted = list(block)
+    for index, item in enumerate(block):
+        if not item.is_row or _label_cells(item):
+            continue
+        others = [cell for at, cell in labels if at != index]
+        if all(any(_stands_under(value, label) for label in others) for value in item.cells):
+            demoted[index] = replace(item, is_row=False)
+    return demoted
+
+
+def _label_cells(item: SplitLine) -> list[Word]:
+    """Given a row line, return its text cells before its first value (none for a label line)."""
+    first = first_value(item.cells) if item.is_row else None
+    return [cell for cell in item.cells[:first] if not cell.is_number] if first else []
+
+
+def _stands_under(value: Word, label: Word) -> bool:
+    """Given a value cell and a label cell of another line, return whether the label's
+    printed extent covers the value's."""
+    return label.x0 - LABEL_SLACK <= value.x0 and value.x1 <= label.x1 + LABEL_SLACK
 
 
 def opens_first_row(above: SplitLine, block: Sequence[SplitLine]) -> bool:

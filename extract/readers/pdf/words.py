@@ -206,7 +206,7 @@ def _same_cell(cell: Sequence[Word], right: Word, gap_ratio: float, number_gap: 
     if right.touches_label:
         return False
     height = max(left.height, right.height)
-    if right.is_number and _closed_percentage(cell):
+    if right.is_number and _percentage(cell):
         return False  # a percent sign ends its number: `6,9 % 4,7 %` holds two, however close
     if left.is_number and right.is_number and all(word.is_number for word in cell):
         # a sign opens a number and a closing parenthesis ends one: `−111 047 −2 121`,
@@ -217,9 +217,9 @@ def _same_cell(cell: Sequence[Word], right: Word, gap_ratio: float, number_gap: 
     return right.x0 - left.x1 <= gap_ratio * height
 
 
-def _closed_percentage(cell: Sequence[Word]) -> bool:
-    """Given a cell's words so far, return whether they are a number and its percent sign."""
-    return len(cell) == 2 and cell[0].is_number and cell[1].text == "%"
+def _percentage(cell: Sequence[Word]) -> bool:
+    """Given a cell's words, return whether they print a number and its percent sign."""
+    return len(cell) > 1 and cell[-1].text == "%" and all(word.is_number for word in cell[:-1])
 
 
 def first_value(cells: Sequence[Word]) -> int | None:
