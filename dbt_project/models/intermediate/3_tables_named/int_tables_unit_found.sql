@@ -14,6 +14,13 @@ unit_vocabulary as (
     select * from {{ ref('unit_vocabulary') }}
 ),
 
+any_unit as (
+    -- every unit's pattern in one: an amount's own unit is cut out of the running text
+    -- whole (`0,1 miljoner kronor`), not only by the pattern being tried, which left
+    -- `kronor` of it to read as the table's unit
+    select string_agg('(' || pattern || ')', '|') as pattern
+    from unit_vocabulary
+),
 
 candidate_texts as (
     select
@@ -64,6 +71,7 @@ matches as (
         unit_vocabulary.unit,
         unit_vocabulary.factor_sek
     from candidate_texts
+    cross join any_unit
     inner join unit_vocabulary
         on regexp_matches(
             -- in the running text, a unit right after an amount (`ett underskott på 4,5
@@ -72,7 +80,7 @@ matches as (
                 when candidate_texts.unit_source = 'context'
                     then regexp_replace(
                         candidate_texts.source_text,
-                        '(\d+,\d+|\d{1,3}(\s\d{3})+|\b\d{1,3})\s?(' || unit_vocabulary.pattern || ')',
+                        '(\d+,\d+|\d{1,3}(\s\d{3})+|\b\d{1,3})\s?(' || any_unit.pattern || ')',
                         ' ', 'g'
                     )
                 else candidate_texts.source_text
