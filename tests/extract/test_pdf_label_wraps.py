@@ -65,6 +65,22 @@ EXPECTED = [
 ]
 
 
+def _continued_pdf(path: Path, first: list, rest: list, bottom: bool = True, **second) -> Path:
+    """Given a path, the rows of a table's first page and of its continuation, write the
+    table over two pages (the second with its header repeated when `repeat_header`, and
+    whatever `atop(pdf)` draws above its rows); return the path."""
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, first, bottom, header=True)
+    pdf.showPage()
+    if "atop" in second:
+        second["atop"](pdf)
+    pdf.setFont(FONT, SIZE)
+    _draw(pdf, rest, bottom, header=second.get("repeat_header", False))
+    pdf.save()
+    return path
+
+
 def _texts(path: Path) -> list[list[str]]:
     document = read(path)
     assert len(document.tables) == 1
@@ -182,14 +198,7 @@ def test_a_label_opened_atop_a_continued_page_belongs_to_the_row_below_it(tmp_pa
         (["6669 Idrottshall", "centrum"], ["5 408", "4 556", "5 339"]),
         (["Summa investeringsprojekt"], ["7 757", "6 502", "7 619"]),
     ]
-    path = tmp_path / "continued.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
-    pdf.setFont(FONT, SIZE)
-    _draw(pdf, first, bottom=True, header=True)
-    pdf.showPage()
-    pdf.setFont(FONT, SIZE)
-    _draw(pdf, rest, bottom=True, header=False)
-    pdf.save()
+    path = _continued_pdf(tmp_path / "continued.pdf", first, rest)
     assert [row[0] for row in _texts(path)[1:]] == [
         "4553 Inventarier skolor skolan",
         "8217 Skolgård etapp 2",
@@ -246,16 +255,12 @@ def test_a_bold_caption_atop_a_continued_page_opens_no_label(tmp_path):
         (["4678 Välfärdsteknik", "2025–2026"], ["50 363", "13 525", "47 850"]),
         (["Summa investeringsprojekt"], ["52 081", "14 953", "49 568"]),
     ]
-    path = tmp_path / "continued.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
-    pdf.setFont(FONT, SIZE)
-    _draw(pdf, first, bottom=True, header=True)
-    pdf.showPage()
-    pdf.setFont("Helvetica-Bold", SIZE + 2)
-    pdf.drawString(LABEL_X, 780.0 + LEADING, "Investeringsuppföljning (forts.)")
-    pdf.setFont(FONT, SIZE)
-    _draw(pdf, rest, bottom=True, header=False)
-    pdf.save()
+
+    def atop(pdf):
+        pdf.setFont("Helvetica-Bold", SIZE + 2)
+        pdf.drawString(LABEL_X, 780.0 + LEADING, "Investeringsuppföljning (forts.)")
+
+    path = _continued_pdf(tmp_path / "continued.pdf", first, rest, atop=atop)
     assert _texts(path)[3:] == [
         ["4678 Välfärdsteknik 2025–2026", "50 363", "13 525", "47 850"],
         ["Summa investeringsprojekt", "52 081", "14 953", "49 568"],
@@ -275,14 +280,7 @@ def test_a_wrapped_labels_last_word_short_of_the_numbers_stays_in_the_label(tmp_
         (["Inventarier 2025–2026 4", "(5)"], ["37 355", "19 787", "37 355"]),
         (["Summa"], ["60 739", "30 751", "60 739"]),
     ]
-    path = tmp_path / "continued.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
-    pdf.setFont(FONT, SIZE)
-    _draw(pdf, first, bottom=True, header=True)
-    pdf.showPage()
-    pdf.setFont(FONT, SIZE)
-    _draw(pdf, rest, bottom=True, header=False)
-    pdf.save()
+    path = _continued_pdf(tmp_path / "continued.pdf", first, rest)
     assert _texts(path)[3:] == [
         ["Inventarier 2025–2026 4 (5)", "37 355", "19 787", "37 355"],
         ["Summa", "60 739", "30 751", "60 739"],
@@ -308,7 +306,7 @@ def test_a_row_whose_label_opens_in_lower_case_ends_the_label_lines_above_it(tmp
     ]
 
 
-def test_a_bold_caption_atop_a_continued_page_is_not_the_first_rows_label(tmp_path):
+def test_a_bold_caption_set_as_close_as_a_label_line_is_not_the_first_rows_label(tmp_path):
     """A fresh seed's reportlab report (issue 22) went on on the next page under its caption
     in bold (`Investeringsuppföljning (forts.)`) with no header: the caption, set as close
     as a label line above the first row, read as that row's first label line, and
@@ -322,16 +320,14 @@ def test_a_bold_caption_atop_a_continued_page_is_not_the_first_rows_label(tmp_pa
         (["6669 Idrottshall", "centrum"], ["5 408", "4 556", "5 339"]),
         (["Summa investeringsprojekt"], ["7 757", "6 502", "7 619"]),
     ]
-    path = tmp_path / "caption.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
-    pdf.setFont(FONT, SIZE)
-    _draw(pdf, first, bottom=True, header=True)
-    pdf.showPage()
-    pdf.setFont("Helvetica-Bold", SIZE + 1)
-    pdf.drawString(LABEL_X - 4, 780 - LEADING * 1.4 + LEADING, "Investeringsuppföljning (forts.)")
-    pdf.setFont(FONT, SIZE)
-    _draw(pdf, rest, bottom=True, header=False)
-    pdf.save()
+
+    def atop(pdf):
+        pdf.setFont("Helvetica-Bold", SIZE + 1)
+        pdf.drawString(
+            LABEL_X - 4, 780 - LEADING * 1.4 + LEADING, "Investeringsuppföljning (forts.)"
+        )
+
+    path = _continued_pdf(tmp_path / "caption.pdf", first, rest, atop=atop)
     assert [row[0] for row in _texts(path)[1:]] == [
         "4553 Inventarier skolor skolan",
         "8217 Skolgård etapp 2",
@@ -360,14 +356,7 @@ def test_a_row_broken_from_its_label_by_the_page_gives_no_label_to_its_figures(t
         (["2339 Hamnen kaj", "norra"], ["3 985", "4 016", "4 057"]),
         (["Summa investeringar"], ["61 017", "62 373", "63 513"]),
     ]
-    path = tmp_path / "broken.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
-    pdf.setFont(FONT, SIZE)
-    _draw(pdf, first, bottom=True, header=True)
-    pdf.showPage()
-    pdf.setFont(FONT, SIZE)
-    _draw(pdf, rest, bottom=True, header=True)
-    pdf.save()
+    path = _continued_pdf(tmp_path / "broken.pdf", first, rest, repeat_header=True)
     assert [row[0] for row in _texts(path)] == [
         "Projekt",
         "9142 Gatubelysning södra",
