@@ -7,9 +7,11 @@
 -- (int_deviation_columns_oriented), has no sign (amount NULL, sign basis
 -- `deviation_contradicted`). A deviation column checked against the signed figures on
 -- lines of one sign only, whose printed difference holds too, has no sign on a line of
--- another or no sign (`undecided`): the two readings part there. An operating table
--- nothing signs whose figures are positive has no sign either (`undecided`): costs
--- printed positive are no money in; a printed 0 among them is 0 all the same (`zero`).
+-- another or no sign (`undecided`): the two readings part there; so does a note's
+-- orientation over costs printed positive, whose terms may be printed or signed. An
+-- operating table nothing signs whose figures are positive has no sign either
+-- (`undecided`): costs printed positive are no money in; a printed 0 among them is 0
+-- all the same (`zero`).
 -- A percent outside a consumption column is no money: withheld.
 with located as (
     select * from {{ changed_only(ref('int_cells_located')) }}
@@ -147,6 +149,14 @@ deviation_readings as (
             is_deviation_column and row_signed_orientation is not null
             and orientation_basis = 'arithmetic' and printed_number != 0
             and level_factor * orientation is distinct from row_signed_orientation,
+            false
+        )
+        -- a note (`beräknas som utfall minus budget`) over costs printed positive may mean
+        -- the printed figures or the signed ones: the two readings part on every row
+        or coalesce(
+            is_deviation_column and row_signed_orientation is null
+            and orientation_basis in ('table_note', 'report_note')
+            and level_factor = -1 and printed_number != 0,
             false
         ) as is_reading_split
     from joined
