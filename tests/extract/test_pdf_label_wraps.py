@@ -337,37 +337,6 @@ def test_a_bold_caption_set_as_close_as_a_label_line_is_not_the_first_rows_label
     ]
 
 
-def test_a_row_broken_from_its_label_by_the_page_gives_no_label_to_its_figures(tmp_path):
-    """A fresh seed's WeasyPrint report (issue 22) left a row's figures at the foot of a
-    page and set its label (`6033` / `Dricksvattenproduktion` / `skolan`) under the header
-    repeated on the next, right above the next row's label lines: both labels read as one
-    and held the next row's figures. Nothing printed tells where the first label ends,
-    so the figures on both sides of the break are withheld, no row joins two labels."""
-    first = [
-        (["9142 Gatubelysning södra"], ["7 790", "7 817", "7 899"]),
-        (["9571 Fordon skolan"], ["277", "284", "297"]),
-        ([""], ["47 964", "48 757", "49 531"]),
-    ]
-    rest = [
-        (
-            ["6033", "Dricksvattenproduktion", "skolan", "5037 Gång- och cykelväg", "skolan"],
-            ["961", "999", "1 029"],
-        ),
-        (["2339 Hamnen kaj", "norra"], ["3 985", "4 016", "4 057"]),
-        (["Summa investeringar"], ["61 017", "62 373", "63 513"]),
-    ]
-    path = _continued_pdf(tmp_path / "broken.pdf", first, rest, repeat_header=True)
-    assert [row[0] for row in _texts(path)] == [
-        "Projekt",
-        "9142 Gatubelysning södra",
-        "9571 Fordon skolan",
-        "",
-        "",
-        "2339 Hamnen kaj norra",
-        "Summa investeringar",
-    ]
-
-
 def test_a_label_set_under_the_repeated_header_names_the_figures_that_ended_the_page(tmp_path):
     """A fresh seed's WeasyPrint report (issue 22) left a row's figures at the foot of a
     page and set its whole label (`Mätinstrument norra 7`) under the header repeated on

@@ -198,8 +198,7 @@ def _merge(
     header stands a caption (`Nettokostnad per verksamhet (forts.)`), not the rest of
     a row, and so does a line opening with the table's own caption above a
     continuation without a header (`Investeringar (forts.)`). A row whose figures end
-    the page without a label takes such label lines whole (`_label`); without them,
-    the continuation's first label is in doubt (`_unlabelled`).
+    the page without a label takes such label lines whole (`_label`).
     """
     mapping = column_map(ending, table, settings.column_tolerance) or []
     rows = remap(table.rows, mapping, len(ending.column_edges))
@@ -218,8 +217,6 @@ def _merge(
         label_lines.append(_as_word(rows[0][0]))  # a ruled row broken by the page
         rows = rows[1:]
     head = first.rows
-    if rows and not label_lines and _figures_only(head[-1]) and not _label_only(rows[0]):
-        rows = [_unlabelled(rows[0]), *rows[1:]]
     if label_lines and head[-1][0].bbox is not None:
         head = head[:-1] + [[_extend(head[-1][0], label_lines, ending), *head[-1][1:]]]
     elif label_lines and _figures_only(head[-1]):
@@ -271,18 +268,6 @@ def _label(lines: list[Word], table: PageTable) -> RawCell:
     (`Mätinstrument norra` / `7` under the repeated header, `2,0  2,2  0,1` above it)."""
     joined = join_wrapped(lines, table.label_right)
     return RawCell(joined.text, table.page, (joined.x0, joined.top, joined.x1, joined.bottom))
-
-
-def _unlabelled(row: list[RawCell]) -> list[RawCell]:
-    """Given a continuation's first row under a row broken by the page without its label
-    (its figures end the page, the label went on to the next), return it without a label.
-
-    The row's label lines atop the page may open with the broken row's (`6033` /
-    `Dricksvattenproduktion` / `skolan` over `5037 Gång- och cykelväg` / `skolan  961`),
-    and nothing printed tells where one label ends: its figures are withheld (a row
-    without a label gives no fact), not stored under both labels joined.
-    """
-    return [replace(row[0], text=""), *row[1:]]
 
 
 def _label_only(row: list[RawCell]) -> bool:
