@@ -4,7 +4,8 @@
     prints that difference or its reverse, on the rows that can be checked (both
     operands printed). A row with two candidate operands (two columns of one measure)
     prints the difference if one pair does. A difference within the printed precision
-    of 0 fits both orientations and is no evidence. One rule for the printed figures
+    of 0 fits both orientations and is no evidence; one of exactly one printed unit is
+    evidence where only one orientation fits it. One rule for the printed figures
     (int_deviation_figures_checked) and the signed ones
     (int_deviation_columns_row_signed). -#}
 {% macro deviation_rows_compared(figures, definitions, factor=none) %}
@@ -46,8 +47,13 @@ rows_compared as (
         bool_or(round(abs(printed_deviation - difference) / printed_unit, 6) <= 1) as is_difference,
         bool_or(round(abs(printed_deviation + difference) / printed_unit, 6) <= 1) as is_reversed
     from compared
-    where round(abs(difference) / printed_unit, 6) > 1
+    where round(abs(difference) / printed_unit, 6) >= 1
     group by report_key, table_id, col_index, row_index
+    -- a difference of one printed unit is evidence only when one orientation fits it:
+    -- `0,8 | 0,9 | -0,1` is, `0,8 | 0,9 | 0,0` fits both
+    having
+        max(round(abs(difference) / printed_unit, 6)) > 1
+        or is_difference != is_reversed
 )
 {% endmacro %}
 
