@@ -62,36 +62,44 @@ candidate_texts as (
     from tables
 ),
 
-matches as (
+candidate_texts_read as (
+    -- in the running text, a unit right after an amount (`ett underskott på 4,5 mnkr`)
+    -- speaks of that amount, not of the table below: cut once per text, before any
+    -- unit is tried
     select
         candidate_texts.report_key,
         candidate_texts.table_id,
         candidate_texts.unit_source,
         candidate_texts.source_rank,
-        unit_vocabulary.unit,
-        unit_vocabulary.factor_sek
+        case
+            when candidate_texts.unit_source = 'context'
+                then regexp_replace(
+                    candidate_texts.source_text,
+                    '(\d+,\d+|\d{1,3}(\s\d{3})+|\b\d{1,3})\s?(' || any_unit.pattern || ')',
+                    ' ', 'g'
+                )
+            else candidate_texts.source_text
+        end as source_text
     from candidate_texts
     cross join any_unit
+),
+
+matches as (
+    select
+        candidate_texts_read.report_key,
+        candidate_texts_read.table_id,
+        candidate_texts_read.unit_source,
+        candidate_texts_read.source_rank,
+        unit_vocabulary.unit,
+        unit_vocabulary.factor_sek
+    from candidate_texts_read
     inner join unit_vocabulary
-        on regexp_matches(
-            -- in the running text, a unit right after an amount (`ett underskott på 4,5
-            -- mnkr`) speaks of that amount, not of the table below
-            case
-                when candidate_texts.unit_source = 'context'
-                    then regexp_replace(
-                        candidate_texts.source_text,
-                        '(\d+,\d+|\d{1,3}(\s\d{3})+|\b\d{1,3})\s?(' || any_unit.pattern || ')',
-                        ' ', 'g'
-                    )
-                else candidate_texts.source_text
-            end,
-            unit_vocabulary.pattern
-        )
+        on regexp_matches(candidate_texts_read.source_text, unit_vocabulary.pattern)
     -- one unit per text: patterns that overlap in it (`tusen kronor` is also `kronor`)
     -- yield to the longer name
     qualify row_number() over (
-        partition by candidate_texts.report_key, candidate_texts.table_id, candidate_texts.unit_source
-        order by candidate_texts.source_rank asc, unit_vocabulary.priority desc
+        partition by candidate_texts_read.report_key, candidate_texts_read.table_id, candidate_texts_read.unit_source
+        order by candidate_texts_read.source_rank asc, unit_vocabulary.priority desc
     ) = 1
 ),
 
