@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import sys
 from pathlib import Path
 
 import duckdb
@@ -87,3 +88,18 @@ def _rows_keyed(con: duckdb.DuckDBPyConnection, relation: str, keys: dict[str, s
     if key is None:
         return rows
     return [row for row in rows if row[columns.index(key)] in keys[key]]
+
+
+def main(argv: list[str]) -> int:
+    """Given warehouse files, print each one's contract tables: rows and digest, a line each.
+
+    Two builds that should agree (before/after a speed change) are compared by diffing this.
+    """
+    for warehouse in argv:
+        for name, (rows, digest) in contract_checksums(Path(warehouse)).items():
+            print(f"{name}\t{rows}\t{digest}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
