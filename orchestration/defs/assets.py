@@ -97,7 +97,7 @@ def extracted_report(
         progress.report(index, total, outcome)
 
     outcomes = apply_plan(paths.raw(), paths.extracted(), plan, announce, config.workers)
-    record_fates(context, paths.extracted(), outcomes)
+    record_fates(context, paths.extracted(), outcomes, REPORTS_KEY)
     unreadable = unreadable_reports(paths.extracted(), context.partition_keys, outcomes)
     if config.fail_unreadable and unreadable:
         raise dg.Failure(

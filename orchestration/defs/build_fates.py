@@ -17,6 +17,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+from dagster import DagsterEventType
 from dagster._core.definitions.asset_checks.asset_check_evaluation import (
     AssetCheckEvaluationTargetMaterializationData,
 )
@@ -101,34 +102,49 @@ def run_report_names(context: dg.AssetCheckExecutionContext, built: list[str]) -
     return [name for name in in_range if name in in_warehouse]
 
 
-def latest_materialization(
-    instance: dg.DagsterInstance, partition: str
-) -> AssetCheckEvaluationTargetMaterializationData | None:
-    """Given a report partition, return its latest materialization, which its checks judge."""
-    records = instance.fetch_materializations(
-        dg.AssetRecordsFilter(asset_key=REPORTS_KEY, asset_partitions=[partition]), limit=1
-    ).records
-    if not records:
-        return None
-    record = records[0]
-    return AssetCheckEvaluationTargetMaterializationData(
-        storage_id=record.storage_id, run_id=record.run_id, timestamp=record.timestamp
+def latest_materializations(
+    instance: dg.DagsterInstance, partitions: list[str]
+) -> dict[str, AssetCheckEvaluationTargetMaterializationData]:
+    """Given report partitions, return each one's latest materialization, which its checks
+    judge (a partition never materialized has none).
+
+    Two queries for all of them: one per partition and check was most of the checks'
+    time on a build of many reports (three checks judge every partition).
+    """
+    latest = instance.get_latest_storage_id_by_partition(
+        REPORTS_KEY, DagsterEventType.ASSET_MATERIALIZATION, set(partitions)
     )
+    if not latest:
+        return {}
+    records = instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=REPORTS_KEY, storage_ids=list(latest.values())),
+        limit=len(latest),
+    ).records
+    return {
+        record.partition_key: AssetCheckEvaluationTargetMaterializationData(
+            storage_id=record.storage_id, run_id=record.run_id, timestamp=record.timestamp
+        )
+        for record in records
+    }
 
 
-def partition_evaluation(instance: dg.DagsterInstance, **fields) -> dg.AssetCheckEvaluation:
-    """Given a report partition's check fields, return its evaluation, current in the UI."""
-    target = latest_materialization(instance, fields["partition"])
+def partition_evaluation(
+    targets: dict[str, AssetCheckEvaluationTargetMaterializationData], **fields
+) -> dg.AssetCheckEvaluation:
+    """Given the partitions' latest materializations and a report partition's check fields,
+    return its evaluation, current in the UI."""
+    target = targets.get(fields["partition"])
     return dg.AssetCheckEvaluation(
         asset_key=REPORTS_KEY, target_materialization_data=target, **fields
     )
 
 
-def read_evaluation(instance: dg.DagsterInstance, name: str, fate: dict):
-    """Given a report's fate, return its `report_read` evaluation: dim_report's status."""
+def read_evaluation(targets: dict, name: str, fate: dict):
+    """Given the latest materializations and a report's fate, return its `report_read`
+    evaluation: dim_report's status."""
     status, error = fate["status"], fate["error"]
     return partition_evaluation(
-        instance,
+        targets,
         check_name=REPORT_CHECK,
         partition=name,
         passed=status == "ok",
@@ -143,11 +159,12 @@ def read_evaluation(instance: dg.DagsterInstance, name: str, fate: dict):
     )
 
 
-def totals_evaluation(instance: dg.DagsterInstance, name: str, fate: dict):
-    """Given a report's fate, return its `totals_reconcile` evaluation listing each failure."""
+def totals_evaluation(targets: dict, name: str, fate: dict):
+    """Given the latest materializations and a report's fate, return its `totals_reconcile`
+    evaluation listing each failure."""
     failures = fate["failures"]
     return partition_evaluation(
-        instance,
+        targets,
         check_name=TOTALS_CHECK,
         partition=name,
         passed=not failures,
@@ -179,7 +196,9 @@ def report_fate_checks(
     """Given the built warehouse, yield each report partition's status and totals checks."""
     fates = report_fates(current_build(paths.warehouse()))
     selected = {key.name for key in context.selected_asset_check_keys}
-    for name in run_report_names(context, list(fates)):
+    names = run_report_names(context, list(fates))
+    targets = latest_materializations(context.instance, names)
+    for name in names:
         fate = fates[name]
         yield dg.AssetObservation(
             asset_key=REPORTS_KEY,
@@ -187,6 +206,6 @@ def report_fate_checks(
             metadata={"status": fate["status"], "error": fate["error"], "file_name": name},
         )
         if REPORT_CHECK in selected:
-            yield read_evaluation(context.instance, name, fate)
+            yield read_evaluation(targets, name, fate)
         if TOTALS_CHECK in selected:
-            yield totals_evaluation(context.instance, name, fate)
+            yield totals_evaluation(targets, name, fate)

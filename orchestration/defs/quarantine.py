@@ -15,7 +15,11 @@ import dagster as dg
 import duckdb
 
 from orchestration.defs.assets import REPORTS_KEY, reports_partitions
-from orchestration.defs.build_fates import partition_evaluation, run_report_names
+from orchestration.defs.build_fates import (
+    latest_materializations,
+    partition_evaluation,
+    run_report_names,
+)
 from orchestration.defs.resources import KommunlagerPaths
 from orchestration.publishing import current_build
 
@@ -48,8 +52,10 @@ def report_contract_kept(context: dg.AssetCheckExecutionContext, paths: Kommunla
     """Given the built warehouse, yield each report partition's `contract_kept` evaluation."""
     reports = withheld_by_report(current_build(paths.warehouse()))
     # a partitioned run judges its reports; build_from_extracts, unpartitioned, judges all
-    for name in run_report_names(context, list(reports)):
-        yield quarantine_evaluation(context.instance, name, *reports[name])
+    names = run_report_names(context, list(reports))
+    targets = latest_materializations(context.instance, names)
+    for name in names:
+        yield quarantine_evaluation(targets, name, *reports[name])
 
 
 def withheld_by_report(warehouse: Path) -> dict[str, tuple[str, list[str]]]:
@@ -71,11 +77,12 @@ def withheld_by_report(warehouse: Path) -> dict[str, tuple[str, list[str]]]:
 
 
 def quarantine_evaluation(
-    instance: dg.DagsterInstance, name: str, status: str, breaches: list[str]
+    targets: dict, name: str, status: str, breaches: list[str]
 ) -> dg.AssetCheckEvaluation:
-    """Given a report's file name, status and breaches, return its evaluation on its partition."""
+    """Given the partitions' latest materializations and a report's file name, status and
+    breaches, return its evaluation on its partition."""
     return partition_evaluation(
-        instance,
+        targets,
         check_name=QUARANTINE_CHECK,
         passed=not breaches,
         partition=name,
