@@ -74,6 +74,10 @@ def test_build_warehouse_extracts_builds_and_checks_two_reports(raw_dir, tmp_pat
     results = json.loads((dbt_target(paths) / "run_results.json").read_text())["results"]
     node_types = {r["unique_id"].split(".")[0] for r in results}
     assert {"model", "seed", "test"} <= node_types and "unit_test" not in node_types
+    # the steps' data tests run in the test suite (tests/dbt), the published tables' here
+    nodes = json.loads((dbt_target(paths) / "manifest.json").read_text())["nodes"]
+    tested = {nodes[r["unique_id"]]["fqn"][1] for r in results if r["unique_id"][:5] == "test."}
+    assert "marts" in tested and not tested & {"staging", "intermediate"}
     # a fresh warehouse's dbt build parses the whole project, unless the parse ran ahead
     assert dbt_parses(dbt_target(paths))[-1] == "partial"
     materialized = result.get_asset_materialization_events()

@@ -31,3 +31,12 @@ def test_descriptions_say_what_an_asset_is_without_its_code():
     }
     assert [key for key, text in descriptions.items() if "Raw SQL" in text] == []
     assert descriptions["quality_reconciliation"].startswith("One row per reconciliation check")
+
+
+def test_the_dbt_checks_are_the_published_tables_and_seeds_tests_not_the_steps():
+    graph = defs.resolve_asset_graph()
+    checked = {spec.asset_key for assets in graph.assets_defs for spec in assets.check_specs}
+    groups = {graph.get(key).group_name for key in checked}
+    # a build runs no staging or intermediate data test (dbt_project.yml's step_invariant)
+    assert {"marts", "quality", "vocabulary"} <= groups
+    assert not groups & {"staging", "intermediate"}
