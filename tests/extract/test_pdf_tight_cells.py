@@ -7,6 +7,9 @@ PDF is drawn here with reportlab and read by the real PDF reader.
 
 from pathlib import Path
 
+import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extract.readers.pdf import read
@@ -34,6 +37,7 @@ OPERATING_ROWS = [
     ["Nettokostnad", "(569973)", "(122229)", "(565150)", "4823"],
 ]
 OPERATING_LEFTS = (177, 220, 263, 306)
+SANS_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # prints U+2212 minus
 
 
 def _texts(path: Path) -> list[list[str]]:
@@ -109,3 +113,33 @@ def test_a_long_labels_last_word_stays_in_the_label_before_numbers_set_flush_lef
         y -= 16
     pdf.save()
     assert _texts(path) == [["", "Budget", "Utfall", "Prognos"], *rows]
+
+
+def test_a_number_a_few_points_after_the_widest_label_is_its_columns_value(tmp_path):
+    """`Dricksvattenproduktion` ran to 6 points before its `−47,9` set flush right: one
+    cell (the total's wider `−414,4` starts the column, too far left for a cut at its
+    left edge), and the label column it widened took every row's first number:
+    gen_47070's 19 projects on one page stored their deviation as budget, under labels
+    such as `Broar södra 30 −0,7`."""
+    header = ["mnkr", "Utfall", "Budget", "Avvikelse"]
+    rows = [
+        ["Broar södra 30", "−0,7", "−0,7", "0,1"],
+        ["Dricksvattenproduktion", "−47,9", "−49,3", "−1,4"],
+        ["Dagvatten norra 35", "−2,0", "−2,1", "−0,1"],
+        ["Fordon fas 1 37", "−0,2", "−0,2", "0,0"],
+        ["Totalt", "−414,4", "−409,4", "5,0"],
+    ]
+    if not SANS_FONT.is_file():
+        pytest.skip("DejaVu Sans is not installed")
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(SANS_FONT)))
+    path = tmp_path / "tight_label.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("DejaVuSans", 9.5)
+    label_end = 54 + pdf.stringWidth(rows[1][0], "DejaVuSans", 9.5)
+    first = label_end + 6 + pdf.stringWidth(rows[1][1], "DejaVuSans", 9.5)
+    y = 780.0
+    for cells in [header, *rows]:
+        row(pdf, y, cells, (first, first + 60, first + 120), label_x=54)
+        y -= 16
+    pdf.save()
+    assert _texts(path) == [header, *rows]
