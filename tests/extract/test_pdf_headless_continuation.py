@@ -1,6 +1,6 @@
-"""A table continued on the next page with neither caption nor header: its rows join the
-table on the page before when its columns line up with it (the real PDF reader on a
-small rendered report)."""
+"""A table continued on the next page with no header, and no caption or only its own with
+`(forts.)`: its rows join the table on the page before when its columns line up with it,
+a lone row too (the real PDF reader on small rendered reports)."""
 
 from pathlib import Path
 
@@ -68,3 +68,49 @@ def test_a_headless_continuation_whose_labels_end_in_numbers_joins_the_table_bef
     assert table.caption == "Investeringsverksamhet, tusen kronor"
     assert [[cell.text for cell in r] for r in table.rows] == [HEADER, *FIRST_PAGE, *SECOND_PAGE]
     assert {r[0].page for r in table.rows[-len(SECOND_PAGE) :]} == {2}
+
+
+OPERATING_RIGHTS = (330, 380, 430, 500)
+OPERATING_HEADER = ["Kostnadsslag", "Budget", "Utfall", "Prognos", "Avvikelse"]
+OPERATING_ROWS = [
+    ["Verksamhetens intäkter", "-0,59", "-0,42", "-0,60", "0,01"],
+    ["Lokalkostnader", "1,00", "0,60", "1,00", "0,00"],
+    ["Kostnader", "8,25", "5,58", "8,00", "0,25"],
+    ["Kommunbidrag", "-7,66", "0,00", "-7,66", "0,00"],
+]
+LAST_ROW = ["Resultat efter kommunbidrag", "0,00", "5,16", "-0,26", "0,26"]
+
+
+def _operating_row(pdf: canvas.Canvas, y: float, cells: list[str]) -> None:
+    pdf.drawString(LABEL_X, y, cells[0])
+    for right, text in zip(OPERATING_RIGHTS, cells[1:], strict=True):
+        pdf.drawRightString(right, y, text)
+
+
+def one_row_under_a_continued_caption(path: Path) -> Path:
+    """Given a path, draw there an operating table that ends a page, and its last row alone
+    atop the next page under the caption repeated with `(forts.)`, prose after it."""
+    pdf = canvas.Canvas(str(path), pagesize=LANDSCAPE)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(LABEL_X, 110, "Ekonomisk sammanställning, mnkr")
+    for index, cells in enumerate([OPERATING_HEADER, *OPERATING_ROWS]):
+        _operating_row(pdf, 90 - index * LEADING, cells)
+    pdf.showPage()
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(LABEL_X, 560, "Ekonomisk sammanställning, mnkr (forts.)")
+    _operating_row(pdf, 542, LAST_ROW)
+    pdf.drawString(LABEL_X, 500, "Samverkan med civilsamhället har utvecklats under året.")
+    pdf.save()
+    return path
+
+
+def test_a_lone_row_under_a_continued_caption_ends_the_table_before(tmp_path: Path):
+    """Only a row that opened its page stood in for the table before it: under
+    `Ekonomisk sammanställning, mnkr (forts.)`, gen_47106's `Resultat efter
+    kommunbidrag` was no table and its four figures were lost."""
+    document = read(one_row_under_a_continued_caption(tmp_path / "forts.pdf"))
+    (table,) = document.tables
+    assert table.caption == "Ekonomisk sammanställning, mnkr"
+    rows = [OPERATING_HEADER, *OPERATING_ROWS, LAST_ROW]
+    assert [[cell.text for cell in r] for r in table.rows] == rows
+    assert table.rows[-1][0].page == 2

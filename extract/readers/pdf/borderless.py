@@ -41,8 +41,9 @@ def lines_to_borderless_tables(
 
     A row with one number (`Björkängens förskola, ventilation  -68`) reads as a row
     only once the page's tables show a number column its number stands in. Rows
-    too few for a table of their own at the page top are one when they stand in
-    the `continued` columns (the previous page's last table, which they finish). The
+    too few for a table of their own at the page top, under at most running heads
+    (`Ekonomisk sammanställning (forts.)`), are one when they stand in the
+    `continued` columns (the previous page's last table, which they finish). The
     page's shaded rectangles (`shades`) tell header rows apart (`headers.header_rows`)
     and, where header cells stand side by side, columns (`shaded_heads`).
     """
@@ -72,13 +73,22 @@ def _tables(split, page_number, settings, reference, continued, shades) -> list[
             if not split[start].is_row:
                 continue
             end = block_end(split, start, settings)
-        top = list(continued) if start == 0 else []
+        top = list(continued) if not tables and _opens_page(split[:start], settings) else []
         known = (reference, top)
         table = _block_to_table(split, (start, end), page_number, settings, known, shades)
         if table is not None:
             tables.append(table)
         start = end
     return tables
+
+
+def _opens_page(above: list[SplitLine], settings: BorderlessSettings) -> bool:
+    """Given the lines above a page's first block of rows, return whether they are at most
+    running heads: no row, and too little text for anything but a page head and the
+    continued table's caption."""
+    if any(s.is_row for s in above):
+        return False
+    return len(" ".join(s.line.text for s in above)) <= settings.page_head_chars
 
 
 def _block_to_table(

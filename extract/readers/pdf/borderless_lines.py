@@ -35,6 +35,7 @@ class BorderlessSettings:
     header: HeaderSettings = field(default_factory=HeaderSettings)
     min_rows: int = 2  # rows a table needs when no header stands over its numbers
     min_numbers: int = 2  # numbers a line needs to be a table row
+    page_head_chars: int = 60  # running heads a continued table's rows may have above them
 
 
 def split_line(line: Line, settings: BorderlessSettings, joins: Sequence[float] = ()) -> SplitLine:
