@@ -11,7 +11,8 @@
 -- orientation over costs printed positive, whose terms may be printed or signed. An
 -- operating table nothing signs whose figures are positive has no sign either
 -- (`undecided`): costs printed positive are no money in; a printed 0 among them is 0
--- all the same (`zero`).
+-- all the same (`zero`), and so is a deviation printed 0 on a line of no decided sign
+-- in a column oriented as a whole (either orientation of 0 is 0).
 -- A percent outside a consumption column is no money: withheld.
 with located as (
     select * from {{ changed_only(ref('int_cells_located')) }}
@@ -158,7 +159,15 @@ deviation_readings as (
             and orientation_basis in ('table_note', 'report_note')
             and level_factor = -1 and printed_number != 0,
             false
-        ) as is_reading_split
+        ) as is_reading_split,
+        -- a printed 0 on a line nothing signs is 0 whatever its sign or its column's
+        -- orientation; a deviation 0 that is not its row's difference, or in a column of
+        -- both orientations, stays withheld
+        coalesce(
+            level_factor is null and printed_number = 0 and not is_other_difference
+            and orientation_basis is distinct from 'contradicted',
+            false
+        ) as is_unsigned_zero
     from joined
 ),
 
@@ -167,7 +176,7 @@ signed as (
         *,
         case
             -- a printed 0 is 0 whatever its sign: nothing to decide
-            when not is_deviation_column and level_factor is null and printed_number = 0 then 1
+            when is_unsigned_zero then 1
             when not is_deviation_column then level_factor
             -- not the difference its header names, on this row: withheld, never guessed
             when is_other_difference then null
@@ -184,7 +193,7 @@ signed as (
         case
             when is_deviation_column and is_other_difference then 'deviation_contradicted'
             when is_reading_split then 'undecided'
-            when not is_deviation_column and level_factor is null and printed_number = 0 then 'zero'
+            when is_unsigned_zero then 'zero'
             when is_deviation_column and row_signed_orientation = 1 then 'deviation_favourable_positive'
             when is_deviation_column and row_signed_orientation = -1 then 'deviation_favourable_reversed'
             when is_deviation_column and orientation_basis = 'contradicted' then 'deviation_contradicted'
