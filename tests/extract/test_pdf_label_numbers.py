@@ -109,3 +109,46 @@ def test_a_labels_last_number_before_a_flush_left_column_stays_in_the_label(tmp_
     (table,) = read(path).tables
     data = [[cell.text for cell in row] for row in table.rows][-len(rows) + 1 :]
     assert data == rows[1:]  # the rows; a header set flush left may read as the caption
+
+
+WRAPPED_RIGHTS = (417, 479, 541)
+WRAPPED_HEADER = ["Projekt", "Redovisat", "Årsbudget", "Avvikelse"]
+WRAPPED_ROWS = [
+    (["Parkeringshus 2025–2026 21"], ["11 772", "10 969", "-803"]),
+    (["Planerat underhåll och mindre investeringar", "centrum 23"], ["416", "383", "-33"]),
+    (["Planerat underhåll och mindre investeringar etapp", "2 24"], ["2 415", "2 337", "-78"]),
+    (["Parkeringshus 2025–2026 25"], ["7 774", "8 325", "551"]),
+    (["Planerat underhåll och mindre investeringar södra", "36"], ["27 153", "26 239", "-914"]),
+    (["Vattentorn norra 37"], ["62 440", "58 222", "-4 218"]),
+    (["Summa investeringar"], ["111 970", "109 484", "-2 486"]),
+]
+
+
+def wrapped_numbered_projects(path: Path) -> Path:
+    """Given a path, draw there an investment table whose long labels wrap, the numbers
+    beside each label's last line, in a monospaced font (a space as wide as a digit), as
+    reportlab sets a cell aligned to the bottom."""
+    pdf = canvas.Canvas(str(path), pagesize=PORTRAIT)
+    pdf.setFont(FONT, 10)
+    row(pdf, 790, WRAPPED_HEADER, WRAPPED_RIGHTS, label_x=LABEL_X)
+    y = 773.0
+    for lines, numbers in WRAPPED_ROWS:
+        for line in lines[:-1]:
+            pdf.drawString(LABEL_X, y, line)
+            y -= 13
+        row(pdf, y, [lines[-1], *numbers], WRAPPED_RIGHTS, label_x=LABEL_X)
+        y -= 17
+    pdf.save()
+    return path
+
+
+def test_numbers_alone_on_a_labels_last_line_stay_in_the_label(tmp_path):
+    """`etapp` / `2 24` beside `2 415  2 337  −78`: the project number `24` after the
+    label's `2` was read as a value, a column of its own under the other labels' text, and
+    gen_52056_reportlab's 35 projects on that page gave no fact (no measure for any column)."""
+    document = read(wrapped_numbered_projects(tmp_path / "wrapped.pdf"))
+    (table,) = document.tables
+    rows = [[cell.text for cell in row] for row in table.rows]
+    labels = [" ".join(lines) for lines, _ in WRAPPED_ROWS]
+    expected = [[label, *numbers] for label, (_, numbers) in zip(labels, WRAPPED_ROWS, strict=True)]
+    assert rows == [WRAPPED_HEADER, *expected]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.readers.pdf.words import DASH, Word, first_value
+from extract.readers.pdf.words import DASH, Word, first_value, union
 
 SPREAD_NOISE = 0.5  # points of edge spread that glyph rounding makes in numbers of one width
 
@@ -61,7 +61,15 @@ def block_columns(
         first = _first_value(cells)
         if first == 0 and label_left is not None and _label_rest(cells, label_left, tolerance):
             first = 1
-        labels += cells[:first]
+        opening = first
+        while (
+            first is not None
+            and first < len(cells)
+            and _under_labels(cells, first, rows, tolerance)
+        ):
+            first += 1
+        # numbers taken back into a label are one cell with it, not a column of their own
+        labels += cells[:first] if first == opening else [union(cells[:first])]
         numbers += cells[first:]
     columns = _cluster(labels, lambda w: w.x0, False, tolerance)
     columns += _number_columns(numbers, tolerance, tie_flush_left)
@@ -80,6 +88,34 @@ def _label_rest(cells: Sequence[Word], label_left: float, tolerance: float) -> b
     it stands where the labels start, with values after it (`Verksamhetssystem norra` /
     `4   1 366   1 455   89`)."""
     return len(cells) > 2 and abs(cells[0].x0 - label_left) <= tolerance
+
+
+def _under_labels(cells: Sequence[Word], index: int, rows, tolerance: float) -> bool:
+    """Given a row's cells, the index of the number opening its values and the cells of
+    each row, return whether that number is a label's word: more rows print label text
+    over it, running on past it, than print a number there.
+
+    A wrapped label's last line (`Planerat underhåll och mindre investeringar etapp` /
+    `2 24   2 415   2 337   −78`) may hold only numbers, the project's among them:
+    they stand where the other rows' labels run, not in a column of their own. A label
+    that ends where the number ends has run into its column (`cells.cut_at_column_edges`).
+    """
+    number = cells[index]
+    covering = sum(
+        1
+        for other in rows
+        if other and not other[0].is_number and _runs_past(other[0], number, tolerance)
+    )
+    overlapping = sum(
+        1 for other in rows for c in other if c.is_number and c.x0 < number.x1 and number.x0 < c.x1
+    )
+    return number.is_number and covering > overlapping
+
+
+def _runs_past(label: Word, word: Word, tolerance: float) -> bool:
+    """Given a label cell and a word of another line, return whether the label's printed
+    extent covers the word's and runs on past it."""
+    return label.x0 - SPREAD_NOISE <= word.x0 and word.x1 + tolerance < label.x1
 
 
 def _first_value(cells: Sequence[Word]) -> int | None:
