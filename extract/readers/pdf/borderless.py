@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extract.model import RawCell
-from extract.readers.pdf.borderless_blocks import block_end, continues, in_label_type, opens_below
+from extract.readers.pdf.borderless_blocks import (
+    block_end,
+    continues,
+    in_label_type,
+    opens_below,
+    split_set_apart,
+)
 from extract.readers.pdf.borderless_lines import BorderlessSettings, holds_values, split_line
 from extract.readers.pdf.cells import cut_at_column_edges
 from extract.readers.pdf.centred import join_centred_labels
@@ -124,10 +130,13 @@ def _block_to_table(
             return None  # a lone row is a table only under a header over its numbers
         columns = widen_labels(continued, [s.cells for s in block if not s.is_row])
     headers, opening = _first_label_lines(split, start, headers, block, columns, settings)
+    moved, opening = split_set_apart(opening, block[0])
     block = opening + block
     rows = header_rows(headers, columns, page_number, settings.header, shades)
+    if moved:  # a label of its own, with no figures beside it (see `split_set_apart`)
+        rows.append(cells_from_lines(moved, columns, page_number, by_word=True))
     rows += _data_rows(block, columns, page_number, settings)
-    first = headers[0] if headers else block[0]
+    first = headers[0] if headers else (moved or block)[0]
     bbox = (
         min(s.line.x0 for s in block),
         first.line.top,

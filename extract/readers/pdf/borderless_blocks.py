@@ -14,6 +14,7 @@ from extract.readers.pdf.words import YEAR, Line, first_value
 
 SPACE = 0.25  # a word space, as a share of the text height
 SENTENCE_WORDS = 3  # words of a capitalised line ending in a full stop that make it a sentence
+EVEN_SPACING = 0.15  # share of the text height a cell's line gaps may differ by
 
 
 def block_end(split: list[SplitLine], start: int, settings: BorderlessSettings) -> int:
@@ -127,3 +128,28 @@ def in_label_type(line: Line, row: SplitLine) -> bool:
     type: a heading in bold over plain rows (`Investeringsuppföljning (forts.)`) opens no
     label."""
     return all(w.bold for w in line.words) == row.cells[0].bold
+
+
+def split_set_apart(
+    opening: list[SplitLine], row: SplitLine
+) -> tuple[list[SplitLine], list[SplitLine]]:
+    """Given the label lines that open a table's first row (bottom-aligned) and that row's
+    line, return (the lines set further apart than the label's own lines, the label's).
+
+    A cell's lines stand evenly spaced; a wider gap among them is the padding between
+    two rows: the lines above it are the label of a row whose figures ended the
+    previous page (an HTML renderer moves a label it may not split on whole:
+    `5420 Inventarier` / `skolor norra` over `2046 Lekplatser` / `förskolor etapp 2
+    22,4 ...`), or a section label over the rows, and not the first row's.
+    """
+    lines = [*opening, row]
+    gaps = [
+        below.line.top - above.line.bottom for above, below in zip(lines, lines[1:], strict=False)
+    ]
+    if len(gaps) < 2:
+        return [], opening
+    tolerance = EVEN_SPACING * row.line.height
+    for index in range(len(gaps) - 2, -1, -1):
+        if gaps[index] > gaps[-1] + tolerance:
+            return opening[: index + 1], opening[index + 1 :]
+    return [], opening

@@ -57,10 +57,13 @@ def block_columns(
     labels: list[Word] = []
     numbers: list[Word] = []
     label_left = _label_left(rows)
+    label_right = _label_right(rows)
     for cells in rows:
         first = _first_value(cells)
         if first == 0 and label_left is not None and _label_rest(cells, label_left, tolerance):
             first = 1
+        if first == 1 and _unlabelled(cells, label_right, rows, tolerance):
+            first = 0
         opening = first
         while (
             first is not None
@@ -81,6 +84,29 @@ def _label_left(rows: Sequence[Sequence[Word]]) -> float | None:
     left edge, or None when no row opens with text."""
     starts = [cells[0].x0 for cells in rows if cells and not cells[0].is_number]
     return min(starts) if starts else None
+
+
+def _label_right(rows: Sequence[Sequence[Word]]) -> float | None:
+    """Given the cells of each row, return where the labels of rows opening with text end."""
+    ends = [cells[0].x1 for cells in rows if cells and not cells[0].is_number]
+    return max(ends) if ends else None
+
+
+def _unlabelled(
+    cells: Sequence[Word], label_right: float | None, rows: Sequence[Sequence[Word]], tolerance
+) -> bool:
+    """Given a row opening with a bare number read as a code, return whether that number
+    is its first value instead: the row has no label (a page break moved it on to the
+    next page: `101  226  226  0` under `6217 IT-infrastruktur  2 350  5 096 ...`).
+
+    Such a number starts right of every label and ends where other rows' numbers end;
+    taken for a code, it made a label column inside a number column, and the header
+    over both was refused for the whole table (gen_47048_weasyprint lost 196 figures).
+    """
+    if label_right is None or not cells[0].is_number or cells[0].x0 <= label_right + tolerance:
+        return False
+    ends = [c.x1 for other in rows if other is not cells for c in other[1:] if c.is_number]
+    return any(abs(cells[0].x1 - end) <= tolerance for end in ends)
 
 
 def _label_rest(cells: Sequence[Word], label_left: float, tolerance: float) -> bool:

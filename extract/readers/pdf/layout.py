@@ -213,14 +213,17 @@ def _merge(
     if repeated:
         label_lines += _label_under_header(rows[0], first.rows[0])
         rows = rows[1:]
+    head = first.rows
     if rows and _label_only(rows[0]) and rows[0][0].text[:1].islower():
         label_lines.append(_as_word(rows[0][0]))  # a ruled row broken by the page
         rows = rows[1:]
-    head = first.rows
-    if label_lines and head[-1][0].bbox is not None:
-        head = head[:-1] + [[_extend(head[-1][0], label_lines, ending), *head[-1][1:]]]
-    elif label_lines and _figures_only(head[-1]):
+    elif rows and _label_moved_on(head, rows):
+        label_lines.append(_as_word(rows[0][0]))
+        rows = rows[1:]
+    if label_lines and _figures_only(head[-1]):  # a ruled grid's empty cell has a box too
         head = head[:-1] + [[_label(label_lines, table), *head[-1][1:]]]
+    elif label_lines and head[-1][0].bbox is not None:
+        head = head[:-1] + [[_extend(head[-1][0], label_lines, ending), *head[-1][1:]]]
     return replace(first, rows=head + rows)
 
 
@@ -268,6 +271,21 @@ def _label(lines: list[Word], table: PageTable) -> RawCell:
     (`Mätinstrument norra` / `7` under the repeated header, `2,0  2,2  0,1` above it)."""
     joined = join_wrapped(lines, table.label_right)
     return RawCell(joined.text, table.page, (joined.x0, joined.top, joined.x1, joined.bottom))
+
+
+def _label_moved_on(head: list[list[RawCell]], rows: list[list[RawCell]]) -> bool:
+    """Given a table's rows so far and its continuation's rows, return whether the first
+    continued row is the label of the figures that end the page without one.
+
+    An HTML renderer breaks a row at the page cell by cell: the one-line figures stay,
+    a label of two lines (which may not be split: CSS orphans and widows) moves on
+    whole and opens the next page alone (`101  226  226  0` / `2144 Stadshuset fasad
+    2025–2026`). Where the table has group headings (other label-only rows) the label
+    alone may be one, and the figures stay unlabelled.
+    """
+    if not (_figures_only(head[-1]) and _label_only(rows[0])):
+        return False
+    return not any(_label_only(row) for row in [*head[1:], *rows[1:]])
 
 
 def _label_only(row: list[RawCell]) -> bool:

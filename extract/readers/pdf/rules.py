@@ -26,7 +26,7 @@ THIN = 2.0  # points: a filled rectangle this narrow is a rule drawn as a bar
 MAX_SHADE_SHARE = 0.5  # a fill covering more of the page is a background, not a cell
 NESTED = 0.5  # points a shaded rectangle may stick out of the one it lies in
 JOIN = 1.0  # points between a rule's end and the rule it meets
-OPEN_TOP_COLUMNS = 3  # column rules rising to one top: a grid's sides and a column between
+OPEN_END_COLUMNS = 3  # column rules rising (falling) to one end: a grid's sides and one between
 RECTANGLE_POINTS = (4, 5)  # a rectangle path: move, three lines, maybe a closing line
 
 
@@ -69,29 +69,59 @@ def rule_edges(page: pdfium.PdfPage, orientation: Orientation | None = None) -> 
     sides = [edge for box in outermost for edge in _sides(box, height)]
     lines = [e for e in edges if e is not None]
     boxes = [(x0, height - y1, x1, height - y0) for x0, y0, x1, y1 in outermost]
-    return PageRules(lines + _open_tops(lines), [e for e in sides if e is not None], boxes)
+    return PageRules(lines + _open_ends(lines), [e for e in sides if e is not None], boxes)
 
 
-def _open_tops(edges: list[dict]) -> list[dict]:
-    """Given a page's rules, return the top rule of each grid whose header row is left open.
+def _open_ends(edges: list[dict]) -> list[dict]:
+    """Given a page's rules, return the rule closing each grid whose first or last row is
+    left open.
 
     Tables ruled under every row draw no line above the header: its column rules
     rise from the first row rule to a common top, with nothing across. The
     header row is a row of the grid all the same, so the open top is closed there.
+    Likewise a row the page breaks is drawn open at the foot of the page (the rest
+    of it, closed, opens the next: gen_47078_weasyprint's `3 257  3 299  3 416`):
+    its column rules fall from the last row rule to a common bottom, each under a
+    rule of its column drawn cell by cell (one column rule the table's height long
+    under a header rule only draws no rows).
     """
     horizontals = [e for e in edges if e["orientation"] == "h"]
-    rising: dict[float, list[dict]] = {}
-    for edge in edges:
-        if edge["orientation"] != "v" or _crossed(edge["x0"], edge["top"], horizontals):
-            continue
-        if _crossed(edge["x0"], edge["bottom"], horizontals):
-            rising.setdefault(round(edge["top"]), []).append(edge)
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    rising = [e for e in verticals if _open_end(e, "top", "bottom", horizontals)]
+    falling = [
+        e
+        for e in verticals
+        if _open_end(e, "bottom", "top", horizontals) and _under_cell_side(e, verticals)
+    ]
+    return _across(rising, "top") + _across(falling, "bottom")
+
+
+def _open_end(edge: dict, free: str, joined: str, horizontals: list[dict]) -> bool:
+    """Given a column rule, return whether its `free` end meets no rule, its `joined` one."""
+    x = edge["x0"]
+    return not _crossed(x, edge[free], horizontals) and _crossed(x, edge[joined], horizontals)
+
+
+def _under_cell_side(edge: dict, verticals: list[dict]) -> bool:
+    """Given a column rule, return whether another rule of its column ends where it starts."""
+    return any(
+        abs(other["x0"] - edge["x0"]) <= JOIN and abs(other["bottom"] - edge["top"]) <= JOIN
+        for other in verticals
+    )
+
+
+def _across(ends: list[dict], side: str) -> list[dict]:
+    """Given column rules with an open end on `side`, return a rule across each group of
+    OPEN_END_COLUMNS or more that end at one height."""
+    groups: dict[float, list[dict]] = {}
+    for edge in ends:
+        groups.setdefault(round(edge[side]), []).append(edge)
     closed = []
-    for group in rising.values():
-        if len(group) >= OPEN_TOP_COLUMNS:
+    for group in groups.values():
+        if len(group) >= OPEN_END_COLUMNS:
             left, right = min(e["x0"] for e in group), max(e["x0"] for e in group)
-            top = min(e["top"] for e in group)
-            closed.append({**group[0], "x1": right, "x0": left, "bottom": top, "top": top})
+            y = min(e[side] for e in group) if side == "top" else max(e[side] for e in group)
+            closed.append({**group[0], "x1": right, "x0": left, "bottom": y, "top": y})
             closed[-1].update(width=right - left, height=0.0, orientation="h")
     return closed
 
