@@ -167,14 +167,42 @@ def _continues(previous: PageTable, table: PageTable, above: list[Line], setting
 
     On the next page, only running heads may stand between them; on the same
     page (a ruled grid drawn in two parts), nothing, and the next opens with a
-    row of numbers rather than a header of its own.
+    row of numbers rather than a header of its own. On the next page, a header
+    of its own starts a table (`_own_header`).
     """
     if table.page == previous.page:
         if above or not opens_with_numbers(table):
             return False
     elif table.page != previous.page + 1 or _text_length(above) > settings.margin_chars:
         return False
+    if _own_header(previous, table):
+        return False
     return column_map(previous, table, settings.column_tolerance) is not None
+
+
+def _own_header(previous: PageTable, table: PageTable) -> bool:
+    """Given a page's last table and the next page's first, return whether the next has a
+    header of its own, none of whose rows repeats one of the last table's header rows.
+
+    A short caption at the foot of a page reads like a running footer, and a table in
+    the same columns opening the next page like a continuation; a header that heads
+    other things (`2026 | 2025` under `Sjukfrånvaron totalt`, after staff counts headed
+    `2026-12-31 | 2025-12-31`) starts a table, where a repeated one continues it.
+    """
+    heads, before = _header_heads(table), _header_heads(previous)
+    return bool(heads and before) and not any(row in before for row in heads)
+
+
+def _header_heads(table: PageTable) -> list[list[str]]:
+    """Given a page table, return the heads of each of its header rows: the rows read as
+    its header, or a ruled grid's first row if it heads (text or years, no figures)."""
+    rows = table.rows[: table.header_rows] if table.header_rows else table.rows[:1]
+    heads = [[cell.text for cell in row[1:] if cell.text] for row in rows]
+    return [row for row in heads if row and not any(_figure(text) for text in row)]
+
+
+def _figure(text: str) -> bool:
+    return bool(NUMBER.match(text)) and not YEAR.match(text)
 
 
 def _text_length(lines: list[Line]) -> int:
