@@ -226,7 +226,8 @@ def _merge(
     header stands a caption (`Nettokostnad per verksamhet (forts.)`), not the rest of
     a row, and so does a line opening with the table's own caption above a
     continuation without a header (`Investeringar (forts.)`). A row whose figures end
-    the page without a label takes such label lines whole (`_label`).
+    the page without a label takes such label lines whole (`_label`), or the
+    continuation's first row if that is a label alone (`_label_moved_on`).
     """
     mapping = column_map(ending, table, settings.column_tolerance) or []
     rows = remap(table.rows, mapping, len(ending.column_edges))
