@@ -15,6 +15,7 @@ import weasyprint
 
 from extract.readers.pdf import read
 
+SAMPLE = Path(__file__).resolve().parents[2] / "data/raw/001_84cd8bd0666b2bbe.pdf"
 STAFF_HEADS = ["2026-12-31", "2025-12-31"]
 SICK_HEADS = ["2026", "2025"]
 SICK = [["Samtliga", "6,4", "4,7"], ["Kvinnor", "7,2", "6,2"], ["Män", "5,1", "2,9"]]
@@ -65,3 +66,15 @@ def test_a_table_with_a_header_of_its_own_after_a_caption_at_the_page_foot_is_a_
     assert [[cell.text for cell in row] for row in staff_table.rows] == [["", *STAFF_HEADS], *staff]
     assert sick_table.caption == "Sjukfrånvaron totalt"
     assert [[cell.text for cell in row] for row in sick_table.rows] == [["", *SICK_HEADS], *SICK]
+
+
+def test_the_rest_of_a_header_row_the_page_broke_continues_its_table():
+    # A shipped sample's ruled table: `Verksamhetsko` / `Nettoavvikelse` end page 16,
+    # `d` / `mot budget` open page 17 over the figures; that rest heads one column only.
+    tables = read(SAMPLE).tables
+    table = next(t for t in tables if t.rows[0][0].text == "Verksamhetsko")
+    assert [[cell.text for cell in row] for row in table.rows[:3]] == [
+        ["Verksamhetsko", "", "Prognos 2024", "Budget 2024", "Nettoavvikelse"],
+        ["d", "", "", "", "mot budget"],
+        ["91 Gemensamma lokaler", "Intäkt", "96", "61", "-175"],
+    ]

@@ -188,9 +188,15 @@ def _own_header(previous: PageTable, table: PageTable) -> bool:
     the same columns opening the next page like a continuation; a header that heads
     other things (`2026 | 2025` under `Sjukfrånvaron totalt`, after staff counts headed
     `2026-12-31 | 2025-12-31`) starts a table, where a repeated one continues it.
+    Only a header row with a head over every column of figures is one: the rest of
+    a header row the page broke (`d` / `mot budget` under `Verksamhetsko` /
+    `Nettoavvikelse`) heads some columns only and continues the table.
     """
     heads, before = _header_heads(table), _header_heads(previous)
-    return bool(heads and before) and not any(row in before for row in heads)
+    figures = {i for row in table.rows for i, cell in enumerate(row) if i and _figure(cell.text)}
+    if not before or not any(len(row) >= len(figures) for row in heads):
+        return False
+    return not any(row in before for row in heads)
 
 
 def _header_heads(table: PageTable) -> list[list[str]]:
