@@ -1,0 +1,117 @@
+"""LibreOffice Writer tables that lost facts on seeds 47000 (issue 23), rendered by Writer
+from small HTML reports (`soffice --headless`, as the generated corpus is) and read by the
+PDF reader: heads stacked bottom-aligned over more lines than a header was read for, a
+negative number wrapped after its minus sign, a label filling its column, and wide
+numbers in columns set flush left standing closer than a space.
+"""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from extract.readers.pdf import read
+
+STYLE = """
+@page {{ size: A4; margin: 18mm; }}
+body {{ font-family: '{font}'; font-size: {body}pt; }}
+table {{ border-collapse: collapse; {width} }}
+th, td {{ padding: 1.5pt 4pt; font-size: {size}pt; vertical-align: bottom; }}
+td.n, th.n {{ text-align: right; white-space: nowrap; }} th {{ text-align: left; }}
+{extra}
+"""
+
+# Heads of five and of four lines, set on the row's bottom line: their lines interleave
+# half a line apart (ten lines of text), under a row of groups a cell's padding above.
+STACKED_GROUPS = [("Jan–mars", 3), ("Helår 2025", 3)]
+STACKED_HEADS = ["Utfall (U)", "Budget (B)", "Avvikelse (B-U)"]
+STACKED_HEADS += ["Årsbudget (Å)", "Årsprognos (P)", "Avvikelse (Å-P)"]
+STACKED_ROWS = [
+    ["Korttidsboende", "(224)", "(261)", "(37)", "(1 044)", "(1 044)", "0"],
+    ["Hemtjänst", "(359)", "(358)", "1", "(1 434)", "(1 434)", "0"],
+    ["Summa verksamheter", "(583)", "(619)", "(36)", "(2 478)", "(2 478)", "0"],
+]
+
+
+def _html(style: str, caption: str, head_rows: list[str], rows: list[list[str]]) -> str:
+    body = "".join(
+        "<tr>"
+        + f'<td class="l">{row[0]}</td>'
+        + "".join(f'<td class="n">{cell}</td>' for cell in row[1:])
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+        f"<style>{style}</style></head><body>"
+        "<h1>Exempel kommun</h1><p>Nämnden följer upp sin ekonomi varje månad.</p>"
+        f"<p><b>{caption}</b></p><table><tbody>{''.join(head_rows)}{body}</tbody></table>"
+        "<p>Belopp i tusental kronor.</p></body></html>"
+    )
+
+
+def _heads(label: str, heads: list[str]) -> str:
+    cells = "".join(f'<th class="n">{head}</th>' for head in heads)
+    return f'<tr><th class="l">{label}</th>{cells}</tr>'
+
+
+def stacked_html() -> str:
+    style = STYLE.format(
+        font="DejaVu Sans Mono",
+        body=10.5,
+        size=9.5,
+        width="width: 100%;",
+        extra="td.l, th.l { width: 22%; }",
+    )
+    groups = "".join(f'<th colspan="{span}">{text}</th>' for text, span in STACKED_GROUPS)
+    heads = [f"{head} (tusental kronor)" for head in STACKED_HEADS]
+    head_rows = [f"<tr><th></th>{groups}</tr>", _heads("Kostnadsslag", heads)]
+    return _html(style, "Budgetutfall januari–mars", head_rows, STACKED_ROWS)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, Path]:
+    """The reports laid out by Writer and exported as PDF, in one LibreOffice run."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail("soffice is not installed (.ci/system-packages installs it)")
+    work = tmp_path_factory.mktemp("writer_wraps")
+    pages = {
+        "stacked": stacked_html(),
+    }
+    for name, html in pages.items():
+        (work / f"{name}.html").write_text(html, encoding="utf-8")
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{work}/profile",
+            "--headless",
+            "--infilter=HTML (StarWriter)",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(work / "out"),
+            *(str(work / f"{name}.html") for name in pages),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return {name: work / "out" / f"{name}.pdf" for name in pages}
+
+
+def texts(table) -> list[list[str]]:
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+def test_reads_heads_stacked_bottom_aligned_whole_under_their_groups(rendered):
+    # Ten interleaved lines stack five deep: the header was cut at six lines, leaving
+    # `Utfall`, `Budget`, `Avvikelse` out of the heads (no measure for any column).
+    (table,) = read(rendered["stacked"]).tables
+    assert table.caption == "Budgetutfall januari–mars"
+    groups, heads, *rows = table.rows
+    assert [(cell.text, cell.span) for cell in groups if cell.text] == STACKED_GROUPS
+    assert [cell.text.split(" (tusent")[0] for cell in heads] == ["Kostnadsslag", *STACKED_HEADS]
+    assert all("kronor)" in cell.text for cell in heads[1:])
+    assert texts(table)[2:] == STACKED_ROWS
