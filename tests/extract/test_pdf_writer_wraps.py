@@ -34,6 +34,15 @@ STACKED_ROWS = [
 ]
 
 
+# `-122443` does not fit its column: Writer breaks the line after the minus sign.
+SIGNS_HEADS = ["Utfall", "Budget", "Avvikelse", "Budget", "Prognos", "Avvikelse"]
+SIGNS_ROWS = [
+    ["Missbruksvård", "-24085", "-22197", "1888", "-33296", "-31335", "-1961"],
+    ["Barn och unga", "-9565", "-9655", "-90", "-14482", "-15695", "1213"],
+    ["Summa", "-78677", "-81628", "-2951", "-122443", "-121695", "-748"],
+]
+
+
 def _html(style: str, caption: str, head_rows: list[str], rows: list[list[str]]) -> str:
     body = "".join(
         "<tr>"
@@ -70,6 +79,13 @@ def stacked_html() -> str:
     return _html(style, "Budgetutfall januari–mars", head_rows, STACKED_ROWS)
 
 
+def signs_html() -> str:
+    style = STYLE.format(
+        font="DejaVu Serif", body=11, size=10, width="width: 100%;", extra="td.l { width: 40%; }"
+    )
+    return _html(style, "Ekonomisk sammanställning", [_heads("", SIGNS_HEADS)], SIGNS_ROWS)
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
     """The reports laid out by Writer and exported as PDF, in one LibreOffice run."""
@@ -79,6 +95,7 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
     work = tmp_path_factory.mktemp("writer_wraps")
     pages = {
         "stacked": stacked_html(),
+        "signs": signs_html(),
     }
     for name, html in pages.items():
         (work / f"{name}.html").write_text(html, encoding="utf-8")
@@ -115,3 +132,10 @@ def test_reads_heads_stacked_bottom_aligned_whole_under_their_groups(rendered):
     assert [cell.text.split(" (tusent")[0] for cell in heads] == ["Kostnadsslag", *STACKED_HEADS]
     assert all("kronor)" in cell.text for cell in heads[1:])
     assert texts(table)[2:] == STACKED_ROWS
+
+
+def test_joins_a_negative_number_wrapped_after_its_minus_sign(rendered):
+    # Read as printed, `-` was a line of its own heading a second table of `Summa`,
+    # and `122443` was lost.
+    (table,) = read(rendered["signs"]).tables
+    assert texts(table)[1:] == SIGNS_ROWS
