@@ -43,6 +43,15 @@ SIGNS_ROWS = [
 ]
 
 
+# A narrow table: `Årsarbeten` fills the label column, its numbers less than a cell gap on.
+FILLED_ROWS = [
+    ["Tillsvidare", "346", "387"],
+    ["Kvinnor", "296", "295"],
+    ["Män", "50", "92"],
+    ["Årsarbeten", "301,5", "354,1"],
+]
+
+
 def _html(style: str, caption: str, head_rows: list[str], rows: list[list[str]]) -> str:
     body = "".join(
         "<tr>"
@@ -86,6 +95,11 @@ def signs_html() -> str:
     return _html(style, "Ekonomisk sammanställning", [_heads("", SIGNS_HEADS)], SIGNS_ROWS)
 
 
+def filled_html() -> str:
+    style = STYLE.format(font="DejaVu Serif", body=10, size=9, width="", extra="")
+    return _html(style, "Bemanningsstruktur", [_heads("", ["2024", "2023"])], FILLED_ROWS)
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
     """The reports laid out by Writer and exported as PDF, in one LibreOffice run."""
@@ -96,6 +110,7 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
     pages = {
         "stacked": stacked_html(),
         "signs": signs_html(),
+        "filled": filled_html(),
     }
     for name, html in pages.items():
         (work / f"{name}.html").write_text(html, encoding="utf-8")
@@ -139,3 +154,9 @@ def test_joins_a_negative_number_wrapped_after_its_minus_sign(rendered):
     # and `122443` was lost.
     (table,) = read(rendered["signs"]).tables
     assert texts(table)[1:] == SIGNS_ROWS
+
+
+def test_reads_the_row_of_a_label_filling_its_column(rendered):
+    # `Årsarbeten 301,5 354,1` stood as one text, closer than a cell gap, and was dropped.
+    (table,) = read(rendered["filled"]).tables
+    assert texts(table) == [["", "2024", "2023"], *FILLED_ROWS]
