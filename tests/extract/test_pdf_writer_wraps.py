@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract.readers.pdf import read
+from extract.structure import structure_table
 
 STYLE = """
 @page {{ size: A4; margin: 18mm; }}
@@ -49,6 +50,15 @@ FILLED_ROWS = [
     ["Kvinnor", "296", "295"],
     ["Män", "50", "92"],
     ["Årsarbeten", "301,5", "354,1"],
+]
+
+
+# Numbers set flush left; the total's fill their columns and stand less than a digit apart.
+FLUSH_HEADS = ["Utfall<br>helår", "Helår<br>Budget", "Avvikelse"]
+FLUSH_ROWS = [
+    ["Ombyggnad kök skolan 33", "559", "563", "4"],
+    ["Digitala verktyg 34", "189", "206", "17"],
+    ["Nettoinvesteringar", "300 359", "298 584", "-1 775"],
 ]
 
 
@@ -100,6 +110,12 @@ def filled_html() -> str:
     return _html(style, "Bemanningsstruktur", [_heads("", ["2024", "2023"])], FILLED_ROWS)
 
 
+def flush_html() -> str:
+    style = STYLE.format(font="DejaVu Sans Mono", body=11, size=10, width="width: 100%;", extra="")
+    caption = "Uppföljning investeringar, tkr"
+    return _html(style, caption, [_heads("Projekt", FLUSH_HEADS)], FLUSH_ROWS)
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
     """The reports laid out by Writer and exported as PDF, in one LibreOffice run."""
@@ -111,6 +127,7 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
         "stacked": stacked_html(),
         "signs": signs_html(),
         "filled": filled_html(),
+        "flush": flush_html(),
     }
     for name, html in pages.items():
         (work / f"{name}.html").write_text(html, encoding="utf-8")
@@ -160,3 +177,17 @@ def test_reads_the_row_of_a_label_filling_its_column(rendered):
     # `Årsarbeten 301,5 354,1` stood as one text, closer than a cell gap, and was dropped.
     (table,) = read(rendered["filled"]).tables
     assert texts(table) == [["", "2024", "2023"], *FILLED_ROWS]
+
+
+def test_keeps_wide_numbers_starting_where_their_flush_left_columns_start(rendered):
+    # `300 359 | 298 584` stand less than a digit apart, as the parts of one split
+    # number would, but each starts where its column's numbers start: withheld before.
+    (table,) = read(rendered["flush"]).tables
+    cells = structure_table(table).cells
+    values = [(c.cell.text, c.parsed.value) for c in cells if c.row_index == len(FLUSH_ROWS)]
+    assert values == [
+        ("Nettoinvesteringar", None),
+        ("300 359", 300359.0),
+        ("298 584", 298584.0),
+        ("-1 775", -1775.0),
+    ]
