@@ -8,7 +8,9 @@ cells: `−2` | `425 978`. Each part parses as a number, and `425 978` under
 whose parts would read as one number, no wider apart than one digit, are
 both withheld as `malformed`, as a truncated `-26 62` is, unless each ends
 where every other number of its column ends (`188 239 | 282 521` under
-`28 755 | 40 227`): parts of a number do not line up with both columns.
+`28 755 | 40 227`), or starts where they all start in columns set flush left
+(Writer's `300 359 | 298 584` under `559 | 563`): parts of a number do not
+line up with both columns.
 """
 
 from __future__ import annotations
@@ -56,27 +58,30 @@ def _neighbours(row: Sequence[RawCell]) -> list[tuple[int, int]]:
     return list(zip(filled, filled[1:], strict=False))
 
 
-def _column_edges(rows, parsed, suspects) -> dict[int, list[float]]:
+def _column_edges(rows, parsed, suspects) -> dict[int, list[tuple[float, float]]]:
     """Given a table's cells, numbers and the cells that may be parts of a number, return
-    the right edges of each column's other numbers: where its numbers end when none of
-    them stands a space from its neighbour."""
-    edges: dict[int, list[float]] = {}
+    the left and right edges of each column's other numbers: where its numbers start and
+    end when none of them stands a space from its neighbour."""
+    edges: dict[int, list[tuple[float, float]]] = {}
     for row_index, (row, numbers) in enumerate(zip(rows, parsed, strict=True)):
         for column, (cell, number) in enumerate(zip(row, numbers, strict=True)):
             if number.value is not None and cell.bbox and (row_index, column) not in suspects:
-                edges.setdefault(column, []).append(cell.bbox[2])
+                edges.setdefault(column, []).append((cell.bbox[0], cell.bbox[2]))
     return edges
 
 
-def _on_edge(cell: RawCell, edges: list[float] | None) -> bool:
-    """Given a cell that may be part of a number and its column's right edges, return
+def _on_edge(cell: RawCell, edges: list[tuple[float, float]] | None) -> bool:
+    """Given a cell that may be part of a number and its column's numbers' edges, return
     whether it ends where every other number of its column does (`188 239` under `28 755`
-    in a right-aligned column): a whole number of its own, not a part of one."""
+    in a right-aligned column) or starts where they all do (a column set flush left): a
+    whole number of its own, not a part of one."""
     if not edges or cell.bbox is None or len(edges) < MIN_EDGE_SUPPORT:
         return False
     advance = (cell.bbox[2] - cell.bbox[0]) / len(cell.text.strip())
     tolerance = EDGE_TOLERANCE * advance
-    return all(abs(edge - cell.bbox[2]) <= tolerance for edge in edges)
+    ends = all(abs(right - cell.bbox[2]) <= tolerance for _, right in edges)
+    starts = all(abs(left - cell.bbox[0]) <= tolerance for left, _ in edges)
+    return ends or starts
 
 
 def _split(left: RawCell, right: RawCell) -> bool:

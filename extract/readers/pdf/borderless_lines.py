@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extract.readers.pdf.contents import LEADER
+from extract.readers.pdf.filled_labels import cut_trailing_numbers
 from extract.readers.pdf.headers import HeaderSettings
 from extract.readers.pdf.rows import SplitLine
 from extract.readers.pdf.shaded_heads import cut_at_joins
@@ -40,8 +41,21 @@ class BorderlessSettings:
 
 def split_line(line: Line, settings: BorderlessSettings, joins: Sequence[float] = ()) -> SplitLine:
     """Given a line (and where the shaded header cells over it meet), return its cells and
-    whether it reads as a table row."""
+    whether it reads as a table row; a line that reads as one only with its numbers cut off
+    a label filling its column (`filled_labels`) is read so."""
     cells = cut_at_joins(line, segments(line, settings.cell_gap, settings.number_gap), joins)
+    split = _read_cells(line, cells, settings)
+    if split.is_row:
+        return split
+    cut = cut_trailing_numbers(line, cells, settings.cell_gap, settings.number_gap)
+    if cut == cells:
+        return split
+    cut_split = _read_cells(line, cut, settings)
+    return cut_split if cut_split.is_row else split
+
+
+def _read_cells(line: Line, cells: list[Word], settings: BorderlessSettings) -> SplitLine:
+    """Given a line and its cells, return them with whether they read as a table row."""
     first = first_number(cells)
     if first is None:
         return SplitLine(line, cells, _nil_row(cells, settings))

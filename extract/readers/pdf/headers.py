@@ -16,6 +16,7 @@ from extract.model import RawCell
 from extract.readers.pdf.columns import Column, assign
 from extract.readers.pdf.group_headers import group_runs
 from extract.readers.pdf.rows import SplitLine, cells_from_lines
+from extract.readers.pdf.stacked_heads import header_depth, set_apart
 from extract.readers.pdf.tables import empty_cell
 from extract.readers.pdf.words import Line, Word, union
 
@@ -34,7 +35,7 @@ class HeaderSettings:
 
     header_gap: float = 1.6  # header lines this close above the first row
     wrap_gap: float = 0.5  # a label-only line this close below a header line wraps it
-    max_header_lines: int = 6
+    max_header_lines: int = 10
 
 
 def header_lines(
@@ -49,7 +50,7 @@ def header_lines(
     """
     headers: list[SplitLine] = []
     index = len(above) - 1
-    while index >= 0 and len(headers) < settings.max_header_lines:
+    while index >= 0 and header_depth(headers) < settings.max_header_lines:
         candidate = _cut_before_flush_left(_without_heads_past(above[index], columns), columns)
         if assign(candidate.cells, columns) is None:
             candidate = _cut_one_run(candidate, columns)
@@ -304,6 +305,7 @@ def _header_bands(
         above = bands[-1][-1].line if bands else None
         apart = above is None or header.line.top - above.bottom > settings.wrap_gap * above.height
         apart = apart or _shaded_apart(bands[-1][-1], header, columns, shades)
+        apart = apart or set_apart(bands[-1][-1], headers[index:])
         if spans or previous_spans or apart:
             bands.append([header])
         else:

@@ -23,6 +23,7 @@ from extract.readers.pdf.page_objects import object_bounds, page_objects
 from extract.readers.pdf.tables import PageTable
 from extract.readers.pdf.text_layer import pdfium_words
 from extract.readers.pdf.words import Line, Word, merge_numbers, words_to_lines
+from extract.readers.pdf.wrapped_signs import join_wrapped_signs
 
 # A line that ends in two or more printed numbers (or dashes), maybe followed by a mark
 # (`1,86 ↑`), reads like a table row; a number in brackets (`(36,5)`) is a negative one.
@@ -103,7 +104,7 @@ def words_to_content(
     table overlaps them; `shades` are the page's shaded rectangles (header cells among them).
     """
     lines = [merge_numbers(line, number_gap) for line in words_to_lines(words, line_tolerance)]
-    lines = join_digit_runs(lines)
+    lines = join_digit_runs(join_wrapped_signs(lines, line_tolerance))
     rest = outside(lines, ruled)
     borderless = lines_to_borderless_tables(rest, page_number, settings, continued, shades)
     borderless += [t for t in fallback if not any(overlaps(t, b) for b in borderless)]
