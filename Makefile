@@ -39,8 +39,10 @@ cards: $(STAMP)  ## offline HTML report cards of the built warehouse: data/cards
 accuracy: $(STAMP)  ## gold facts found / wrong / missing per rendering
 	$(BIN)/python -m bench.accuracy
 
+# SCALE=1: the whole build at 100, 500 and 2 000 reports instead (bench/results/scale.md);
+# SIZES="100 500" measures other sizes.
 bench: $(STAMP)  ## throughput, scaling, incremental cost, memory
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(if $(SCALE),--scale $(if $(SIZES),--sizes $(SIZES)))
 
 env: $(STAMP)
 

@@ -21,6 +21,8 @@ SUITE_NAME = "reconciliation"
 SOURCE_RELATION = "reconciliation_checks"
 OUTPUT_TABLE = "quality_reconciliation"
 VERIFICATION_TABLE = "quality_table_verification"
+RECHECK_TABLE = "reports_to_recheck"  # temp: reports whose checks differ from those with verdicts
+VERDICT_COLUMNS = ("passed", "status")  # what GE decides; every other column is the check's own
 
 # One row per table with at least one reconciliation check: reconciliation doubles as a
 # check on extraction. A table whose printed totals all agree is `verified`; one with a
@@ -128,20 +130,70 @@ def validate_reconciliation(
 def write_quality_reconciliation(
     warehouse_path: Path, docs_dir: Path | None = None
 ) -> ReconciliationResult:
-    """Given a warehouse file, validate its checks; write the verdicts and each table's status."""
-    with duckdb.connect(str(warehouse_path), read_only=True) as con:
-        checks = con.sql(f"select * from {SOURCE_RELATION}").df()
-    verdicts, outcome = validate_reconciliation(checks, docs_dir)
+    """Given a warehouse file, validate its checks; write the verdicts and each table's status.
+
+    Only the reports whose checks differ from those the file already holds verdicts for
+    (an incremental build's copy of the live warehouse) are validated again: a verdict
+    depends on its row's figures alone, so the others keep theirs. A new file, or one
+    without verdicts, is validated whole. The verdicts table and the per-table status are
+    written whole either way.
+    """
     casts = ", ".join(f"cast({name} as {kind}) as {name}" for name, kind in QUALITY_COLUMNS.items())
     with duckdb.connect(str(warehouse_path)) as con:
+        recheck = _reports_to_recheck(con)
+        checks = con.sql(f"select * from {SOURCE_RELATION}{_only(recheck)}").df()
+        verdicts, outcome = validate_reconciliation(checks, docs_dir)
         con.register("verdicts", verdicts)
-        con.execute(f"create or replace table {OUTPUT_TABLE} as select {casts} from verdicts")
+        con.execute(f"create or replace temp table fresh_verdicts as select {casts} from verdicts")
         con.unregister("verdicts")
+        if recheck is not None:  # the verdicts kept: reports whose checks are as they were
+            con.execute(
+                f"insert into fresh_verdicts select * from {OUTPUT_TABLE} "
+                f"where report_key not in (select report_key from {RECHECK_TABLE})"
+            )
+        con.execute(f"create or replace table {OUTPUT_TABLE} as select * from fresh_verdicts")
         con.execute(VERIFICATION_SQL)
-    failures = verdicts.loc[verdicts["status"] == "failed"].astype(object)
-    failures = failures.where(failures.notna(), None)
-    return ReconciliationResult(
-        n_checks=len(verdicts),
-        failures=tuple(failures.to_dict("records")),
-        outcome=outcome,
+        n_checks = con.execute(f"select count(*) from {OUTPUT_TABLE}").fetchone()[0]
+        failed = con.execute(f"select * from {OUTPUT_TABLE} where status = 'failed'")
+        names = [column[0] for column in failed.description]
+        failures = tuple(dict(zip(names, row, strict=True)) for row in failed.fetchall())
+    return ReconciliationResult(n_checks=n_checks, failures=failures, outcome=outcome)
+
+
+def _reports_to_recheck(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Given a warehouse, record in a temp table the reports whose checks differ from the
+    ones it holds verdicts for; return that table, or None when it holds no verdicts."""
+    held = {name for (name,) in con.execute("select table_name from duckdb_tables()").fetchall()}
+    if OUTPUT_TABLE not in held:
+        return None
+    present = {row[0] for row in con.execute(f"describe {SOURCE_RELATION}").fetchall()}
+    figures = [name for name in QUALITY_COLUMNS if name not in VERDICT_COLUMNS]
+    fresh = ", ".join(
+        f"cast({name if name in present else 'null'} as {QUALITY_COLUMNS[name]}) as {name}"
+        for name in figures
     )
+    kept = ", ".join(figures)
+    con.execute(
+        f"""
+        create or replace temp table {RECHECK_TABLE} as
+        with fresh as (select {fresh} from {SOURCE_RELATION}),
+        kept as (select {kept} from {OUTPUT_TABLE}),
+        differing as (
+            (select * from fresh except all select * from kept)
+            union all
+            (select * from kept except all select * from fresh)
+        )
+        select distinct report_key from differing where report_key is not null
+        """
+    )
+    return RECHECK_TABLE
+
+
+def _only(recheck: str | None) -> str:
+    """Given the table of reports to validate again (None: all), return the filter on checks.
+
+    A check without a report key is always validated: it has no verdict of its own to keep.
+    """
+    if recheck is None:
+        return ""
+    return f" where report_key is null or report_key in (select report_key from {recheck})"

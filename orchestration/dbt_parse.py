@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from orchestration.compaction import compacted_dir
 from orchestration.dbt_with_parent import DBT_ENV, PARENT_ENV
 from orchestration.defs.resources import REPO_ROOT, WAREHOUSE_ENV, KommunlagerPaths
 from orchestration.publishing import building_path
@@ -48,8 +49,9 @@ def dbt_target(paths: KommunlagerPaths) -> Path:
 
 
 def dbt_vars(paths: KommunlagerPaths) -> str:
-    """Given the paths, return the dbt --vars JSON naming the extracted Parquet folder."""
-    return json.dumps({"extracted_dir": paths.extracted().as_posix()})
+    """Given the paths, return the dbt --vars JSON naming the folder dbt reads the extracted
+    Parquet from: its compacted set (`orchestration.compaction`), laid out as the folder."""
+    return json.dumps({"extracted_dir": compacted_dir(paths.extracted()).as_posix()})
 
 
 def dbt_environment(paths: KommunlagerPaths) -> dict[str, str]:

@@ -185,6 +185,23 @@ def _write_state(
             con.execute(f"insert into {BUILD_SCHEMA}.{name} select {unnested}", lists)
 
 
+def checked_reports(warehouse: Path) -> list[str] | None:
+    """Given a build's file, return the reports its checks must validate: the ones added,
+    changed or removed when it builds incrementally, None (all) when it builds in full.
+
+    The other reports' rows are those of the published warehouse, which passed its checks.
+    """
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        try:
+            built = con.execute(f"select incremental from {BUILD_SCHEMA}.last_build").fetchone()
+        except duckdb.CatalogException:
+            return None
+        if not (built and built[0]):
+            return None
+        keys = con.execute(f"select report_key from {BUILD_SCHEMA}.changed_reports").fetchall()
+    return [key for (key,) in keys]
+
+
 def last_build_line(con: duckdb.DuckDBPyConnection) -> str | None:
     """Given a warehouse, return how its last build ran, if it records it."""
     try:

@@ -27,6 +27,7 @@ from expectations.reconciliation import (
 )
 from expectations.runner import save_outcome
 from orchestration.defs.resources import KommunlagerPaths
+from orchestration.incremental_dbt import checked_reports
 from orchestration.publishing import building_docs, current_build
 from orchestration.quality_sections import failure_line
 
@@ -119,7 +120,10 @@ def fact_contract_check(relation: str) -> dg.AssetChecksDefinition:
         description=CONTRACT_DESCRIPTION,
     )
     def _check(paths: KommunlagerPaths) -> dg.AssetCheckResult:
-        outcome = check_fact_table(current_build(paths.warehouse()), relation, data_docs_dir(paths))
+        build = current_build(paths.warehouse())
+        outcome = check_fact_table(
+            build, relation, data_docs_dir(paths), report_keys=checked_reports(build)
+        )
         save_outcome(outcome, building_docs(paths.quality()) / CONTRACT_DIR / f"{relation}.json")
         broken = [e for e in outcome.expectations if not e.success]
         return dg.AssetCheckResult(

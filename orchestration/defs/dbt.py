@@ -14,6 +14,7 @@ from dagster_dbt.asset_utils import default_description_fn
 from dagster_dbt.compat import DBT_PYTHON_VERSION
 from packaging.version import Version
 
+from orchestration.compaction import compact, part_bytes_from_env
 from orchestration.dbt_parse import (
     DBT_EXECUTABLE,
     DBT_PROJECT_DIR,
@@ -195,13 +196,17 @@ def warehouse_models(
     """Given built extracts, sweep removed ones, build (run and test) dbt beside the live file.
 
     The sweep runs here, in the single-writer build, not in the parallel
-    extraction. dbt builds in a copy of the live warehouse, recomputing the
-    changed reports, or in a fresh file (`orchestration.incremental_dbt`).
+    extraction, and then the compaction of the Parquet dbt reads
+    (`orchestration.compaction`). dbt builds in a copy of the live warehouse,
+    recomputing the changed reports, or in a fresh file
+    (`orchestration.incremental_dbt`).
     The live warehouse is untouched: `published_warehouse` swaps the build in
     once the blocking checks pass.
     """
     swept = sweep_extracted(paths.raw(), paths.extracted())
     context.log.info(f"Swept {swept['removed']} removed reports, {swept['orphans']} orphans")
+    compaction = compact(paths.extracted(), part_bytes_from_env())  # under the run's folder lock
+    context.log.info(compaction.line())
     paths.warehouse().parent.mkdir(parents=True, exist_ok=True)
     wait_for_parse(dbt_target(paths))  # the CLI's parse ahead, into the same folder
     start = start_building(paths.warehouse(), paths.extracted())

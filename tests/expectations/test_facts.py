@@ -65,3 +65,18 @@ def test_empty_fact_table_holds_the_contract(tmp_path):
     )
     outcome = check_fact_table(warehouse, "fct_operating_budget")
     assert outcome.success and len(outcome.expectations) == 5
+
+
+def test_checking_some_reports_validates_their_rows_and_rows_without_a_report(tmp_path):
+    warehouse = write_facts(
+        tmp_path,
+        "select * from (values ('kept', 0, 'utfall'), ('changed', 2, 'budget'),"
+        " ('changed', 0, 'budget'), (null, 4, 'budget')) as t(report_key, page, measure)",
+    )
+    outcome = check_fact_table(warehouse, "fct_operating_budget", report_keys=["changed"])
+    broken = {(e.expectation, e.column): e.unexpected_index for e in outcome.expectations}
+    assert broken[("expect_column_values_to_be_between", "page")] == (1,)
+    assert broken[("expect_column_values_to_not_be_null", "report_key")] == (2,)
+    assert broken[("expect_column_values_to_be_in_set", "measure")] == ()
+    keyless_only = check_fact_table(warehouse, "fct_operating_budget", report_keys=[])
+    assert [e.column for e in keyless_only.expectations if not e.success] == ["report_key"]

@@ -156,3 +156,48 @@ def test_suite_refuses_frame_missing_the_tolerance_column():
     frame = checks_frame([("Summa", 1.0, 1.0, 1.0)]).drop(columns="tolerance")
     with pytest.raises(ValueError, match="could not evaluate"):
         validate_reconciliation(frame)
+
+
+def write_checks(warehouse, checks: pd.DataFrame) -> None:
+    """Given reconciliation_checks rows, (re)create the table in a warehouse file."""
+    with duckdb.connect(str(warehouse)) as con:
+        con.register("checks", checks)
+        con.execute("create or replace table reconciliation_checks as select * from checks")
+
+
+def verdicts_by_report(warehouse) -> dict[str, list[tuple]]:
+    """Given a warehouse file, return each report's (line item, passed, status), sorted."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            f"select report_key, line_item, passed, status from {OUTPUT_TABLE} order by all"
+        ).fetchall()
+    return {key: [row[1:] for row in rows if row[0] == key] for key in {r[0] for r in rows}}
+
+
+def test_a_rerun_validates_only_the_reports_whose_checks_changed(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    same = checks_frame([("Summa", 100.0, 100.0, 1.0)]).assign(report_key="same")
+    changed = checks_frame([("Netto", 50.0, 58.0, 1.0)]).assign(report_key="changed")
+    write_checks(warehouse, pd.concat([same, changed], ignore_index=True))
+    write_quality_reconciliation(warehouse)
+    with duckdb.connect(str(warehouse)) as con:  # a kept verdict shows: it is not GE's own
+        con.execute(
+            f"update {OUTPUT_TABLE} set passed = false, status = 'failed' where report_key = 'same'"
+        )
+    fixed = checks_frame([("Netto", 50.0, 50.0, 1.0)]).assign(report_key="changed")
+    added = checks_frame([("Avgår", 7.0, None, 1.0)]).assign(report_key=None)
+    write_checks(warehouse, pd.concat([same, fixed, added], ignore_index=True))
+    result = write_quality_reconciliation(warehouse)
+    assert verdicts_by_report(warehouse) == {
+        "same": [("Summa", False, "failed")],
+        "changed": [("Netto", True, "passed")],
+        None: [("Avgår", False, "failed")],
+    }
+    assert result.n_checks == 3
+    assert sorted(f["line_item"] for f in result.failures) == ["Avgår", "Summa"]
+    write_checks(warehouse, pd.concat([same.assign(tolerance=2.0), fixed], ignore_index=True))
+    write_quality_reconciliation(warehouse)
+    assert verdicts_by_report(warehouse) == {
+        "same": [("Summa", True, "passed")],
+        "changed": [("Netto", True, "passed")],
+    }

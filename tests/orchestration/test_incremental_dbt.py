@@ -4,11 +4,13 @@ One module-scoped history of real `kommunlager build` runs over one live
 warehouse: a first (full) build of two reports, then reports added, one
 changed and one removed, each built incrementally in a copy of the live
 warehouse. After each step every contract table must equal, by checksum, a
-full build of the same extracts: a reference warehouse beside the live one,
-built from nothing (it shares the extracted folder, so what differs is only
-how dbt built). Before the change is built, a build of it is killed (SIGKILL)
-while dbt recomputes the intermediate models: the live warehouse must be as
-it was, and the next build must succeed.
+clean full build of the same raw folder: a reference warehouse in a folder of
+its own, built from nothing (its own extraction and compaction), so what the
+live one adds up over its history, incremental dbt and the Parquet compacted
+part by part (parts of 20 kB here), must come out the same. Before the change
+is built, a build of it is killed (SIGKILL) while dbt recomputes the
+intermediate models: the live warehouse must be as it was, and the next build
+must succeed.
 """
 
 import os
@@ -17,11 +19,13 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 import pytest
 
+from orchestration.compaction import PART_BYTES_ENV
 from orchestration.publishing import building_path
 from tests.orchestration.conftest import FIXTURES, copy_reports, run_cli
 from tests.orchestration.contract_tables import contract_checksums
@@ -30,6 +34,8 @@ REPO = Path(__file__).resolve().parents[2]
 ADDED = ("not_adding_up.txt", "rates_in_two_tables.txt")
 CHANGED = "report_two.txt"
 REMOVED = "not_adding_up.txt"
+# parts this small hold a report or two: a change rewrites some parts and keeps others
+PART_BYTES = "20000"
 KILL_TIMEOUT = 900.0  # seconds dbt may take to reach the intermediate models on a loaded machine
 
 
@@ -39,7 +45,7 @@ class History:
     def __init__(self, root: Path):
         self.raw = copy_reports(root / "raw")
         self.warehouse = root / "built" / "warehouse.duckdb"
-        self.reference = self.warehouse.with_name("reference.duckdb")
+        self.reference = root / "reference" / "warehouse.duckdb"
 
     def build(self):
         """Given the raw folder as it is, build the live warehouse; return the run."""
@@ -49,8 +55,7 @@ class History:
 
     def full_build_checksums(self) -> dict[str, tuple[int, str]]:
         """Given the live warehouse just built, return a full build's contract checksums."""
-        for path in self.reference.parent.glob("reference*"):
-            path.unlink()
+        shutil.rmtree(self.reference.parent, ignore_errors=True)
         run = run_cli(self.raw, self.reference)
         assert run.status == 0, run.err
         assert "Full build: no warehouse to build on yet" in run.out
@@ -63,7 +68,14 @@ class History:
 
 
 @pytest.fixture(scope="module")
-def history(tmp_path_factory) -> History:
+def history(tmp_path_factory) -> Iterator[History]:
+    """Given a tmp folder, return a history whose first, full build is published."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(PART_BYTES_ENV, PART_BYTES)  # the killed build's process inherits it
+        yield _first_build(tmp_path_factory)
+
+
+def _first_build(tmp_path_factory) -> History:
     """Given a tmp folder, return a history whose first, full build is published."""
     history = History(tmp_path_factory.mktemp("incremental dbt"))
     run = history.build()

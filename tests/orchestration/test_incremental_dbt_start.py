@@ -12,7 +12,7 @@ import pytest
 from extract.inventory import StoredReport, forget_report, record_report
 from extract.parquet_io import relation_path
 from extract.schema import RELATIONS
-from orchestration.incremental_dbt import BUILD_SCHEMA, start_building
+from orchestration.incremental_dbt import BUILD_SCHEMA, checked_reports, start_building
 from orchestration.publishing import building_path, publish
 
 
@@ -70,6 +70,7 @@ def test_a_published_warehouse_is_copied_naming_added_changed_and_removed_report
     start = start_building(warehouse, extracted)
     assert start.line() == "Incremental build: 3 reports added, changed or removed"
     assert changed_reports(warehouse) == ["a", "b", "c"]
+    assert checked_reports(building_path(warehouse)) == ["a", "b", "c"]
     assert warehouse.resolve().read_bytes() == published  # the live file is only read
 
 
@@ -78,6 +79,7 @@ def test_nothing_changed_names_no_report(live):
     start = start_building(warehouse, extracted)
     assert (start.incremental, start.changed_reports) == (True, 0)
     assert changed_reports(warehouse) == []
+    assert checked_reports(building_path(warehouse)) == []
 
 
 @pytest.mark.parametrize("name", ["seeds", "dbt models", "extractor", "dbt version"])
@@ -89,6 +91,7 @@ def test_a_warehouse_built_from_other_code_is_built_again_in_full_saying_what(li
     start = start_building(warehouse, extracted)
     assert start.line() == f"Full build: {name} changed"
     assert changed_reports(warehouse) == ["a", "b"]
+    assert checked_reports(building_path(warehouse)) is None  # a full build checks everything
     assert schemas(warehouse) == {BUILD_SCHEMA}  # a new file: the old models are not in it
 
 
