@@ -23,6 +23,7 @@ FLAGS = (
     "--run-all-compositor-stages-before-draw",
 )
 TIMEOUT_S = 120
+SHRINK = 1.5  # Chromium prints content up to 1.5 times the page's width shrunk to fit it
 
 
 def chromium() -> str:
@@ -38,7 +39,7 @@ def render(doc: PrintedDoc, layout: Layout, out: Path, seed: int) -> None:
     """Given a printed document and its layout, write it as a PDF printed by Chromium."""
     with tempfile.TemporaryDirectory(prefix="gen-chromium-") as work:
         page = Path(work) / f"{doc.name}.html"
-        page.write_text(to_html(doc, layout, seed), encoding="utf-8")
+        page.write_text(to_html(doc, layout, seed, SHRINK), encoding="utf-8")
         command = [
             chromium(),
             *FLAGS,
