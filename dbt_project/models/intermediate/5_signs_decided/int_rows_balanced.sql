@@ -118,7 +118,8 @@ balances as (
         net.printed_number as net_printed,
         results.result_printed,
         results.revenue,
-        net.tolerance + results.tolerance as tolerance
+        net.tolerance + results.tolerance as tolerance,
+        results.tolerance as result_tolerance
     from closed as net
     inner join results
         on
@@ -178,7 +179,10 @@ factors as (
     from solved
     where net_factor is not null
     union all
-    -- a result of 0 has no sign to find
+    -- a result of 0 has no sign to find; once the net's sign is found, the result is the
+    -- printed revenue plus the printed net, so only their rounding (not that of the
+    -- lines the net adds up) can hide its sign: `98,5` - `98,9` is a result of -0,4
+    -- however its seven lines round
     select
         report_key,
         table_id,
@@ -187,7 +191,9 @@ factors as (
         'result' as balance_role,
         cast(sign(revenue + net_factor * net_printed) * sign(result_printed) as integer) as sign_factor
     from solved
-    where net_factor is not null and result_printed != 0 and abs(revenue + net_factor * net_printed) > tolerance
+    where
+        net_factor is not null and result_printed != 0
+        and abs(revenue + net_factor * net_printed) > result_tolerance
 ),
 
 final as (
