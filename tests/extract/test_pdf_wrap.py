@@ -42,6 +42,13 @@ def test_keeps_the_space_before_a_short_word_of_the_vocabulary():
     assert join_wrapped(lines, RIGHT).text == "kostnad tom"
 
 
+def test_keeps_the_space_after_a_definite_genitive_that_fills_its_line():
+    # Chromium's label column as wide as `nettokostnader` (gen_47079): `Verksamhetens`
+    # fills the line above it, and neither half is printed elsewhere in the report
+    lines = [word("Verksamhetens", 60.9, 142.2), word("nettokostnader", 61.0, 142.5, 113)]
+    assert join_wrapped(lines, 142.5).text == "Verksamhetens nettokostnader"
+
+
 def test_keeps_the_space_after_a_word_the_document_prints_whole(words):
     words("till Rönneshytta skola i")
     lines = [word("Rönneshytta", 90, 147), word("skola, LED-", 90, 140, 113)]

@@ -3,7 +3,9 @@
 The same rule serves ruled cells, borderless labels and multi-line headers.
 Where position alone cannot tell a mid-word break from a break between words,
 the document's own words decide (`document_words`, set by the reader for the
-document it reads) together with the short words of `vocabulary/wrap_words.csv`.
+document it reads) together with the words of `vocabulary/wrap_words.csv` that
+stand on their own (short words such as `och`, definite genitives such as
+`Verksamhetens`).
 """
 
 from __future__ import annotations
@@ -78,8 +80,8 @@ def join_wrapped(lines: Sequence[Word], right_limit: float) -> Word:
       apart), and, after other words on the line, the whole word would not fit the
       cell (`80 Affärsverksa` / `mhet`: else it would have moved down whole);
     - a full line can also end a whole word (`kostnad` / `tom`): there the joined
-      word printed elsewhere in the document joins; a short word of the vocabulary
-      on either side (`tom`, `och`, `för`), or a first half printed whole
+      word printed elsewhere in the document joins; a word of the vocabulary on
+      either side (`tom`, `och`, `för`, `Verksamhetens`), or a first half printed whole
       elsewhere, keeps the space;
     - otherwise lines join with one space (`Övriga` / `kostnader`).
     """
