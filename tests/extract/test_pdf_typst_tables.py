@@ -117,3 +117,21 @@ def test_a_header_printed_as_one_run_is_cut_at_its_columns(tmp_path):
     (table,) = read(_compile(tmp_path / "periods.pdf", source)).tables
     assert table.caption == SICK_LEAVE_CAPTION
     assert [[cell.text for cell in row] for row in table.rows] == [PERIODS_HEADER, *PERIODS]
+
+
+def test_a_header_run_with_a_target_head_apart_is_cut_at_its_columns(tmp_path):
+    """`Sjukfrånvaro % Period 2024 Period 2023 Mål` in a cramped table of a proportional
+    font: one run whose heads are not all as long (a target's `Mål` stands apart), so it
+    was no header and became the caption (gen_53015_typst lost its nine sick-leave
+    facts); the first column's head is worded as the one next to it."""
+    header = ["Sjukfrånvaro %", "Period 2024", "Period 2023", "Mål"]
+    rows = [
+        ["Samtliga", "7,80 %", "9,58 %", "7,00 %"],
+        ["Kvinnor", "8,02 %", "10,67 %", "7,00 %"],
+        ["Män", "6,49 %", "3,26 %", "7,00 %"],
+    ]
+    preamble = PREAMBLE.replace("DejaVu Sans Mono", "DejaVu Sans").replace("9.5pt", "10pt")
+    source = preamble + _table(SICK_LEAVE_CAPTION, "auto, auto, auto, auto", header, rows, False)
+    (table,) = read(_compile(tmp_path / "target.pdf", source)).tables
+    assert table.caption == SICK_LEAVE_CAPTION
+    assert [[cell.text for cell in row] for row in table.rows] == [header, *rows]

@@ -130,20 +130,34 @@ def _cut_one_run(line: SplitLine, columns: list[Column]) -> SplitLine:
     it cut into the stub head and one head per column, or as it was.
 
     A monospaced font sets its heads a word space apart (`Sjukfrånvaro % jan–apr 2023
-    jan–apr 2022`): each column's head ends on its column's right edge, and the heads of
-    one line are worded alike, so the first column's takes as many words as the others'.
+    jan–apr 2022`), and so does a cramped table (`Sjukfrånvaro % Period 2024 Period 2023
+    Mål`): each column's head ends on its column's right edge, and the heads of one line
+    are worded alike, so the first column's takes as many words as the others'.
     """
     words = list(line.line.words)
     ends = [i + 1 for i, word in enumerate(words) if _ends_at_number_column(word, columns)]
     if len(ends) < 2 or ends[-1] != len(words):
         return line
-    sizes = {b - a for a, b in zip(ends, ends[1:], strict=False)}
-    stub_end = ends[0] - sizes.pop() if len(sizes) == 1 else 0
+    size = _first_head_size([word.text for word in words], ends)
+    stub_end = ends[0] - size if size else 0
     if stub_end < 1 or not _label_only(replace(line, cells=[union(words[:stub_end])]), columns):
         return line
     bounds = [0, stub_end, *ends]
     pieces = [union(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     return replace(line, cells=pieces)
+
+
+def _first_head_size(words: list[str], ends: list[int]) -> int | None:
+    """Given a header run's words and where each column's head ends, return how many words
+    the first column's head has: as many as every other head, or, where a head stands
+    apart (a target's `Mål` after `Period 2024 Period 2023`), as many as the head next
+    to it when worded as it is up to the last word; None when the heads do not tell."""
+    sizes = [b - a for a, b in zip(ends, ends[1:], strict=False)]
+    if len(set(sizes)) == 1:
+        return sizes[0]
+    size = sizes[0]
+    first, second = words[ends[0] - size : ends[0] - 1], words[ends[0] : ends[1] - 1]
+    return size if size > 1 and first == second else None
 
 
 def _groups_above(headers: list[SplitLine], line: SplitLine, columns: list[Column]) -> bool:
