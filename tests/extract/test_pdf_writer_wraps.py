@@ -1,8 +1,8 @@
 """LibreOffice Writer tables that lost facts on seeds 47000 (issue 23), rendered by Writer
 from small HTML reports (`soffice --headless`, as the generated corpus is) and read by the
 PDF reader: heads stacked bottom-aligned over more lines than a header was read for, a
-negative number wrapped after its minus sign, a label filling its column, and wide
-numbers in columns set flush left standing closer than a space.
+negative number wrapped after its minus sign or between its digit groups, a label filling
+its column, and wide numbers in columns set flush left standing closer than a space.
 """
 
 import shutil
@@ -41,6 +41,16 @@ SIGNS_ROWS = [
     ["Missbruksvård", "-24085", "-22197", "1888", "-33296", "-31335", "-1961"],
     ["Barn och unga", "-9565", "-9655", "-90", "-14482", "-15695", "1213"],
     ["Summa", "-78677", "-81628", "-2951", "-122443", "-121695", "-748"],
+]
+
+
+# Millions of kronor in thousands do not fit narrow columns that may wrap: Writer breaks
+# `1 556 735` at a space, `1 556` over `735`.
+GROUPS_HEADS = ["Utfall", "Budget", "Avvikelse", "Budget", "Prognos", "Avvikelse"]
+GROUPS_ROWS = [
+    ["Lokalkostnader", "180 772", "178 597", "-2 175", "267 896", "267 896", "0"],
+    ["Kostnader", "1 556 735", "1 567 615", "10 880", "2 351 423", "2 348 214", "3 209"],
+    ["Kommunbidrag", "-1 337 630", "-1 337 630", "0", "-2 006 446", "-2 006 446", "0"],
 ]
 
 
@@ -105,6 +115,17 @@ def signs_html() -> str:
     return _html(style, "Ekonomisk sammanställning", [_heads("", SIGNS_HEADS)], SIGNS_ROWS)
 
 
+def groups_html() -> str:
+    style = STYLE.format(
+        font="DejaVu Sans",
+        body=11,
+        size=10,
+        width="width: 100%;",
+        extra="td.l { width: 62%; }",
+    )
+    return _html(style, "Driftredovisning", [_heads("", GROUPS_HEADS)], GROUPS_ROWS)
+
+
 def filled_html() -> str:
     style = STYLE.format(font="DejaVu Serif", body=10, size=9, width="", extra="")
     return _html(style, "Bemanningsstruktur", [_heads("", ["2024", "2023"])], FILLED_ROWS)
@@ -126,6 +147,7 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
     pages = {
         "stacked": stacked_html(),
         "signs": signs_html(),
+        "groups": groups_html(),
         "filled": filled_html(),
         "flush": flush_html(),
     }
@@ -171,6 +193,13 @@ def test_joins_a_negative_number_wrapped_after_its_minus_sign(rendered):
     # and `122443` was lost.
     (table,) = read(rendered["signs"]).tables
     assert texts(table)[1:] == SIGNS_ROWS
+
+
+def test_joins_a_number_wrapped_between_its_digit_groups(rendered):
+    # Read as printed, `735` was the row's figure (stored as 735 000 kronor where the
+    # report printed 1 556 735 000) and `1 556` a row of its own.
+    (table,) = read(rendered["groups"]).tables
+    assert texts(table)[1:] == GROUPS_ROWS
 
 
 def test_reads_the_row_of_a_label_filling_its_column(rendered):
