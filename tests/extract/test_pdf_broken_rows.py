@@ -46,6 +46,26 @@ def _row(pdf, y: float, label: list[str], numbers: list[str], at: int, rights=NU
     return y - max(len(label) - 1, at) * LEADING
 
 
+def test_the_first_line_of_a_label_centred_on_three_lines_is_not_the_headers(tmp_path):
+    """A fresh seed's Writer report centred its first row on a label of three lines
+    (`Nämndens` / `gemensamma  39,60 ...` / `kostnader`): the header took the first line
+    for its stub's wrap (`Mkr Nämndens`), and the figures went to `gemensamma kostnader`."""
+    path = tmp_path / "centred.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=PAGE)
+    _header(pdf, TOP)
+    label = ["Nämndens", "gemensamma", "kostnader"]
+    y = _row(pdf, TOP - 1.6 * LEADING, label, ["39,60", "40,43", "0,82"], 1)
+    y = _row(pdf, y - 1.4 * LEADING, ["Scen & kulturproduktion"], ["44,78", "50,46", "5,68"], 0)
+    _row(pdf, y - 1.4 * LEADING, ["Netto"], ["84,38", "90,89", "6,50"], 0)
+    pdf.save()
+    assert _texts(path) == [
+        HEADER,
+        ["Nämndens gemensamma kostnader", "39,60", "40,43", "0,82"],
+        ["Scen & kulturproduktion", "44,78", "50,46", "5,68"],
+        ["Netto", "84,38", "90,89", "6,50"],
+    ]
+
+
 def test_the_end_of_a_label_broken_by_the_page_finishes_the_row_above_the_break(tmp_path):
     """A fresh seed's Writer report broke a row at the page: `Digital arkivering skolan`
     and its figures end one page, its label's last word `5` stands alone under the header
