@@ -89,6 +89,33 @@ def test_the_end_of_a_label_broken_by_the_page_finishes_the_row_above_the_break(
     ]
 
 
+def test_a_label_atop_the_next_page_is_not_joined_to_the_next_rows_label(tmp_path):
+    """A fresh seed's WeasyPrint report left a bottom-aligned row's figures at the foot of
+    a page and set its label (`6033` / `Dricksvattenproduktion` / `skolan`) atop the next,
+    right over the next row's label lines: both labels were joined into one row holding
+    the next row's figures, the first row's figures left without a label. A row's padding
+    parts the two labels more than a line break parts a label's own lines."""
+    path = tmp_path / "label_atop.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=PAGE)
+    _header(pdf, TOP)
+    y = _row(pdf, TOP - 1.4 * LEADING, ["9571 Fordon skolan"], ["277", "284", "297"], 0)
+    _row(pdf, y - 1.4 * LEADING, [], ["47 964", "48 757", "49 531"], 0)
+    pdf.showPage()
+    _header(pdf, TOP)
+    y = _row(pdf, TOP - 1.2 * LEADING, ["6033", "Dricksvattenproduktion", "skolan"], [], 0)
+    second = ["5037 Gång- och cykelväg", "skolan"]
+    y = _row(pdf, y - 1.4 * LEADING, second, ["961", "999", "1 029"], 1)
+    wide = ["1095 Gata, vatten- och avloppsnät etapp 2"]
+    _row(pdf, y - 1.4 * LEADING, wide, ["3 985", "4 016", "4 057"], 0)
+    pdf.save()
+    assert _texts(path)[1:] == [
+        ["9571 Fordon skolan", "277", "284", "297"],
+        ["6033 Dricksvattenproduktion skolan", "47 964", "48 757", "49 531"],
+        ["5037 Gång- och cykelväg skolan", "961", "999", "1 029"],
+        ["1095 Gata, vatten- och avloppsnät etapp 2", "3 985", "4 016", "4 057"],
+    ]
+
+
 def _grid(pdf: canvas.Canvas, rows: list[tuple[float, float]], closed: bool) -> None:
     """Given a page, the (top, bottom) of each row of a grid and whether its last row is
     closed, draw the grid's rules: a row cut by the page has no rule under it."""
