@@ -33,6 +33,8 @@ from extract.readers.pdf.single_rows import aligned_single, reference_columns, s
 from extract.readers.pdf.tables import PageTable
 from extract.readers.pdf.words import Line, union
 
+ROW_PADDING = 0.2  # line heights more than a label's line break that part two rows' cells
+
 __all__ = ["BorderlessSettings", "lines_to_borderless_tables", "split_line"]
 
 
@@ -156,17 +158,28 @@ def _first_label_lines(split, start, headers, block, columns, settings):
     over `hamnen  2,54  7,46`), whether or not the header took them for its stub's wrap."""
     opening: list[SplitLine] = []
     below = split[start]
+    gaps: list[float] = []
     for line in reversed(split[:start]):
-        close = below.line.top - line.line.bottom <= settings.wrap_gap * line.line.height
+        gap = below.line.top - line.line.bottom
+        close = gap <= settings.wrap_gap * line.line.height and not _wider(gap, gaps, line)
         placed = assign(line.cells, columns, strict=False)
         numeric = any(columns[i].numeric for _, _, i in placed)
         if line.is_row or not close or numeric or not in_label_type(line.line, block[0]):
             break  # a header line over the numbers, a line set apart or a heading: no label line
         opening.insert(0, line)
+        gaps.append(gap)
         below = line
     if not opening or not opens_first_row(opening[-1], block):
         return headers, []
     return [h for h in headers if h not in opening], opening
+
+
+def _wider(gap: float, gaps: list[float], line: SplitLine) -> bool:
+    """Given the gap above a label's lines and the gaps between them, return whether it is
+    wider than a line break of that label: a cell's lines stand evenly spaced, and a row's
+    padding parts one cell from the next (`6033 Dricksvattenproduktion` / `skolan`, then
+    `5037 Gång- och cykelväg` / `skolan  961` atop a continued page)."""
+    return bool(gaps) and gap - min(gaps) > ROW_PADDING * line.line.height
 
 
 def _flush_left_header(split, start, data, read, labels, settings):

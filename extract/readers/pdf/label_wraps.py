@@ -93,18 +93,19 @@ def opens_first_row(above: SplitLine, block: Sequence[SplitLine]) -> bool:
     """Given the label line right above a table's first row, return whether it is that
     row's label's first line: the row's label is the end of one (`hamnen`, or any words
     in lower case: `verktyg fas 1` under `6891 Digitala` atop a continued table's page),
-    in a bottom-aligned table.
+    in a bottom-aligned table, or in any table a label that can only go on one
+    (`gemensamma`): a row centred on a label of three lines prints one above its
+    numbers (`Nämndens` / `gemensamma  39,60` / `kostnader`).
 
     Else it is a section label over the rows (`Färdigställda projekt`), passed over.
     """
     first = block[0]
     rest = label_text(first)
-    return (
-        not above.is_row
-        and bool(rest)
-        and (is_label_rest(rest) or rest[0].islower())
-        and wraps_end_on_row_line([above, *block])
-    )
+    if above.is_row or not rest:
+        return False
+    if _opens_in_lower_case(rest):
+        return True
+    return (is_label_rest(rest) or rest[0].islower()) and wraps_end_on_row_line([above, *block])
 
 
 def is_label_rest(text: str) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from extract.model import RawCell, RawTable, TextBlock
 from extract.readers.blocks import paragraph_blocks
 from extract.readers.pdf.column_map import column_map, remap
+from extract.readers.pdf.label_wraps import is_label_rest
 from extract.readers.pdf.tables import PageTable
 from extract.readers.pdf.title import split_title
 from extract.readers.pdf.words import NUMBER, YEAR, Line, Word, union
@@ -249,8 +250,8 @@ def _merge(
         label_lines += _label_under_header(rows[0], first.rows[0])
         rows = rows[1:]
     head = first.rows
-    if rows and _label_only(rows[0]) and rows[0][0].text[:1].islower():
-        label_lines.append(_as_word(rows[0][0]))  # a ruled row broken by the page
+    if rows and _finishes_row(rows[0], head[-1]):
+        label_lines.append(_as_word(rows[0][0]))  # a row broken by the page
         rows = rows[1:]
     elif rows and _label_moved_on(head, rows):
         label_lines.append(_as_word(rows[0][0]))
@@ -294,6 +295,22 @@ def _repeats_caption(line: Line, caption: str) -> bool:
     """Given a line above a continued table and the table's caption, return whether the
     line is that caption again (`Investeringar` / `Investeringar (forts.)`)."""
     return bool(caption) and line.text.casefold().startswith(caption.casefold())
+
+
+def _finishes_row(row: list[RawCell], last: list[RawCell]) -> bool:
+    """Given a continuation's first row and the last row before the page break, return
+    whether the row is the rest of that last row's label rather than a row of its own.
+
+    It holds a label and no figures, and the label can only end one: it opens in lower
+    case, or has no letter or is one word in lower case (`5` under `Digital arkivering
+    skolan  0,5  1,3`), or the last row printed its figures without any label (the
+    page broke a bottom-aligned row: `15,61  5,24` above, `Hyresgästanpassningar` /
+    `hamnen 17 (18)` atop the next page).
+    """
+    if not _label_only(row):
+        return False
+    text = row[0].text
+    return text[:1].islower() or is_label_rest(text) or _figures_only(last)
 
 
 def _figures_only(row: list[RawCell]) -> bool:

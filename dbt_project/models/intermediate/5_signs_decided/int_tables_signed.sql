@@ -11,8 +11,9 @@
 -- a result the report's text states (underskott på 0,4 mnkr) that a total's printed
 -- difference matches in size tells (int_tables_prose_result_matched). Else, in an
 -- operating table whose label column is headed as the committee's activities
--- (`Verksamhet`: int_tables_org_units_found), or whose total names the committee as a
--- whole (`Summa förvaltningen`: committee_total_vocabulary), the lines are the
+-- (`Verksamhet`: int_tables_org_units_found) or with the committee's own name
+-- (`Socialnämnden, tusen kronor`: int_tables_committee_headed), or whose total names the
+-- committee as a whole (`Summa förvaltningen`: committee_total_vocabulary), the lines are the
 -- activities' net costs, money out, by the convention of a municipal operating
 -- statement: the sum of their printed figures says which sign prints money out.
 with located as (
@@ -40,6 +41,11 @@ activity_tables as (
         report_key,
         table_id
     from {{ changed_only(ref('int_tables_org_units_found')) }}
+    union
+    select
+        report_key,
+        table_id
+    from {{ changed_only(ref('int_tables_committee_headed')) }}
     union
     -- a total closing the committee as a whole: the lines above it are its parts
     select
