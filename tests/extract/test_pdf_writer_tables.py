@@ -6,13 +6,12 @@ font its heads run wider than the numbers under them; it shades each header cell
 on its own and sets header rows closer together than a wrapped line.
 """
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from extract.readers.pdf import read
+from tests.extract.writer_rendering import render_with_writer, texts
 
 STYLE = """
 @page {{ size: A4; margin: 18mm; }}
@@ -141,10 +140,6 @@ def percentages_html() -> str:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
     """The reports laid out by Writer and exported as PDF, in one LibreOffice run."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.fail("soffice is not installed (.ci/system-packages installs it)")
-    work = tmp_path_factory.mktemp("writer")
     pages = {
         "plan_years": plan_years_html(),
         "grouped_shaded": grouped_shaded_html(),
@@ -152,29 +147,7 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
         "cramped_unshaded": cramped_unshaded_html(),
         "percentages": percentages_html(),
     }
-    for name, html in pages.items():
-        (work / f"{name}.html").write_text(html, encoding="utf-8")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{work}/profile",
-            "--headless",
-            "--infilter=HTML (StarWriter)",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(work / "out"),
-            *(str(work / f"{name}.html") for name in pages),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    return {name: work / "out" / f"{name}.pdf" for name in pages}
-
-
-def texts(table) -> list[list[str]]:
-    return [[cell.text for cell in row] for row in table.rows]
+    return render_with_writer(pages, tmp_path_factory.mktemp("writer"))
 
 
 def test_reads_monospaced_heads_wider_than_their_numbers_whole(rendered):

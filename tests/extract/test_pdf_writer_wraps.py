@@ -5,14 +5,13 @@ negative number wrapped after its minus sign or between its digit groups, a labe
 its column, and wide numbers in columns set flush left standing closer than a space.
 """
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from extract.readers.pdf import read
 from extract.structure import structure_table
+from tests.extract.writer_rendering import render_with_writer, texts
 
 STYLE = """
 @page {{ size: A4; margin: 18mm; }}
@@ -140,10 +139,6 @@ def flush_html() -> str:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, Path]:
     """The reports laid out by Writer and exported as PDF, in one LibreOffice run."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.fail("soffice is not installed (.ci/system-packages installs it)")
-    work = tmp_path_factory.mktemp("writer_wraps")
     pages = {
         "stacked": stacked_html(),
         "signs": signs_html(),
@@ -151,29 +146,7 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
         "filled": filled_html(),
         "flush": flush_html(),
     }
-    for name, html in pages.items():
-        (work / f"{name}.html").write_text(html, encoding="utf-8")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{work}/profile",
-            "--headless",
-            "--infilter=HTML (StarWriter)",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(work / "out"),
-            *(str(work / f"{name}.html") for name in pages),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    return {name: work / "out" / f"{name}.pdf" for name in pages}
-
-
-def texts(table) -> list[list[str]]:
-    return [[cell.text for cell in row] for row in table.rows]
+    return render_with_writer(pages, tmp_path_factory.mktemp("writer_wraps"))
 
 
 def test_reads_heads_stacked_bottom_aligned_whole_under_their_groups(rendered):
