@@ -1,22 +1,12 @@
 -- A table whose label column is headed with its report's own committee (`Socialnämnden,
 -- tusen kronor`): the lines under the committee's name are its parts. The name must stand
 -- whole: `Socialnämndens intäkter` names something of the committee, not the committee.
-with cells as (
-    select * from {{ changed_only(ref('int_cells_stitched')) }}
+with label_headers as (
+    select * from {{ changed_only(ref('int_tables_label_header')) }}
 ),
 
 reports as (
     select * from {{ changed_only(ref('stg_extracted__reports')) }}
-),
-
-label_headers as (
-    select
-        report_key,
-        table_id,
-        lower(trim(string_agg(cell_text, ' ' order by row_index, col_index))) as label_header
-    from cells
-    where is_header and is_label
-    group by report_key, table_id
 ),
 
 committees as (

@@ -1,19 +1,9 @@
-with cells as (
-    select * from {{ changed_only(ref('int_cells_stitched')) }}
+with label_headers as (
+    select * from {{ changed_only(ref('int_tables_label_header')) }}
 ),
 
 org_unit_vocabulary as (
     select * from {{ ref('org_unit_vocabulary') }}
-),
-
-label_headers as (
-    select
-        report_key,
-        table_id,
-        lower(trim(string_agg(cell_text, ' ' order by row_index, col_index))) as label_header
-    from cells
-    where is_header and is_label
-    group by report_key, table_id
 ),
 
 final as (
