@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract.readers.pdf import read
-from tests.extract.writer_rendering import render_with_writer, texts
+from tests.extract.writer_rendering import head_row, render_with_writer, report_html, texts
 
 STYLE = """
 @page {{ size: A4; margin: 18mm; }}
@@ -76,30 +76,12 @@ PERCENT_ROWS = [
 
 
 def _html(style: str, caption: str, head_rows: list[str], rows: list[list[str]]) -> str:
-    body = "".join(
-        "<tr>"
-        + f'<td class="l">{row[0]}</td>'
-        + "".join(f'<td class="n">{cell}</td>' for cell in row[1:])
-        + "</tr>"
-        for row in rows
-    )
-    return (
-        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
-        f"<style>{style}</style></head><body>"
-        "<h1>Exempel kommun</h1><p>Nämnden följer upp sin ekonomi varje månad.</p>"
-        f"<p><b>{caption}</b></p><table><tbody>{''.join(head_rows)}{body}</tbody></table>"
-        "<p>Belopp i mnkr.</p></body></html>"
-    )
-
-
-def _heads(label: str, heads: list[str]) -> str:
-    cells = "".join(f'<th class="n">{head}</th>' for head in heads)
-    return f'<tr><th class="l">{label}</th>{cells}</tr>'
+    return report_html(style, caption, head_rows, rows, unit="mnkr")
 
 
 def plan_years_html() -> str:
     style = STYLE.format(font="DejaVu Sans Mono", body=9, size=8, label="auto", extra="")
-    return _html(style, "Resultatbudget", [_heads("Kostnadsslag", PLAN_HEADS)], PLAN_ROWS)
+    return _html(style, "Resultatbudget", [head_row("Kostnadsslag", PLAN_HEADS)], PLAN_ROWS)
 
 
 def grouped_shaded_html() -> str:
@@ -107,7 +89,7 @@ def grouped_shaded_html() -> str:
         font="DejaVu Sans Mono", body=11, size=10, label="22%", extra="th { background: #d0d0d0; }"
     )
     groups = "".join(f'<th colspan="{span}">{text}</th>' for text, span in GROUPS)
-    heads = [f"<tr>{groups}</tr>", _heads("Verksamhet", GROUPED_HEADS)]
+    heads = [f"<tr>{groups}</tr>", head_row("Verksamhet", GROUPED_HEADS)]
     return _html(style, "Driftredovisning", heads, GROUPED_ROWS)
 
 
@@ -116,12 +98,12 @@ def cramped_shaded_html() -> str:
         font="DejaVu Serif", body=10, size=9, label="auto", extra="th { background: #d0d0d0; }"
     )
     caption = "Sjukfrånvaro i procent av ordinarie arbetstid"
-    return _html(style, caption, [_heads("Procent", CRAMPED_HEADS)], CRAMPED_ROWS)
+    return _html(style, caption, [head_row("Procent", CRAMPED_HEADS)], CRAMPED_ROWS)
 
 
 def cramped_unshaded_html() -> str:
     style = STYLE.format(font="DejaVu Sans", body=11, size=10, label="auto", extra="")
-    heads = [_heads("Sjukfrånvaro %", UNSHADED_HEADS)]
+    heads = [head_row("Sjukfrånvaro %", UNSHADED_HEADS)]
     return _html(style, "Sjukfrånvaron totalt", heads, UNSHADED_ROWS)
 
 
@@ -133,7 +115,7 @@ def percentages_html() -> str:
         label="28%",
         extra="table { width: 100%; } th, td { vertical-align: top; }",
     )
-    heads = [_heads("Procent", PERCENT_HEADS)]
+    heads = [head_row("Procent", PERCENT_HEADS)]
     return _html(style, "Sjukfrånvaro per kön", heads, PERCENT_ROWS)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from extract.readers.pdf import read
 from extract.structure import structure_table
-from tests.extract.writer_rendering import render_with_writer, texts
+from tests.extract.writer_rendering import head_row, render_with_writer, report_html, texts
 
 STYLE = """
 @page {{ size: A4; margin: 18mm; }}
@@ -72,25 +72,7 @@ FLUSH_ROWS = [
 
 
 def _html(style: str, caption: str, head_rows: list[str], rows: list[list[str]]) -> str:
-    body = "".join(
-        "<tr>"
-        + f'<td class="l">{row[0]}</td>'
-        + "".join(f'<td class="n">{cell}</td>' for cell in row[1:])
-        + "</tr>"
-        for row in rows
-    )
-    return (
-        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
-        f"<style>{style}</style></head><body>"
-        "<h1>Exempel kommun</h1><p>Nämnden följer upp sin ekonomi varje månad.</p>"
-        f"<p><b>{caption}</b></p><table><tbody>{''.join(head_rows)}{body}</tbody></table>"
-        "<p>Belopp i tusental kronor.</p></body></html>"
-    )
-
-
-def _heads(label: str, heads: list[str]) -> str:
-    cells = "".join(f'<th class="n">{head}</th>' for head in heads)
-    return f'<tr><th class="l">{label}</th>{cells}</tr>'
+    return report_html(style, caption, head_rows, rows, unit="tusental kronor")
 
 
 def stacked_html() -> str:
@@ -103,7 +85,7 @@ def stacked_html() -> str:
     )
     groups = "".join(f'<th colspan="{span}">{text}</th>' for text, span in STACKED_GROUPS)
     heads = [f"{head} (tusental kronor)" for head in STACKED_HEADS]
-    head_rows = [f"<tr><th></th>{groups}</tr>", _heads("Kostnadsslag", heads)]
+    head_rows = [f"<tr><th></th>{groups}</tr>", head_row("Kostnadsslag", heads)]
     return _html(style, "Budgetutfall januari–mars", head_rows, STACKED_ROWS)
 
 
@@ -111,7 +93,7 @@ def signs_html() -> str:
     style = STYLE.format(
         font="DejaVu Serif", body=11, size=10, width="width: 100%;", extra="td.l { width: 40%; }"
     )
-    return _html(style, "Ekonomisk sammanställning", [_heads("", SIGNS_HEADS)], SIGNS_ROWS)
+    return _html(style, "Ekonomisk sammanställning", [head_row("", SIGNS_HEADS)], SIGNS_ROWS)
 
 
 def groups_html() -> str:
@@ -122,18 +104,18 @@ def groups_html() -> str:
         width="width: 100%;",
         extra="td.l { width: 62%; }",
     )
-    return _html(style, "Driftredovisning", [_heads("", GROUPS_HEADS)], GROUPS_ROWS)
+    return _html(style, "Driftredovisning", [head_row("", GROUPS_HEADS)], GROUPS_ROWS)
 
 
 def filled_html() -> str:
     style = STYLE.format(font="DejaVu Serif", body=10, size=9, width="", extra="")
-    return _html(style, "Bemanningsstruktur", [_heads("", ["2024", "2023"])], FILLED_ROWS)
+    return _html(style, "Bemanningsstruktur", [head_row("", ["2024", "2023"])], FILLED_ROWS)
 
 
 def flush_html() -> str:
     style = STYLE.format(font="DejaVu Sans Mono", body=11, size=10, width="width: 100%;", extra="")
     caption = "Uppföljning investeringar, tkr"
-    return _html(style, caption, [_heads("Projekt", FLUSH_HEADS)], FLUSH_ROWS)
+    return _html(style, caption, [head_row("Projekt", FLUSH_HEADS)], FLUSH_ROWS)
 
 
 @pytest.fixture(scope="module")
